@@ -1,0 +1,94 @@
+"""Cell-text cleaning shared by every layout.
+
+PDF and HTML extraction leave artifacts inside cells: spaces inside words
+(``工作人员 流动性``), HTML tags (``<p>``, ``<input type="checkbox"/>``), LaTeX
+(``$\\geq 95\\%$``) and markdown hard breaks.  These helpers remove them and leave
+the words.  OCR glyphs such as ``》98%`` are *kept*: interpreting them is the
+target extractor's job (``nlp.targets``), and the raw value must say what the
+document said.
+
+>>> clean_cell("工作人员 流动性")
+'工作人员流动性'
+>>> clean_cell("下降 10%")
+'下降10%'
+>>> clean_cell("清洁度 $\\\\geq 95\\\\%$")
+'清洁度≥95%'
+>>> clean_cell("<p>目标一：维护基金安全。</p> <p>目标二</p>")
+'目标一：维护基金安全。目标二'
+>>> clean_cell("LED 显示屏，Windows 10 系统")
+'LED显示屏，Windows 10系统'
+>>> norm_key("资金金额 (万元)")
+'资金金额（万元）'
+"""
+from __future__ import annotations
+
+import html
+import re
+
+_TAG = re.compile(r"<[^>]{0,300}>")
+_LATEX_CMDS = [
+    (re.compile(r"\\geq?\b|\\geqslant\b|\\ge\b"), "≥"),
+    (re.compile(r"\\leq?\b|\\leqslant\b|\\le\b"), "≤"),
+    (re.compile(r"\\times\b"), "×"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\text\{([^}]*)\}"), r"\1"),
+    (re.compile(r"\\mathrm\{([^}]*)\}"), r"\1"),
+    (re.compile(r"\^\{?2\}?"), "²"),
+    (re.compile(r"\^\{?3\}?"), "³"),
+]
+_MATH = re.compile(r"\$([^$]{1,200})\$")
+# Whitespace is kept only between two ASCII letters/digits ("Windows 10").
+_SPACE_RUN = re.compile(r"\s+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9.]")
+
+_FOLD = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML tags/entities and LaTeX math wrappers, keeping the content."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "$" in text:
+        text = _MATH.sub(lambda m: _delatex(m.group(1)), text)
+    return text
+
+
+def _delatex(expr: str) -> str:
+    for pattern, repl in _LATEX_CMDS:
+        expr = pattern.sub(repl, expr)
+    return expr.replace("\\", "").replace("{", "").replace("}", "")
+
+
+def squeeze_spaces(text: str) -> str:
+    """Drop whitespace except between two ASCII word characters."""
+    if not _SPACE_RUN.search(text):
+        return text
+    parts = _SPACE_RUN.split(text.strip())
+    out = parts[0]
+    for part in parts[1:]:
+        if not part:
+            continue
+        if out and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(part[0]) \
+                and not (out[-1].isdigit() and part[0].isdigit()):
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+def clean_cell(text: str | None) -> str:
+    """The cell's words without extraction artifacts (see module doc)."""
+    if not text:
+        return ""
+    return squeeze_spaces(strip_markup(text)).strip()
+
+
+def norm_key(text: str) -> str:
+    """A comparison key: cleaned, whitespace-free, brackets/colons folded to full width."""
+    return re.sub(r"\s+", "", clean_cell(text)).translate(_FOLD)
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

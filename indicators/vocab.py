@@ -1,0 +1,98 @@
+"""The domain vocabulary, loaded once from ``data/vocab/taxonomy.toml``.
+
+>>> V = vocab()
+>>> V.canonical_level1("产出目标")
+'产出指标'
+>>> V.canonical_level1("产出指标(50分)")
+'产出指标'
+>>> V.canonical_level2("社会效益")
+'社会效益指标'
+>>> V.canonical_level2("服务对象满意 指标")
+'服务对象满意度指标'
+>>> V.parent_of("质量指标")
+'产出指标'
+>>> V.header_role("三级指标 值")
+'value'
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import norm_key
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+TAXONOMY_FILE = DATA_DIR / "vocab" / "taxonomy.toml"
+
+# "产出指标(50分)", "效益指标（30%）", "产出指标50分"
+_SCORE_SUFFIX = re.compile(r"（?\d+(?:\.\d+)?(?:分|%)）?$")
+
+
+@dataclass
+class Vocabulary:
+    level1: dict[str, str] = field(default_factory=dict)        # variant key -> canonical
+    level2: dict[str, str] = field(default_factory=dict)        # variant key -> canonical
+    parents: dict[str, str] = field(default_factory=dict)       # canonical level2 -> level1
+    headers: dict[str, str] = field(default_factory=dict)       # header key -> role
+    labels: dict[str, list[str]] = field(default_factory=dict)  # label kind -> keys
+    titles: dict[str, list[str]] = field(default_factory=dict)  # table kind -> keys
+
+    @staticmethod
+    def _strip_score(key: str) -> str:
+        return _SCORE_SUFFIX.sub("", key) if key and key[-1] in "分%）" else key
+
+    def canonical_level1(self, text: str) -> str | None:
+        key = self._strip_score(norm_key(text))
+        return self.level1.get(key)
+
+    def canonical_level2(self, text: str) -> str | None:
+        key = self._strip_score(norm_key(text))
+        return self.level2.get(key)
+
+    def parent_of(self, level2: str) -> str | None:
+        return self.parents.get(level2)
+
+    def header_role(self, text: str) -> str | None:
+        return self.headers.get(norm_key(text))
+
+    def label_kind(self, text: str) -> str | None:
+        """Which header-block label a cell is ('project', 'amount', ...), if any."""
+        key = norm_key(text)
+        if not key or len(key) > 24:
+            return None
+        for kind, keys in self.labels.items():
+            for label in keys:
+                if key == label or (key.startswith(label) and len(key) <= len(label) + 8
+                                    and key[len(label)] in "（：("):
+                    return kind
+        return None
+
+    def title_kind(self, text: str) -> str | None:
+        key = norm_key(text)
+        for kind in ("self_eval", "department", "project"):
+            if any(t in key for t in self.titles[kind]):
+                return kind
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def vocab(path: Path = TAXONOMY_FILE) -> Vocabulary:
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+    v = Vocabulary()
+    for canonical, variants in raw["level1"].items():
+        for variant in [canonical, *variants]:
+            v.level1.setdefault(norm_key(variant), canonical)
+    for canonical, spec in raw["level2"].items():
+        v.parents[canonical] = spec["parent"]
+        for variant in [canonical, *spec["variants"]]:
+            v.level2.setdefault(norm_key(variant), canonical)
+    for role, keys in raw["headers"].items():
+        for key in keys:
+            v.headers.setdefault(norm_key(key), role)
+    v.labels = {kind: [norm_key(k) for k in keys] for kind, keys in raw["labels"].items()}
+    v.titles = {kind: [norm_key(k) for k in keys] for kind, keys in raw["titles"].items()}
+    return v
