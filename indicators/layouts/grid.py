@@ -1,0 +1,451 @@
+"""Read grid rows (one cell per column) into indicator records.
+
+Every layout module rewrites its region of a document into grid rows; this module
+walks the rows of the whole document once, as a small state machine:
+
+* a **title** line (``…项目绩效目标表``, ``部门整体支出绩效目标表``, ``…绩效自评表``) opens a
+  table context: kind, title, year;
+* **label rows** of the header block (项目名称, 主管部门, 资金金额, 年度目标 …) fill the
+  context; a label alone on its line takes its value from the next line;
+* a **header row** (一级指标 / 二级指标 / 三级指标 / 指标值 …) maps columns to roles;
+* **indicator rows** become :class:`~indicators.model.Indicator` records: merged
+  cells left blank are filled down, a row whose 一级/二级/三级 cells are all empty
+  continues the previous record (a cell wrapped onto the next line), a 二级 with no
+  三级 and no value is an :class:`~indicators.model.EmptySlot`, a row shifted one
+  column left or right by the extraction is realigned on the 一级/二级 vocabulary.
+
+Everything the machine recognises comes from the vocabulary (``data/vocab``), so
+tables of issuers never seen before are read by their structure, not their quirks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import EmptySlot, Indicator, Line
+from ..text import clean_cell, has_cjk, norm_key
+from ..vocab import vocab
+from .base import header_roles, is_header, is_title_text, single_content
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*\)?\s*年")
+_YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*[)）]?\s*年度?\s*[)）]?$")
+_BUDGET_YEAR = re.compile(r"预算年度\s*[：:]\s*((?:19|20)\d{2})")
+_UNIT_LINE = re.compile(r"(?:^|单位\s*[：:]|金额单位\s*[：:])\s*(万\s*元|万|元|亿\s*元)\s*$")
+_UNIT_IN_TEXT = re.compile(r"单位\s*[：:]\s*(万\s*元|万|元|亿\s*元)")
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_LEVEL3_PREFIX = re.compile(r"^(?:指标|目标)\s*\d+\s*[：:．.、]\s*")
+_CAPTION_NUMBER = re.compile(r"^\s*(?:[\d]+|[一二三四五六七八九十]+)\s*[、.．]\s*")
+_CAPTION_SUFFIX = re.compile(r"(?:项目支出|项目)?(?:绩效目标(?:申报)?表|绩效目标|表)$")
+_TABLE_NO = re.compile(r"^(?:表|公开)?\s*[\d\-—]+\s*表?$|^表\s*\w{1,6}$")
+_ISSUER_SUFFIX = r"(?:局|厅|委员会|委|院|办公室|办|中心|部|署|处|所|站|馆|队|会|社|府|校)"
+_ISSUER_LINE = re.compile(r"^(?:#+\s*)?(?:单位名称|部门名称|单位|部门)\s*[：:]\s*(\S+?" + _ISSUER_SUFFIX + r")(?:（[^）]*）)?(?:\s|$)")
+_ISSUER_CODE = re.compile(r"^\d{3,}\s*(\S+?" + _ISSUER_SUFFIX + r")(?:（[^）]*）)?$")
+_ISSUER_HEADING = re.compile(r"^#+\s*(\S+?" + _ISSUER_SUFFIX + r")$")
+_ISSUER_LEAD = re.compile(r"^(\S{4,30}?" + _ISSUER_SUFFIX + r")\s*(?:19|20)\d{2}\s*年")
+_MULTIPLIERS = {"元": 1.0, "万元": 1e4, "万": 1e4, "亿元": 1e8}
+
+BLOCKS = ("长期", "年度")
+
+
+@dataclass
+class ColumnMap:
+    """Which column holds which role, from a header row."""
+    roles: dict[str, int]
+    ncols: int
+    value_cols: list[int]          # value column plus op/unit/unnamed columns glued into it
+    header_line: int
+
+    @classmethod
+    def from_header(cls, cells: list[str], lineno: int) -> "ColumnMap":
+        roles_by_col = header_roles(cells)
+        roles: dict[str, int] = {}
+        for i, role in enumerate(roles_by_col):
+            if role and role not in roles:
+                roles[role] = i
+        value_cols: list[int] = []
+        if "value" in roles:
+            v = roles["value"]
+            if "op" in roles and roles["op"] < v:
+                value_cols.append(roles["op"])
+            value_cols.append(v)
+            j = v + 1
+            # `≥ | 95 | %`: unnamed columns right after the value belong to it
+            while j < len(cells) and (not cells[j].strip() or roles_by_col[j] == "unit"):
+                value_cols.append(j)
+                j += 1
+            if "op" in roles and roles["op"] > v and roles["op"] not in value_cols:
+                value_cols.insert(0, roles["op"])
+            if "unit" in roles and roles["unit"] not in value_cols:
+                value_cols.append(roles["unit"])
+        return cls(roles=roles, ncols=len(cells), value_cols=value_cols, header_line=lineno)
+
+    def col(self, role: str) -> int | None:
+        return self.roles.get(role)
+
+
+@dataclass
+class TableContext:
+    """What the title and header block said about the table being read."""
+    table_id: int
+    kind: str = "project"
+    title: str = ""
+    year: int | None = None
+    project: str = ""
+    project_from_label: bool = False
+    department: str = ""
+    goal: str = ""
+    block: str = ""
+    unit: float | None = None          # multiplier from 单位：万元 / label (万元)
+    amounts: list[tuple[int, float]] = field(default_factory=list)  # (priority, yuan)
+    caption: str = ""
+
+    @property
+    def amount_yuan(self) -> float | None:
+        return min(self.amounts)[1] if self.amounts else None
+
+
+@dataclass
+class DocumentInfo:
+    issuer: str = ""
+    year: int | None = None
+    unit: float = 1.0
+
+
+def document_info(lines: list[Line]) -> DocumentInfo:
+    """Issuer and year stated once for the whole document (cover, headings, 单位： lines)."""
+    info = DocumentInfo()
+    years: dict[int, int] = {}
+    for line in lines:
+        nonempty = line.nonempty
+        if not nonempty:
+            continue
+        text = " ".join(c.strip() for _, c in nonempty)
+        if not info.issuer:
+            key = re.sub(r"\s+", " ", text.strip())
+            for pattern in (_ISSUER_LINE, _ISSUER_CODE, _ISSUER_HEADING, _ISSUER_LEAD):
+                m = pattern.match(key) or pattern.match(key.replace(" ", ""))
+                if m and has_cjk(m.group(1)):
+                    info.issuer = _clean_issuer(m.group(1))
+                    break
+        m = _BUDGET_YEAR.search(text)
+        if m and info.year is None:
+            info.year = int(m.group(1))
+        for m in _YEAR.finditer(text):
+            y = int(m.group(1))
+            years[y] = years.get(y, 0) + 1
+    if info.year is None and years:
+        info.year = max(years, key=lambda y: (years[y], y))
+    return info
+
+
+def _clean_issuer(name: str) -> str:
+    name = re.sub(r"^[\d\s#]+", "", name)
+    return re.sub(r"（(?:汇总|本级|部门汇总)）$", "", name)
+
+
+def _caption_project(caption: str) -> str:
+    """'1、城乡医疗救助绩效目标表' -> '城乡医疗救助'; '10、人事代理经费表' -> '人事代理经费'."""
+    name = _CAPTION_NUMBER.sub("", clean_cell(caption).lstrip("#").strip())
+    return _CAPTION_SUFFIX.sub("", name).strip()
+
+
+def _amount(text: str, unit: float | None) -> float | None:
+    m = _NUMBER.search(text or "")
+    if not m:
+        return None
+    value = float(m.group(0).replace(",", ""))
+    rest = norm_key(text[m.end():])
+    for word, mult in _MULTIPLIERS.items():
+        if rest.startswith(word):
+            return value * mult
+    return value * (unit if unit is not None else 1.0)
+
+
+class GridParser:
+    """Walks grid rows of one document and collects records (see module doc)."""
+
+    def __init__(self, source_file: str, info: DocumentInfo):
+        self.source_file = source_file
+        self.info = info
+        self.v = vocab()
+        self.indicators: list[Indicator] = []
+        self.slots: list[EmptySlot] = []
+        self.table_ids: set[int] = set()
+        self._next_id = 0
+        self.ctx = self._new_context()
+        self.colmap: ColumnMap | None = None
+        self.active = False
+        self.pending: str | None = None
+        self.doc_unit: float | None = None
+        self._reset_fill()
+
+    # -- state ------------------------------------------------------------------------
+    def _new_context(self, **kw) -> TableContext:
+        self._next_id += 1
+        return TableContext(table_id=self._next_id, **kw)
+
+    def _reset_fill(self):
+        self.cur_l1 = self.cur_l1_raw = self.cur_l2 = self.cur_l2_raw = ""
+        self.cur_project = ""
+        self.cur_amount: float | None = None
+        self.cur_code = ""
+        self.last: Indicator | None = None
+
+    # -- driver -----------------------------------------------------------------------
+    def feed(self, lines: list[Line]) -> None:
+        for line in lines:
+            content = single_content(line)
+            if content == "":
+                continue
+            if content is not None and not (self.active and len(line.cells) >= 3):
+                self._single(content, line)
+            else:
+                self._multi(line)
+
+    # -- single-cell lines: titles, captions, units, labels and their values ------------
+    def _single(self, text: str, line: Line) -> None:
+        cleaned = clean_cell(text).lstrip("#").strip()
+        key = norm_key(cleaned)
+        if self.pending and not self.v.label_kind(key) and not is_title_text(cleaned):
+            self._assign_label(self.pending, cleaned)
+            self.pending = None
+            return
+        if is_title_text(cleaned):
+            self._open_table(cleaned)
+            return
+        m = _UNIT_LINE.search(key)
+        if m:
+            self._set_unit(m.group(1))
+            return
+        m = _YEAR_LINE.match(key)
+        if m:
+            self.ctx.year = int(m.group(1))
+            return
+        kind = self.v.label_kind(key)
+        if kind:
+            self.active = False if kind != "row_label" else self.active
+            if kind not in ("stop", "row_label"):
+                self.pending = kind
+            return
+        # prose or a caption: the table (if any) has ended
+        self.active = False
+        if len(key) <= 40 and "：" not in key and not key.startswith("（") and not _TABLE_NO.match(key):
+            self.ctx.caption = cleaned
+
+    def _open_table(self, title: str) -> None:
+        kind = self.v.title_kind(norm_key(title)) or "project"
+        m = _YEAR.search(title)
+        self.ctx = self._new_context(kind=kind, title=title, year=int(m.group(1)) if m else None,
+                                     unit=self.ctx.unit if self.ctx.unit is not None else None,
+                                     caption=title)
+        self.active = False
+        self.pending = None
+        self._reset_fill()
+
+    def _set_unit(self, word: str) -> None:
+        self.ctx.unit = _MULTIPLIERS.get(word.replace(" ", ""), 1.0)
+
+    def _assign_label(self, kind: str, value: str) -> None:
+        ctx = self.ctx
+        if kind == "project":
+            if ctx.project_from_label and (self.last is not None and self.last.table_id == ctx.table_id):
+                # a second project block under the same title: a new table
+                self.ctx = ctx = self._new_context(kind=ctx.kind, title=ctx.title, year=ctx.year,
+                                                   unit=ctx.unit)
+                self._reset_fill()
+            ctx.project, ctx.project_from_label = value, True
+        elif kind == "department":
+            ctx.department = ctx.department or value
+        elif kind == "goal":
+            ctx.goal = ctx.goal or value
+        elif kind == "amount":
+            a = _amount(value, ctx.unit)
+            if a is not None:
+                ctx.amounts.append((99, a))
+
+    # -- multi-cell rows: labels, headers, indicator rows --------------------------------
+    def _multi(self, line: Line) -> None:
+        cells = [clean_cell(c) for c in line.cells]
+        nonempty = [(i, c) for i, c in enumerate(cells) if c]
+        first_i, first = nonempty[0]
+        roles = header_roles(cells)
+        if is_header(roles):
+            self._header(cells, line.lineno)
+            return
+        if len(nonempty) == 1 and (self.pending or is_title_text(first)):
+            self._single(first, line)
+            return
+        kind = self.v.label_kind(first)
+        if kind and kind != "row_label":
+            self._label_row(kind, cells, first_i)
+            return
+        if self.colmap is None:
+            return
+        cells = self._realign(cells)
+        if not self.active:
+            c1, c2 = self.colmap.col("level1"), self.colmap.col("level2")
+            hit = any(c is not None and c < len(cells) and cells[c]
+                      and (self.v.canonical_level1(cells[c]) or self.v.canonical_level2(cells[c]))
+                      for c in (c1, c2))
+            if not hit:
+                return
+            self.active = True  # orphan rows of the current table (seed 004: header after the rows)
+        self._row(cells, line.lineno)
+
+    def _header(self, cells: list[str], lineno: int) -> None:
+        self.colmap = ColumnMap.from_header(cells, lineno)
+        self.active = True
+        self.pending = None
+        label = norm_key(cells[0]) if cells and cells[0] and header_roles([cells[0]])[0] is None else ""
+        self.ctx.block = next((b for b in BLOCKS if b in label), "")
+        self.cur_l1 = self.cur_l1_raw = self.cur_l2 = self.cur_l2_raw = ""
+
+    def _label_row(self, kind: str, cells: list[str], first_i: int) -> None:
+        self.active = False
+        ctx = self.ctx
+        rest = [c for c in cells[first_i + 1:] if c]
+        # amounts: every amount label in the row takes the next number after it
+        unit = ctx.unit
+        if any("万元" in c or c in ("万", "（万元）") for c in cells):
+            unit = 1e4
+        elif any(re.search(r"（元）|单位：元", c) for c in cells):
+            unit = 1.0
+        priorities = self.v.labels["amount"]
+        for i, c in enumerate(cells):
+            k = norm_key(c)
+            if self.v.label_kind(k) != "amount":
+                continue
+            prio = next((p for p, lab in enumerate(priorities) if k.startswith(lab)), 99)
+            for nxt in cells[i + 1:]:
+                if self.v.label_kind(nxt):
+                    continue
+                if nxt and _NUMBER.search(nxt):
+                    ctx.amounts.append((prio, _amount(nxt, unit)))
+                    break
+        if kind in ("stop", "amount"):
+            return
+        values = [c for c in rest if not self.v.label_kind(c)]
+        if kind == "project" or kind == "department" or kind == "goal":
+            if values:
+                self._assign_label(kind, values[0])
+            else:
+                self.pending = kind
+        # a row can carry a second label (项目主管部门 | X | 项目执行单位 | Y)
+
+    # -- indicator rows -------------------------------------------------------------------
+    def _realign(self, cells: list[str]) -> list[str]:
+        cm, v = self.colmap, self.v
+        c1, c2, c3 = cm.col("level1"), cm.col("level2"), cm.col("level3")
+        if c2 is None:
+            return cells
+        first = next((i for i, c in enumerate(cells) if c), None)
+        if first is None:
+            return cells
+        text = cells[first]
+        if c1 is not None and first < c1 and v.canonical_level1(text):
+            return [""] * (c1 - first) + cells
+        if first < c2 and v.canonical_level2(text) and not v.canonical_level1(text):
+            return [""] * (c2 - first) + cells
+        value_col = cm.col("value")
+        if (c1 is not None and c3 is not None and value_col is not None and first == c1
+                and v.canonical_level1(text) and v.canonical_level2(text)
+                and c2 < len(cells) and cells[c2] and not v.canonical_level2(cells[c2])
+                and c3 < len(cells) and cells[c3]
+                and not (value_col < len(cells) and cells[value_col])):
+            # "成本指标 | 会议室改造扩建资金 | 43.2万元": the 二级 cell was merged away
+            return cells[:c2] + [text] + cells[c2:]
+        return cells
+
+    def _cell(self, cells: list[str], role: str) -> str:
+        c = self.colmap.col(role)
+        return cells[c] if c is not None and c < len(cells) else ""
+
+    def _value(self, cells: list[str]) -> str:
+        return "".join(cells[c] for c in self.colmap.value_cols if c < len(cells))
+
+    def _row(self, cells: list[str], lineno: int) -> None:
+        v, ctx = self.v, self.ctx
+        l1_raw, l2_raw, l3 = (self._cell(cells, r) for r in ("level1", "level2", "level3"))
+        value = self._value(cells)
+        description = self._cell(cells, "description")
+        actual = self._cell(cells, "actual")
+        project_cell = self._cell(cells, "project")
+        if not (l1_raw or l2_raw or l3):
+            self._continue(project_cell, value, description, actual, cells)
+            return
+        if project_cell:
+            if project_cell != self.cur_project:
+                self.cur_l1 = self.cur_l1_raw = self.cur_l2 = self.cur_l2_raw = ""
+            self.cur_project = project_cell
+            self.cur_amount = _amount(self._cell(cells, "amount"), ctx.unit)
+            self.cur_code = self._cell(cells, "project_code") or self.cur_code
+        if l1_raw:
+            l1 = v.canonical_level1(l1_raw) or norm_key(l1_raw)
+            if l1 != self.cur_l1:
+                self.cur_l2 = self.cur_l2_raw = ""
+            self.cur_l1, self.cur_l1_raw = l1, l1_raw
+        if l2_raw:
+            self.cur_l2 = v.canonical_level2(l2_raw) or norm_key(l2_raw)
+            self.cur_l2_raw = l2_raw
+        level1, level2 = self.cur_l1, self.cur_l2
+        if not level1 and level2:
+            level1 = v.parent_of(level2) or ""
+        l3 = _LEVEL3_PREFIX.sub("", l3).rstrip("；;，, ")
+        if not l3 and not value:
+            if l2_raw:
+                self.slots.append(EmptySlot(
+                    source_file=self.source_file, source_line=lineno, table_kind=ctx.kind,
+                    table_title=ctx.title, project=self._project(), level1=level1, level2=level2,
+                    level2_raw=l2_raw, table_id=ctx.table_id))
+            return
+        rec = Indicator(
+            source_file=self.source_file, source_line=lineno, table_kind=ctx.kind,
+            table_title=ctx.title, year=ctx.year or self.info.year, issuer=self.info.issuer,
+            project=self._project(), project_amount_yuan=self._project_amount(), block=ctx.block,
+            level1=level1, level2=level2, level3=l3, level1_raw=self.cur_l1_raw,
+            level2_raw=self.cur_l2_raw, value_raw=value, actual_raw=actual, description=description,
+            weight_raw=self._cell(cells, "weight"), score_raw=self._cell(cells, "score"),
+            project_code=self.cur_code, project_goal=ctx.goal, table_id=ctx.table_id)
+        self.indicators.append(rec)
+        self.table_ids.add(ctx.table_id)
+        self.last = rec
+
+    def _continue(self, project_cell, value, description, actual, cells) -> None:
+        """A wrapped row: its cells continue the previous record's cells."""
+        rec = self.last
+        if rec is None or rec.table_id != self.ctx.table_id:
+            return
+        if project_cell and self.colmap.col("project") is not None:
+            old = rec.project
+            new = old + project_cell
+            for r in reversed(self.indicators):  # every row of the wrapped project so far
+                if r.table_id != rec.table_id or r.project != old:
+                    break
+                r.project = new
+            self.cur_project = new
+        rec.value_raw += value
+        rec.description += description
+        rec.actual_raw += actual
+
+    def _project(self) -> str:
+        if self.colmap is not None and self.colmap.col("project") is not None and self.cur_project:
+            return self.cur_project
+        ctx = self.ctx
+        if ctx.project:
+            return ctx.project
+        if ctx.kind == "department":
+            return ctx.department or self.info.issuer
+        if ctx.caption:
+            return _caption_project(ctx.caption)
+        return ""
+
+    def _project_amount(self) -> float | None:
+        if self.colmap is not None and self.colmap.col("project") is not None and self.cur_project:
+            return self.cur_amount
+        return self.ctx.amount_yuan if self.ctx.kind != "department" else None
+
+
+def parse_grid(lines: list[Line], source_file: str) -> GridParser:
+    parser = GridParser(source_file, document_info(lines))
+    parser.feed(lines)
+    return parser
