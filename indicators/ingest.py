@@ -36,10 +36,15 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     >>> decode("指标".encode("utf-16-le"))
     ('指标', 'utf-16-le')
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    for bom, enc, name in ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig"), (b"\xff\xfe", "utf-16-le", "utf-16"),
+                           (b"\xfe\xff", "utf-16-be", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), name
+            except UnicodeDecodeError as exc:
+                good = data[len(bom):len(bom) + exc.start].decode(enc, errors="replace")
+                raise IngestError(path, f"starts with a {name} byte-order mark but is not valid {name} "
+                                        f"at byte {exc.start + len(bom)}", line=good.count("\n") + 1) from None
     if b"\x00" in data[:4096]:
         head = data[:4096]
         even_nuls = head[0::2].count(0)
@@ -142,7 +147,7 @@ def html_to_lines(text: str) -> list[Line]:
     """Rows of HTML tables (rowspan/colspan expanded to blank cells) and block text."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(text, "lxml")
+    soup = BeautifulSoup(text, "html.parser")  # html.parser keeps source line numbers
     lines: list[Line] = []
     for el in soup.find_all(True):
         name = el.name

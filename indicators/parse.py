@@ -60,7 +60,7 @@ def collect_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES:
-                    found.append((f, str(f.relative_to(p.parent) if p.parent != p else f)))
+                    found.append((f, str(f)))
         else:
             found.append((p, str(p)))
     return found

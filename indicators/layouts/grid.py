@@ -27,11 +27,11 @@ from ..text import clean_cell, has_cjk, norm_key
 from ..vocab import vocab
 from .base import header_roles, is_header, is_title_text, single_content
 
+_CONTINUED = re.compile(r"（续[表\d]*）$|续表$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*\)?\s*年")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*[)）]?\s*年度?\s*[)）]?$")
 _BUDGET_YEAR = re.compile(r"预算年度\s*[：:]\s*((?:19|20)\d{2})")
 _UNIT_LINE = re.compile(r"(?:^|单位\s*[：:]|金额单位\s*[：:])\s*(万\s*元|万|元|亿\s*元)\s*$")
-_UNIT_IN_TEXT = re.compile(r"单位\s*[：:]\s*(万\s*元|万|元|亿\s*元)")
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _LEVEL3_PREFIX = re.compile(r"^(?:指标|目标)\s*\d+\s*[：:．.、]\s*")
 _CAPTION_NUMBER = re.compile(r"^\s*(?:[\d]+|[一二三四五六七八九十]+)\s*[、.．]\s*")
@@ -211,7 +211,13 @@ class GridParser:
             self.pending = None
             return
         if is_title_text(cleaned):
+            if _CONTINUED.search(key) and self.colmap is not None:
+                return  # "…绩效目标表（续）": the same table after a page break
             self._open_table(cleaned)
+            return
+        head, sep, tail = key.partition("：")
+        if sep and tail and self.v.label_kind(head) in ("project", "department", "goal"):
+            self._assign_label(self.v.label_kind(head), clean_cell(text).split("：", 1)[-1].split(":", 1)[-1].strip())
             return
         m = _UNIT_LINE.search(key)
         if m:

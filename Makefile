@@ -1,0 +1,30 @@
+# jixiao — two commands on a fresh machine:
+#   make run    set up .venv, parse + score the bundled samples into out/
+#   make test   set up .venv, run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test app bench eval clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m indicators parse data/samples --out out/indicators.csv --slots out/slots.csv
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+app: $(STAMP)
+	$(VENV)/bin/streamlit run app.py
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_parse.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,55 @@
+"""Command line: ``python -m indicators parse PATH... --out FILE [--format csv|jsonl|parquet|xlsx]``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .export import FORMATS
+
+
+def _add_io(p: argparse.ArgumentParser, default_out: str) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    p.add_argument("--out", default=default_out, help=f"output file (default {default_out})")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from --out suffix, else csv)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--errors", help="also write the files that failed, with reasons, to this CSV")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m indicators",
+                                     description="jixiao: read 绩效目标表 from budget disclosures.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse documents into one record per indicator")
+    _add_io(p, "indicators.csv")
+    p.add_argument("--slots", help="also write the empty 二级 slots to this file")
+    return parser
+
+
+def print_summary(summary: dict, errors, stream=sys.stderr) -> None:
+    labels = {"documents": "documents", "tables": "tables", "projects": "projects",
+              "records": "records", "empty_slots": "empty slots", "files_with_errors": "files with errors"}
+    print("  ".join(f"{labels.get(k, k)}: {v}" for k, v in summary.items()), file=stream)
+    for err in errors:
+        print(f"error: {err}", file=stream)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .parse import read_documents
+
+    result = read_documents(args.paths, progress=False if args.no_progress else None)
+    if args.command == "parse":
+        out = result.export(args.out, args.format)
+        if args.slots:
+            from .export import write_frame
+            write_frame(result.slots_frame(), args.slots)
+        print(f"wrote {len(result)} records to {out}", file=sys.stderr)
+    if args.errors:
+        import pandas as pd
+        from .export import write_frame
+        write_frame(pd.DataFrame([e.__dict__ for e in result.errors],
+                                 columns=["source_file", "line", "reason"]), args.errors)
+    print_summary(result.summary(), result.errors)
+    if result.documents and len(result.errors) == len(result.documents):
+        return 2
+    return 0

@@ -1,0 +1,49 @@
+"""Write a DataFrame as CSV (UTF-8 with BOM, opens cleanly in Excel), JSON lines, Parquet or XLSX."""
+from __future__ import annotations
+
+from pathlib import Path
+
+FORMATS = ("csv", "jsonl", "parquet", "xlsx")
+# Excel would run a cell starting with these as a formula (CSV injection)
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def guess_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"json": "jsonl", "xls": "xlsx", "pq": "parquet"}.get(suffix, suffix if suffix in FORMATS else "csv")
+
+
+def _excel_safe(df):
+    """Quote text cells Excel would evaluate as formulas (e.g. '=90%' or '-5%')."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
+            out[col] = out[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START)
+                and not _is_number(v) else v)
+    return out
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def write_frame(df, path: str | Path, fmt: str | None = None) -> Path:
+    path = Path(path)
+    fmt = fmt or guess_format(path)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        _excel_safe(df).to_csv(path, index=False, encoding="utf-8-sig")
+    elif fmt == "jsonl":
+        df.to_json(path, orient="records", lines=True, force_ascii=False)
+    elif fmt == "parquet":
+        df.to_parquet(path, index=False)
+    else:
+        _excel_safe(df).to_excel(path, index=False, engine="openpyxl")
+    return path
