@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 
     result = read_documents(args.paths, progress=False if args.no_progress else None)
     if args.command == "parse":
-        out = result.export(args.out, args.format)
+        from nlp.targets import annotate
+        from .export import write_frame
+        out = write_frame(annotate(result.to_frame()), args.out, args.format)
         if args.slots:
             from .export import write_frame
             write_frame(result.slots_frame(), args.slots)

@@ -20,7 +20,7 @@ def _excel_safe(df):
         if out[col].dtype == object or str(out[col].dtype).startswith("str"):
             out[col] = out[col].map(
                 lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START)
-                and not _is_number(v) else v)
+                and v != "=" and not _is_number(v) else v)
     return out
 
 

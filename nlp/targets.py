@@ -1,0 +1,566 @@
+"""Structured targets from 指标值 text: comparator, number(s), unit, period, direction, deadline, grade.
+
+One value class, :class:`Target`, built with :meth:`Target.fromstring`; the vocabulary
+(comparators, units, periods, grades, placeholders) is ``data/vocab/targets.toml``.
+
+>>> t = Target.fromstring("≥日均1万人次")
+>>> (t.kind, t.op, t.value, t.unit, t.period, t.value_base, t.unit_base)
+('quantitative', '>=', 1.0, '万人次', '日均', 10000.0, '人次')
+>>> Target.fromstring("下降10%").op
+'decrease_by'
+>>> t = Target.fromstring("3-6人"); (t.op, t.value, t.value_max, t.unit)
+('between', 3.0, 6.0, '人')
+>>> t = Target.fromstring("十余次"); (t.op, t.value, t.unit)
+('>', 10.0, '次')
+>>> Target.fromstring("12月底前", year=2021).deadline
+'2021-12-31'
+>>> Target.fromstring("95", name="完成率(%)").unit
+'%'
+>>> Target.fromstring("有所提升").grade
+'improve'
+>>> Target.fromstring("≥**%").kind
+'missing'
+>>> [p.value for p in Target.fromstring("541.65万元；48.21万元；").parts]
+[541.65, 48.21]
+"""
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+VOCAB_FILE = Path(__file__).resolve().parent.parent / "data" / "vocab" / "targets.toml"
+
+KINDS = ("quantitative", "deadline", "qualitative", "missing")
+OPS = (">=", "<=", ">", "<", "=", "between", "decrease_by", "increase_by")
+# span labels for the spaCy layer
+COMPARATOR, NUMBER, UNIT, PERIOD, DIRECTION, DATE = "COMPARATOR", "NUMBER", "UNIT", "PERIOD", "DIRECTION", "DATE"
+
+_GUID = re.compile(r"^[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12}$")
+_TAG = re.compile(r"<[^>]{0,200}>")
+_LATEX = re.compile(r"\\(?:geq?|geqslant)\b|\\(?:leq?|leqslant)\b|\\%|\$|\\text\{|\\mathrm\{|[{}]")
+_LATEX_MAP = {"\\geq": "≥", "\\ge": "≥", "\\geqslant": "≥", "\\leq": "≤", "\\le": "≤", "\\leqslant": "≤", "\\%": "%"}
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CN_NUM = re.compile(f"[{_CN_DIGITS}]+")
+_PERCENT_WORDS = re.compile(f"百分之([{_CN_DIGITS}点]+|\\d+(?:\\.\\d+)?)")
+_RANGE_SEP = "-~至到"
+_SPLIT = re.compile(r"[；;]")
+_NAME_UNIT = re.compile(r"[（(]([^()（）]{1,6})[)）]\s*$")
+_DATE_PATTERNS = [
+    # (regex, kind) — handled in _deadline()
+    (re.compile(r"次年(\d{1,2})月底"), "next_month_end"),
+    (re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"), "ymd"),
+    (re.compile(r"((?:19|20)\d{2})年(\d{1,2})月底"), "ym_end"),
+    (re.compile(r"((?:19|20)\d{2})年(?:底|末|12月底)"), "y_end"),
+    (re.compile(r"(?<![\d月])(\d{1,2})月(\d{1,2})日前"), "md"),
+    (re.compile(r"(?<![\d年])(\d{1,2})月底"), "m_end"),
+    (re.compile(r"^年底|^年末|年内完成|^年内|当年完成"), "this_year_end"),
+    (re.compile(r"上半年"), "h1"),
+    (re.compile(r"下半年"), "h2"),
+    (re.compile(r"第([一二三四1-4])季度"), "quarter"),
+]
+
+
+@dataclass
+class Target:
+    raw: str
+    kind: str = "missing"
+    op: str = ""
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = ""
+    value_base: float | None = None
+    unit_base: str = ""
+    period: str = ""
+    deadline: str = ""
+    grade: str = ""
+    parts: list["Target"] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, label) in raw
+
+    @classmethod
+    def fromstring(cls, raw: str | None, name: str = "", year: int | None = None) -> "Target":
+        """Parse one 指标值 (``name`` is the 三级指标, used for units like ``完成率(%)`` and copies)."""
+        raw = raw or ""
+        target = _parse_cached(raw, year)
+        if name:
+            target = _with_name(target, name)
+        return target
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("spans")
+        d["parts"] = [p.raw for p in self.parts] if len(self.parts) > 1 else []
+        return d
+
+
+# -- vocabulary ----------------------------------------------------------------------------
+@dataclass
+class TargetVocab:
+    glyphs: list[tuple[str, str]]
+    prefix: list[tuple[str, str]]          # (word, op), longest first
+    suffix: list[tuple[str, str]]
+    directions: list[tuple[str, str]]
+    approx_more: list[str]
+    multipliers: list[tuple[str, float]]
+    units: list[str]
+    name_units: set[str]
+    periods: list[tuple[str, str, bool]]   # (word, period, start-only)
+    deadline_words: list[str]
+    duration: re.Pattern
+    grades: list[tuple[str, list[str]]]
+    missing_exact: set[str]
+    missing_contains: list[str]
+
+
+@functools.lru_cache(maxsize=1)
+def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
+    with open(path, "rb") as fh:
+        raw = tomllib.load(fh)
+
+    def by_len(pairs):
+        return sorted(pairs, key=lambda p: -len(p[0]))
+
+    periods = []
+    for word, period in raw["periods"].items():
+        periods.append((word.lstrip("^"), period, word.startswith("^")))
+    dl = raw["deadline"]
+    duration = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(map(re.escape, sorted(dl["duration_units"], key=len, reverse=True)))
+                          + r")(?:以?)(?:" + "|".join(map(re.escape, dl["duration_after"])) + ")")
+    return TargetVocab(
+        glyphs=by_len(raw["glyphs"].items()),
+        prefix=by_len([(w, op) for op, ws in raw["comparators"]["prefix"].items() for w in ws]),
+        suffix=by_len([(w, op) for op, ws in raw["comparators"]["suffix"].items() for w in ws]),
+        directions=by_len([(w, op) for op, ws in raw["directions"].items() for w in ws]),
+        approx_more=raw["approx"]["more"],
+        multipliers=by_len([(k, float(v)) for k, v in raw["multipliers"].items()]),
+        units=sorted(raw["units"]["list"], key=len, reverse=True),
+        name_units=set(raw["units"]["name_units"]),
+        periods=by_len(periods),
+        deadline_words=dl["words"],
+        duration=duration,
+        grades=[(g, raw["grades"][g]) for g in ("graded", "improve", "maintain", "achieve")],
+        missing_exact={w.lower() for w in raw["missing"]["exact"]},
+        missing_contains=raw["missing"]["contains"],
+    )
+
+
+# -- normalisation with an index map back to the raw text ----------------------------------------
+def normalize(raw: str) -> tuple[str, list[int]]:
+    """Fold glyphs and widths, drop whitespace and markup; ``idx[i]`` is the raw position of char i.
+
+    >>> normalize("》 98 ％")[0]
+    '≥98%'
+    >>> normalize("2759.9 m^2")[0]
+    '2759.9平方米'
+    """
+    v = target_vocab()
+    text: list[str] = []
+    idx: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch == "<":
+            m = _TAG.match(raw, i)
+            if m:
+                i = m.end()
+                continue
+        if ch == "&":
+            m = re.match(r"&(gt|lt|amp|nbsp|ge|le);", raw[i:])
+            if m:
+                rep = {"gt": ">", "lt": "<", "amp": "&", "nbsp": "", "ge": "≥", "le": "≤"}[m.group(1)]
+                for c in rep:
+                    text.append(c)
+                    idx.append(i)
+                i += m.end()
+                continue
+        if ch == "\\" or ch == "$" or ch in "{}":
+            m = re.match(r"\\(geqslant|geq|ge|leqslant|leq|le|%|text|mathrm)", raw[i:])
+            if m:
+                rep = _LATEX_MAP.get("\\" + m.group(1), "")
+                for c in rep:
+                    text.append(c)
+                    idx.append(i)
+                i += m.end()
+                continue
+            i += 1
+            continue
+        if ch.isspace():
+            i += 1
+            continue
+        for src, dst in v.glyphs:
+            if raw.startswith(src, i):
+                for c in dst:
+                    text.append(c)
+                    idx.append(i)
+                i += len(src)
+                break
+        else:
+            folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+            if folded in ("m2",):
+                folded = "平方米"
+            for c in folded:
+                text.append(c)
+                idx.append(i)
+            i += 1
+    out = "".join(text)
+    # glyph folding may have produced new multi-char sequences (NFKC "＞＝" -> ">=")
+    for src, dst in (("≥=", "≥"), (">=", "≥"), ("<=", "≤"), ("%%", "%")):
+        while src in out:
+            k = out.index(src)
+            out = out[:k] + dst + out[k + len(src):]
+            idx = idx[:k] + [idx[k]] * len(dst) + idx[k + len(src):]
+    return out, idx
+
+
+# -- parsing ---------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=200_000)
+def _parse_cached(raw: str, year: int | None) -> Target:
+    return _parse(raw, year)
+
+
+def _parse(raw: str, year: int | None) -> Target:
+    text, idx = normalize(raw)
+    pieces = [(m.start(), m.end()) for m in _iter_parts(text)]
+    if len(pieces) > 1:
+        parts = [_parse_part(raw, text[a:b], idx[a:b], year) for a, b in pieces]
+        first = parts[0]
+        return Target(**{**first.__dict__, "raw": raw, "parts": parts})
+    t = _parse_part(raw, text, idx, year)
+    return t
+
+
+def _iter_parts(text: str):
+    """Pieces of a multi-value cell ("≥95%；≥90%", "5000本、100万张"); one piece if not."""
+    pieces = [p for p in re.finditer(r"[^；;]+", text)]
+    if len(pieces) > 1:
+        return pieces
+    # "4套电脑和4台打印机", "5000本、100万张": split only when every piece has its own number
+    alt = [p for p in re.finditer(r"[^、和及]+", text)]
+    if len(alt) > 1 and all(_ARABIC.search(p.group()) for p in alt):
+        return alt
+    return [re.match(r".*", text, re.S)] if text else []
+
+
+def _parse_part(raw: str, text: str, idx: list[int], year: int | None) -> Target:
+    v = target_vocab()
+    t = Target(raw=raw)
+    spans: list[tuple[int, int, str]] = []
+
+    def mark(a: int, b: int, label: str):
+        if a < b and b <= len(idx):
+            spans.append((idx[a], idx[b - 1] + 1, label))
+
+    text_stripped = text.strip("。.，,；;")
+    if _is_missing(text_stripped, v):
+        t.kind = "missing"
+        return t
+
+    # periods (removed from the working text so that 一季度 is not read as a number)
+    work = list(text)
+    for word, period, start_only in v.periods:
+        pos = text.find(word) if not start_only else (0 if text.startswith(word) else -1)
+        if pos >= 0 and not t.period:
+            if word == "年度" and re.search(r"\d年度", text):
+                continue
+            t.period = period
+            mark(pos, pos + len(word), PERIOD)
+            for k in range(pos, pos + len(word)):
+                work[k] = "\0"
+    masked = "".join(work)
+
+    # deadlines: dates first, then time limits ("10个工作日内"), then deadline words without numbers
+    iso = _deadline(masked, year)
+    m_dur = v.duration.search(masked)
+    if iso is not None or (iso is None and _has_date(masked)):
+        t.kind, t.deadline = "deadline", iso or ""
+        m = next((p.search(masked) for p, _ in _DATE_PATTERNS if p.search(masked)), None)
+        if m:
+            mark(m.start(), m.end(), DATE)
+        t.spans = spans
+        return t
+    if m_dur and not re.search(r"以内", masked[m_dur.start():m_dur.end() + 1]):
+        t.kind = "deadline"
+        mark(m_dur.start(), m_dur.end(), DATE)
+        if not t.period:
+            t.value, t.unit = float(m_dur.group(1)), m_dur.group(2)
+            t.value_base, t.unit_base = t.value, t.unit
+        t.spans = spans
+        return t
+
+    if _quantity(masked, t, mark, v):
+        t.kind = "quantitative"
+        t.spans = spans
+        return t
+    if any(w in text for w in v.deadline_words):
+        t.kind = "deadline"
+        t.spans = spans
+        return t
+    t.kind = "qualitative"
+    t.grade = _grade(text_stripped, v)
+    t.spans = spans
+    return t
+
+
+def _is_missing(text: str, v: TargetVocab) -> bool:
+    if not text or text.lower() in v.missing_exact or _GUID.match(text):
+        return True
+    if any(w in text for w in v.missing_contains):
+        return True
+    return bool(re.fullmatch(r"[\W_]+", text)) or text.startswith("指标1") or text.startswith("目标1")
+
+
+def _has_date(text: str) -> bool:
+    return any(p.search(text) for p, _ in _DATE_PATTERNS)
+
+
+def _deadline(text: str, year: int | None) -> str | None:
+    """ISO date of a deadline when the value and the table year determine one."""
+    for pattern, kind in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        try:
+            if kind == "ymd":
+                return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            if kind == "ym_end":
+                return _month_end(int(m.group(1)), int(m.group(2)))
+            if kind == "y_end":
+                return f"{int(m.group(1)):04d}-12-31"
+            if year is None:
+                return ""
+            if kind == "next_month_end":
+                return _month_end(year + 1, int(m.group(1)))
+            if kind == "md":
+                return f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+            if kind == "m_end":
+                return _month_end(year, int(m.group(1)))
+            if kind in ("this_year_end", "h2"):
+                return f"{year:04d}-12-31"
+            if kind == "h1":
+                return f"{year:04d}-06-30"
+            if kind == "quarter":
+                q = "一二三四".find(m.group(1)) + 1 if m.group(1) in "一二三四" else int(m.group(1))
+                return _month_end(year, q * 3)
+        except ValueError:
+            return ""
+    return None
+
+
+def _month_end(y: int, mth: int) -> str:
+    if not 1 <= mth <= 12:
+        raise ValueError(mth)
+    return f"{y:04d}-{mth:02d}-{calendar.monthrange(y, mth)[1]:02d}"
+
+
+def _cn_number(span: str) -> float | None:
+    import cn2an
+    try:
+        return float(cn2an.cn2an(span, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _find_number(text: str, v: TargetVocab):
+    """First number in text: (start, end, value, is_chinese). Chinese numerals only before a unit/余/多/end."""
+    m = _PERCENT_WORDS.search(text)
+    if m:
+        val = _cn_number(m.group(1)) if not m.group(1)[0].isdigit() else float(m.group(1))
+        if val is not None:
+            return m.start(), m.end(), val, "percent"
+    m = _ARABIC.search(text)
+    if m:
+        return m.start(), m.end(), float(m.group().replace(",", "")), "arabic"
+    for m in _CN_NUM.finditer(text):
+        span = m.group()
+        rest = text[m.end():]
+        if span in ("万", "千", "亿", "百", "十万") or span.startswith(("万", "千", "亿", "百")):
+            continue
+        if not (rest == "" or rest[0] in "余多" or any(rest.startswith(u) for u in v.units)):
+            continue
+        val = _cn_number(span)
+        if val is not None:
+            return m.start(), m.end(), val, "chinese"
+    return None
+
+
+def _quantity(text: str, t: Target, mark, v: TargetVocab) -> bool:
+    found = _find_number(text, v)
+    if not found:
+        return False
+    a, b, value, how = found
+    t.value, t.op = value, "="
+    mark(a, b, NUMBER)
+    if how == "percent":
+        t.unit, t.unit_base, t.value_base = "%", "%", value
+        return True
+    before = text[:a].replace("\0", "")
+    # direction words (下降10%) and comparators (≥, 不低于) written before the number
+    for word, op in v.directions:
+        k = text.rfind(word, 0, a)
+        if k >= 0:
+            t.op = op
+            mark(k, k + len(word), DIRECTION)
+            # "缩短至5个工作日", "下降到3%": a bound, not a change
+            after = text[k + len(word):a]
+            if after.startswith(("至", "到")):
+                t.op = "<=" if op == "decrease_by" else ">="
+            break
+    if t.op == "=":
+        for word, op in v.prefix:
+            k = text.rfind(word, 0, a)
+            if k >= 0 and not re.search(r"[\u4e00-\u9fff]{3,}", text[k + len(word):a].replace("\0", "")):
+                t.op = op
+                mark(k, k + len(word), COMPARATOR)
+                break
+    del before
+    pos = b
+    # range: 3-6人, 10至20家, 80%-90%
+    unit_first = _unit_at(text, pos, v)
+    after_unit = pos + len(unit_first[0]) if unit_first[0] == "%" else pos
+    if after_unit < len(text) and text[after_unit] in _RANGE_SEP and how == "arabic":
+        m2 = _ARABIC.match(text, after_unit + 1)
+        if m2:
+            t.op, t.value_max = "between", float(m2.group().replace(",", ""))
+            mark(m2.start(), m2.end(), NUMBER)
+            pos = m2.end()
+    # 余/多 after the number: more than
+    if pos < len(text) and text[pos] in v.approx_more:
+        if t.op == "=":
+            t.op = ">"
+        pos += 1
+    unit, mult, upos = _unit_at(text, pos, v)
+    if unit:
+        mark(pos, upos, UNIT)
+        pos = upos
+        if pos < len(text) and text[pos] in v.approx_more and t.op == "=":
+            t.op = ">"
+            pos += 1
+    t.unit = unit
+    base_unit = unit[len(mult[0]):] if mult else unit
+    t.unit_base = base_unit
+    factor = mult[1] if mult else 1.0
+    t.value_base = value * factor
+    if how == "chinese" and mult:  # 一千二百万 already folded by cn2an
+        t.value_base = value
+    # comparators written after the unit: 90%以上, 5个工作日以内
+    rest = text[pos:]
+    for word, op in v.suffix:
+        k = rest.find(word)
+        if k >= 0 and k <= 2 and t.op in ("=", ">="):
+            t.op = op
+            mark(pos + k, pos + k + len(word), COMPARATOR)
+            break
+    return True
+
+
+def _unit_at(text: str, pos: int, v: TargetVocab) -> tuple[str, tuple[str, float] | None, int]:
+    """Unit starting at pos, with an optional multiplier prefix (万人次) and a compound (/人)."""
+    mult = None
+    p = pos
+    for word, factor in v.multipliers:
+        if text.startswith(word, p):
+            mult = (word, factor)
+            p += len(word)
+            break
+    unit = ""
+    for u in v.units:
+        if text.startswith(u, p):
+            unit = u
+            p += len(u)
+            break
+    if unit and p < len(text) and text[p] == "/":
+        for u in v.units:
+            if text.startswith(u, p + 1) and not any(text.startswith(w, p) for w, _, _ in v.periods):
+                unit += "/" + u
+                p += 1 + len(u)
+                break
+    if mult and not unit:
+        return mult[0], mult, p
+    if mult:
+        return mult[0] + unit, mult, p
+    return unit, None, p
+
+
+def _grade(text: str, v: TargetVocab) -> str:
+    bare = re.sub(r"[“”\"'‘’「」]|以上$|及以上$", "", text)
+    for grade, words in v.grades:
+        if grade == "graded":
+            if bare in words:
+                return grade
+        elif any(w in text for w in words):
+            return grade
+    return "unclear"
+
+
+def _chars(s: str) -> set[str]:
+    return {c for c in s if "\u4e00" <= c <= "\u9fff" or c.isalnum()}
+
+
+def _with_name(target: Target, name: str) -> Target:
+    """Context from the indicator name: unit in brackets, value that only repeats the name."""
+    value_key = re.sub(r"\s+", "", target.raw).strip("。.；;，,")
+    name_key = re.sub(r"\s+", "", name)
+    if target.kind in ("qualitative", "deadline") and value_key and not re.search(r"\d", value_key):
+        vc, nc = _chars(value_key), _chars(name_key)
+        copied = (len(value_key) >= 3 and value_key in name_key) or (len(name_key) >= 3 and name_key in value_key)
+        if value_key == name_key or copied or (len(vc) >= 5 and vc <= nc) or (len(nc) >= 5 and nc <= vc):
+            return Target(raw=target.raw, kind="missing")
+    if target.kind == "quantitative" and not target.unit:
+        m = _NAME_UNIT.search(name_key)
+        if m and m.group(1) in target_vocab().name_units:
+            unit = m.group(1)
+            t = Target(**{**target.__dict__})
+            t.unit = unit
+            mult = next(((w, f) for w, f in target_vocab().multipliers if unit.startswith(w)), None)
+            t.unit_base = unit[len(mult[0]):] if mult else unit
+            t.value_base = (t.value or 0) * (mult[1] if mult else 1.0)
+            return t
+    return target
+
+
+# -- tables ----------------------------------------------------------------------------------
+TARGET_COLUMNS = ["kind", "op", "value", "value_max", "unit", "value_base", "unit_base", "period", "deadline",
+                  "grade", "parts"]
+
+
+_OP_TEXT = {"=": "", ">=": "≥", "<=": "≤", "between": "", "decrease_by": "下降", "increase_by": "提升"}
+
+
+def _part_text(t: Target) -> str:
+    if t.kind != "quantitative":
+        return t.kind
+    num = lambda x: ("%g" % x) if x is not None else ""  # noqa: E731
+    core = f"{num(t.value)}-{num(t.value_max)}" if t.op == "between" else num(t.value)
+    return f"{_OP_TEXT.get(t.op, t.op)}{core}{t.unit}" + (f"({t.period})" if t.period else "")
+
+
+def target_row(t: Target) -> dict:
+    row = {c: getattr(t, c) for c in TARGET_COLUMNS if c != "parts"}
+    row["parts"] = "；".join(_part_text(p) for p in t.parts) if len(t.parts) > 1 else ""
+    return row
+
+
+def annotate(df):
+    """Add the target columns to a records DataFrame (value_raw, level3, year); each distinct value parsed once."""
+    import pandas as pd
+
+    keys = list(zip(df["value_raw"].fillna(""), df["level3"].fillna(""),
+                    [None if pd.isna(y) else int(y) for y in df["year"]]))
+    cache: dict = {}
+    rows = []
+    for key in keys:
+        row = cache.get(key)
+        if row is None:
+            row = cache[key] = target_row(Target.fromstring(key[0], name=key[1], year=key[2]))
+        rows.append(row)
+    targets = pd.DataFrame(rows, columns=TARGET_COLUMNS, index=df.index)
+    out = df.drop(columns=[c for c in TARGET_COLUMNS if c in df.columns])
+    pos = list(out.columns).index("description") + 1 if "description" in out.columns else len(out.columns)
+    for i, col in enumerate(TARGET_COLUMNS):
+        out.insert(pos + i, col, targets[col])
+    return out
