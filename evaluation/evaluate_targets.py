@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LABELS = ROOT / "tests" / "data" / "targets_labelled.tsv"
+HELDOUT = ROOT / "tests" / "data" / "targets_heldout.tsv"
 
 from nlp.targets import Target  # noqa: E402
 
@@ -61,9 +62,10 @@ def evaluate(rows: list[dict]) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--labels", default=str(LABELS), help="labelled TSV (default: the tuning set)")
     args = ap.parse_args()
-    res = evaluate(load_labels())
-    print(f"{res['n']} labelled values; exactly right (kind, op, value, unit): {res['exact']:.1%}")
+    res = evaluate(load_labels(Path(args.labels)))
+    print(f"{args.labels}: {res['n']} labelled values; exactly right (kind, op, value, unit): {res['exact']:.1%}")
     print("per field: " + ", ".join(f"{k} {v:.1%}" for k, v in res["fields"].items()))
     if args.show_errors:
         for raw, name, diff in res["errors"]:

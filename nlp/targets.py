@@ -229,7 +229,8 @@ def _parse(raw: str, year: int | None) -> Target:
     if len(pieces) > 1:
         parts = [_parse_part(raw, text[a:b], idx[a:b], year) for a, b in pieces]
         first = parts[0]
-        return Target(**{**first.__dict__, "raw": raw, "parts": parts})
+        spans = [s for p in parts for s in p.spans]
+        return Target(**{**first.__dict__, "raw": raw, "parts": parts, "spans": spans})
     t = _parse_part(raw, text, idx, year)
     return t
 
@@ -372,8 +373,10 @@ def _find_number(text: str, v: TargetVocab):
         val = _cn_number(m.group(1)) if not m.group(1)[0].isdigit() else float(m.group(1))
         if val is not None:
             return m.start(), m.end(), val, "percent"
-    m = _ARABIC.search(text)
-    if m:
+    for m in _ARABIC.finditer(text):
+        # "较2022年增长5%": the baseline year is not the target
+        if text[m.end():m.end() + 1] == "年" and text[max(0, m.start() - 1):m.start()] in ("较", "比", "于"):
+            continue
         return m.start(), m.end(), float(m.group().replace(",", "")), "arabic"
     for m in _CN_NUM.finditer(text):
         span = m.group()

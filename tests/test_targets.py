@@ -1,0 +1,106 @@
+"""Target extraction (issue #3): labelled accuracy, base values, deadlines, parts, spaCy layer, CLI columns."""
+import csv
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(__import__("conftest").ROOT / "evaluation"))
+from conftest import ROOT, SAMPLES  # noqa: E402
+from evaluate_targets import HELDOUT, LABELS, evaluate, load_labels  # noqa: E402
+from nlp.targets import Target, annotate  # noqa: E402
+
+
+def test_labelled_set_is_large_and_covers_every_seed_value(parsed_samples):
+    rows = load_labels(LABELS)
+    values = [r["value_raw"] for r in rows]
+    assert len(set(values)) == len(values) >= 300
+    seed_values = {r.value_raw for d in parsed_samples.values() for r in d.indicators}
+    assert seed_values <= set(values), sorted(seed_values - set(values))[:5]
+
+
+def test_accuracy_on_labelled_values_is_at_least_98_percent():
+    res = evaluate(load_labels(LABELS))
+    assert res["exact"] >= 0.98, res["errors"][:10]
+
+
+def test_accuracy_on_held_out_values():
+    res = evaluate(load_labels(HELDOUT))
+    assert res["n"] >= 60 and res["exact"] >= 0.95, res["errors"][:10]
+
+
+@pytest.mark.parametrize("raw,value,unit,base,unit_base", [
+    ("月均1万条", 1, "万条", 10000, "条"),
+    ("43.2万元", 43.2, "万元", 432000, "元"),
+    ("日均 2 千人次", 2, "千人次", 2000, "人次"),
+    ("1,200万元", 1200, "万元", 12000000, "元"),
+    ("月均3亿元", 3, "亿元", 300000000, "元"),
+    ("200000页", 200000, "页", 200000, "页"),
+])
+def test_multipliers_fold_into_base_values(raw, value, unit, base, unit_base):
+    t = Target.fromstring(raw)
+    assert (t.value, t.unit, t.value_base, t.unit_base) == (value, unit, base, unit_base)
+
+
+@pytest.mark.parametrize("raw,year,iso", [
+    ("2021年底前", None, "2021-12-31"), ("12月底前", 2021, "2021-12-31"), ("2月底前", 2024, "2024-02-29"),
+    ("次年3月底前", 2021, "2022-03-31"), ("12月底前", None, ""), ("按月拨付", 2021, ""),
+])
+def test_deadlines_resolve_with_the_table_year(raw, year, iso):
+    t = Target.fromstring(raw, year=year)
+    assert t.kind == "deadline" and t.deadline == iso
+
+
+def test_several_values_in_one_cell_keep_every_part():
+    t = Target.fromstring("小于等于100%；100%；100%")
+    assert (t.op, t.value, t.unit) == ("<=", 100, "%")
+    assert [(p.op, p.value) for p in t.parts] == [("<=", 100), ("=", 100), ("=", 100)]
+
+
+def test_name_gives_unit_or_reveals_a_copy():
+    assert Target.fromstring("95", name="完成率(%)").unit == "%"
+    assert Target.fromstring("95", name="完成率").unit == ""
+    assert Target.fromstring("满意度", name="服务对象满意度指标").kind == "missing"
+    assert Target.fromstring("有所提升", name="办事效率").kind == "qualitative"
+
+
+def test_spacy_component_marks_spans_and_renders():
+    from nlp.spacy_component import make_nlp, render
+    nlp = make_nlp()
+    doc = nlp("下降 10%")
+    assert [(s.text, s.label_) for s in doc.spans["targets"]] == [("下降", "DIRECTION"), ("10", "NUMBER"),
+                                                                 ("%", "UNIT")]
+    assert doc._.target.op == "decrease_by"
+    doc = nlp("2021年底前")
+    assert [s.label_ for s in doc.ents] == ["DATE"]
+    html = render("不低于800万", nlp)
+    assert "COMPARATOR" in html and "不低于" in html
+
+
+def test_annotate_adds_columns_and_parses_each_distinct_value_once(parsed_samples, monkeypatch):
+    from indicators.model import IndicatorList
+    df = IndicatorList(parsed_samples.values()).to_frame()
+    import nlp.targets as nt
+    calls = []
+    real = nt.Target.fromstring.__func__
+    monkeypatch.setattr(nt.Target, "fromstring", classmethod(lambda cls, *a, **k: calls.append(a) or real(cls, *a, **k)))
+    out = annotate(df)
+    assert len(calls) == len(set(zip(df.value_raw, df.level3, df.year))) < len(df)
+    row = out[(out.project == "窗口补贴") & (out.level3 == "信访投诉率")].iloc[0]
+    assert (row.kind, row.op, row.value, row.unit) == ("quantitative", "decrease_by", 10.0, "%")
+    copies = out[(out.level3 == "服务对象满意度指标") & (out.value_raw == "满意度")]
+    assert len(copies) == 8 and set(copies.kind) == {"missing"}  # the value repeats the indicator name
+    assert (out.kind == "missing").sum() >= 20
+
+
+def test_cli_output_carries_target_columns(tmp_path):
+    out = tmp_path / "o.csv"
+    subprocess.run([sys.executable, "-m", "indicators", "parse", str(next(SAMPLES.glob("000_*"))), "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True, timeout=300)
+    df = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    for col in ("kind", "op", "value", "value_max", "unit", "value_base", "unit_base", "period", "deadline", "grade"):
+        assert col in df.columns
+    r = df[df.value_raw == "月均1万条"].iloc[0]
+    assert float(r.value_base) == 10000
+    assert (r.op, r.unit_base, r.period) == ("=", "条", "月均")
