@@ -22,6 +22,7 @@ document said.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -78,6 +79,7 @@ def squeeze_spaces(text: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=131072)
 def clean_cell(text: str | None) -> str:
     """The cell's words without extraction artifacts (see module doc)."""
     if not text:
@@ -85,6 +87,7 @@ def clean_cell(text: str | None) -> str:
     return squeeze_spaces(strip_markup(text)).strip()
 
 
+@functools.lru_cache(maxsize=131072)
 def norm_key(text: str) -> str:
     """A comparison key: cleaned, whitespace-free, brackets/colons folded to full width."""
     return re.sub(r"\s+", "", clean_cell(text)).translate(_FOLD)

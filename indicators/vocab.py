@@ -60,6 +60,14 @@ class Vocabulary:
 
     def label_kind(self, text: str) -> str | None:
         """Which header-block label a cell is ('project', 'amount', ...), if any."""
+        memo = self.__dict__.setdefault("_label_memo", {})
+        if text not in memo:
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[text] = self._label_kind(text)
+        return memo[text]
+
+    def _label_kind(self, text: str) -> str | None:
         key = norm_key(text)
         if not key or len(key) > 24:
             return None

@@ -41,9 +41,8 @@ OPS = (">=", "<=", ">", "<", "=", "between", "decrease_by", "increase_by")
 COMPARATOR, NUMBER, UNIT, PERIOD, DIRECTION, DATE = "COMPARATOR", "NUMBER", "UNIT", "PERIOD", "DIRECTION", "DATE"
 
 _GUID = re.compile(r"^[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12}$")
-_TAG = re.compile(r"<[^>]{0,200}>")
-_LATEX = re.compile(r"\\(?:geq?|geqslant)\b|\\(?:leq?|leqslant)\b|\\%|\$|\\text\{|\\mathrm\{|[{}]")
-_LATEX_MAP = {"\\geq": "≥", "\\ge": "≥", "\\geqslant": "≥", "\\leq": "≤", "\\le": "≤", "\\leqslant": "≤", "\\%": "%"}
+_LATEX_MAP = {"\\geq": "≥", "\\ge": "≥", "\\geqslant": "≥", "\\leq": "≤", "\\le": "≤", "\\leqslant": "≤",
+              "\\%": "%"}
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_NUM = re.compile(f"[{_CN_DIGITS}]+")
@@ -151,70 +150,69 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
 
 # -- normalisation with an index map back to the raw text ----------------------------------------
 def normalize(raw: str) -> tuple[str, list[int]]:
-    """Fold glyphs and widths, drop whitespace and markup; ``idx[i]`` is the raw position of char i.
+    r"""Fold glyphs and widths, drop whitespace and markup; ``idx[i]`` is the raw position of char i.
 
     >>> normalize("》 98 ％")[0]
     '≥98%'
     >>> normalize("2759.9 m^2")[0]
     '2759.9平方米'
+    >>> normalize("清洁度 $\\geq 95\\%$")[0]
+    '清洁度≥95%'
     """
-    v = target_vocab()
+    special, glyphs = _special_pattern()
     text: list[str] = []
     idx: list[int] = []
-    i, n = 0, len(raw)
-    while i < n:
-        ch = raw[i]
-        if ch == "<":
-            m = _TAG.match(raw, i)
-            if m:
-                i = m.end()
-                continue
-        if ch == "&":
-            m = re.match(r"&(gt|lt|amp|nbsp|ge|le);", raw[i:])
-            if m:
-                rep = {"gt": ">", "lt": "<", "amp": "&", "nbsp": "", "ge": "≥", "le": "≤"}[m.group(1)]
-                for c in rep:
-                    text.append(c)
-                    idx.append(i)
-                i += m.end()
-                continue
-        if ch == "\\" or ch == "$" or ch in "{}":
-            m = re.match(r"\\(geqslant|geq|ge|leqslant|leq|le|%|text|mathrm)", raw[i:])
-            if m:
-                rep = _LATEX_MAP.get("\\" + m.group(1), "")
-                for c in rep:
-                    text.append(c)
-                    idx.append(i)
-                i += m.end()
-                continue
-            i += 1
-            continue
-        if ch.isspace():
-            i += 1
-            continue
-        for src, dst in v.glyphs:
-            if raw.startswith(src, i):
-                for c in dst:
-                    text.append(c)
-                    idx.append(i)
-                i += len(src)
-                break
-        else:
-            folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-            if folded in ("m2",):
-                folded = "平方米"
-            for c in folded:
-                text.append(c)
-                idx.append(i)
-            i += 1
+    pos = 0
+    for m in special.finditer(raw):
+        _copy(raw, pos, m.start(), text, idx)
+        token = m.group()
+        if token in glyphs:
+            rep = glyphs[token]
+        elif token.startswith("&"):
+            rep = _ENTITIES.get(token, "")
+        elif token.startswith("\\"):
+            rep = _LATEX_MAP.get(token, "")
+        else:  # whitespace, tags, $ { } and LaTeX wrappers vanish
+            rep = ""
+        for c in rep:
+            text.append(c)
+            idx.append(m.start())
+        pos = m.end()
+    _copy(raw, pos, len(raw), text, idx)
     out = "".join(text)
-    # glyph folding may have produced new multi-char sequences (NFKC "＞＝" -> ">=")
-    for src, dst in (("≥=", "≥"), (">=", "≥"), ("<=", "≤"), ("%%", "%")):
+    # width folding may have produced new multi-char comparators (NFKC "＞＝" -> ">=")
+    for src, dst in ((">=", "≥"), ("<=", "≤"), ("≥=", "≥"), ("m2", "平方米")):
         while src in out:
             k = out.index(src)
+            if src == "m2" and (k + 2 < len(out) and out[k + 2].isdigit()):
+                break
             out = out[:k] + dst + out[k + len(src):]
             idx = idx[:k] + [idx[k]] * len(dst) + idx[k + len(src):]
     return out, idx
+
+
+_ENTITIES = {"&gt;": ">", "&lt;": "<", "&amp;": "&", "&nbsp;": "", "&ge;": "≥", "&le;": "≤"}
+
+
+@functools.lru_cache(maxsize=1)
+def _special_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    glyphs = dict(target_vocab().glyphs)
+    alternatives = [r"<[^>]{0,200}>", r"&(?:gt|lt|amp|nbsp|ge|le);",
+                    r"\\(?:geqslant|geq|ge|leqslant|leq|le|%|text|mathrm)", r"[${}]", r"\s+"]
+    alternatives += [re.escape(g) for g, _ in sorted(glyphs.items(), key=lambda kv: -len(kv[0]))]
+    return re.compile("|".join(alternatives)), glyphs
+
+
+def _copy(raw: str, a: int, b: int, text: list[str], idx: list[int]) -> None:
+    for i in range(a, b):
+        ch = raw[i]
+        if ord(ch) < 128 or "\u4e00" <= ch <= "\u9fff":
+            text.append(ch)
+            idx.append(i)
+            continue
+        for c in unicodedata.normalize("NFKC", ch):
+            text.append(c)
+            idx.append(i)
 
 
 # -- parsing ---------------------------------------------------------------------------------

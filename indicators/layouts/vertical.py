@@ -13,6 +13,9 @@ per line or paragraph) and rewritten as grid rows of that many columns.
 """
 from __future__ import annotations
 
+import functools
+import itertools
+
 from ..model import Line
 from ..text import clean_cell, norm_key
 from ..vocab import vocab
@@ -22,7 +25,12 @@ from .base import Layout, header_roles, is_blank, is_header, is_title_text, sing
 def _header_prefix(text: str) -> bool:
     """Could this line be the start of a header cell split over lines ("一级  " + "指标")?"""
     key = norm_key(text)
-    return bool(key) and len(key) <= 12 and any(h.startswith(key) for h in vocab().headers)
+    return bool(key) and len(key) <= 12 and key in _header_prefixes()
+
+
+@functools.lru_cache(maxsize=1)
+def _header_prefixes() -> frozenset[str]:
+    return frozenset(h[:i] for h in vocab().headers for i in range(1, len(h) + 1))
 
 
 class VerticalLayout(Layout):
@@ -83,12 +91,15 @@ class VerticalLayout(Layout):
         first = single_content(lines[start])
         if not first or not _header_prefix(first):
             return 0
-        paragraphs = self._paragraphs(lines, start)
+        paragraphs = self._paragraphs(lines, start)  # lazy: most candidates fail on the header
         header: list[tuple[str, int, int]] = []
-        for text, lineno, end in paragraphs:
-            if header_roles([text])[0] is None:
+        pending = None
+        for para in paragraphs:
+            text = para[0]
+            if text is None or header_roles([text])[0] is None:
+                pending = para
                 break
-            header.append((text, lineno, end))
+            header.append(para)
         if len(header) < 3 or not is_header(header_roles([h[0] for h in header])):
             return 0
         n = len(header)
@@ -102,7 +113,8 @@ class VerticalLayout(Layout):
                 out.append(Line(cells=[c for c, _ in row] + [""] * (n - len(row)), lineno=row[0][1]))
                 row.clear()
 
-        for text, lineno, end in paragraphs[n:]:
+        rest = ([pending] if pending else [])
+        for text, lineno, end in itertools.chain(rest, paragraphs):
             if text is None or text.startswith("#") or is_title_text(text):
                 break
             if header_roles([text])[0] is not None and len(row) == 0 and text == header[0][0]:
@@ -117,11 +129,12 @@ class VerticalLayout(Layout):
         return consumed_to - start
 
     @staticmethod
-    def _paragraphs(lines: list[Line], start: int) -> list[tuple[str | None, int, int]]:
-        """(text, first lineno, index after its last line); text None for a multi-cell row."""
-        result: list[tuple[str | None, int, int]] = []
+    def _paragraphs(lines: list[Line], start: int):
+        """Yield (text, first lineno, index after its last line); text None for a multi-cell row (then stop)."""
         j = start
-        while j < len(lines) and len(result) < 4000:
+        count = 0
+        while j < len(lines) and count < 4000:
+            count += 1
             while j < len(lines) and is_blank(lines[j]):
                 j += 1
             if j >= len(lines):
@@ -136,7 +149,6 @@ class VerticalLayout(Layout):
                 parts.append(content or "")
                 j += 1
             if multi:
-                result.append((None, lines[first].lineno, first))
-                break
-            result.append((clean_cell("".join(p.strip() for p in parts)), lines[first].lineno, j))
-        return result
+                yield None, lines[first].lineno, first
+                return
+            yield clean_cell("".join(p.strip() for p in parts)), lines[first].lineno, j
