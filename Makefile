@@ -26,5 +26,9 @@ app: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_parse.py
 
+eval: $(STAMP)
+	$(PY) evaluation/evaluate_targets.py
+	$(PY) evaluation/evaluate_targets.py --labels tests/data/targets_heldout.tsv --show-errors
+
 clean:
 	rm -rf out .pytest_cache

@@ -13,6 +13,7 @@ def _add_io(p: argparse.ArgumentParser, default_out: str) -> None:
     p.add_argument("--format", choices=FORMATS, help="output format (default: from --out suffix, else csv)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--errors", help="also write the files that failed, with reasons, to this CSV")
+    p.add_argument("--jobs", type=int, default=1, help="parse in this many processes (default 1; 0 = all cores)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from .parse import read_documents
 
-    result = read_documents(args.paths, progress=False if args.no_progress else None)
+    import os
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    result = read_documents(args.paths, progress=False if args.no_progress else None, jobs=jobs)
     if args.command == "parse":
         from nlp.targets import annotate
         from .export import write_frame

@@ -125,7 +125,7 @@ class IndicatorList:
     def to_frame(self):
         import pandas as pd
         names = [f.name for f in fields(Indicator)]
-        rows = [r.as_dict() for r in self]
+        rows = [vars(r) for r in self]  # flat dataclass: vars() is asdict() without the deep copy
         df = pd.DataFrame(rows, columns=names)
         return df[CSV_COLUMNS + [c for c in names if c not in CSV_COLUMNS]]
 

@@ -550,18 +550,16 @@ def annotate(df):
     """Add the target columns to a records DataFrame (value_raw, level3, year); each distinct value parsed once."""
     import pandas as pd
 
-    keys = list(zip(df["value_raw"].fillna(""), df["level3"].fillna(""),
-                    [None if pd.isna(y) else int(y) for y in df["year"]]))
-    cache: dict = {}
+    key_cols = ["value_raw", "level3", "year"]
+    keys = df[key_cols].drop_duplicates()
     rows = []
-    for key in keys:
-        row = cache.get(key)
-        if row is None:
-            row = cache[key] = target_row(Target.fromstring(key[0], name=key[1], year=key[2]))
-        rows.append(row)
-    targets = pd.DataFrame(rows, columns=TARGET_COLUMNS, index=df.index)
+    for value, name, year in keys.itertuples(index=False, name=None):
+        y = None if pd.isna(year) else int(year)
+        rows.append(target_row(Target.fromstring(value or "", name=name or "", year=y)))
+    table = pd.concat([keys.reset_index(drop=True), pd.DataFrame(rows, columns=TARGET_COLUMNS)], axis=1)
     out = df.drop(columns=[c for c in TARGET_COLUMNS if c in df.columns])
+    merged = out.merge(table, on=key_cols, how="left", sort=False)
+    merged.index = df.index
     pos = list(out.columns).index("description") + 1 if "description" in out.columns else len(out.columns)
-    for i, col in enumerate(TARGET_COLUMNS):
-        out.insert(pos + i, col, targets[col])
-    return out
+    order = list(out.columns[:pos]) + TARGET_COLUMNS + list(out.columns[pos:])
+    return merged[order]

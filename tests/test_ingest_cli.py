@@ -85,3 +85,14 @@ def test_csv_guards_against_formula_injection(tmp_path):
     from indicators.export import write_frame
     path = write_frame(pd.DataFrame({"value_raw": ["=1+1", "-5%", "-3", "90%"]}), tmp_path / "f.csv")
     assert pd.read_csv(path, encoding="utf-8-sig")["value_raw"].tolist() == ["'=1+1", "'-5%", "-3", "90%"]
+
+
+def test_parallel_parse_gives_the_same_records(tmp_path):
+    import shutil
+    for i in range(3):
+        for src in SAMPLES.glob("*.txt"):
+            shutil.copy(src, tmp_path / f"{i}_{src.name}")
+    one = read_documents([tmp_path], progress=False, jobs=1)
+    two = read_documents([tmp_path], progress=False, jobs=2)
+    assert len(one) == len(two) == 3 * 307
+    assert [r.as_dict() for r in one] == [r.as_dict() for r in two]
