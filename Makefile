@@ -15,7 +15,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m indicators parse data/samples --out out/indicators.csv --slots out/slots.csv
+	$(PY) -m indicators score data/samples --out out/indicators.csv --projects out/projects.csv
 
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_parse.py
 
 eval: $(STAMP)
+	$(PY) evaluation/evaluate_boilerplate.py
 	$(PY) evaluation/evaluate_targets.py
 	$(PY) evaluation/evaluate_targets.py --labels tests/data/targets_heldout.tsv --show-errors
 

@@ -23,6 +23,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse documents into one record per indicator")
     _add_io(p, "indicators.csv")
     p.add_argument("--slots", help="also write the empty 二级 slots to this file")
+    p = sub.add_parser("score", help="parse, extract targets, find boilerplate and score indicators and projects")
+    _add_io(p, "indicators.csv")
+    p.add_argument("--projects", default="projects.csv", help="project scores file (default projects.csv)")
+    p.add_argument("--rubric", help="rubric TOML (default data/rubric.toml)")
     return parser
 
 
@@ -32,6 +36,25 @@ def print_summary(summary: dict, errors, stream=sys.stderr) -> None:
     print("  ".join(f"{labels.get(k, k)}: {v}" for k, v in summary.items()), file=stream)
     for err in errors:
         print(f"error: {err}", file=stream)
+
+
+def print_score_summary(indicators, projects, stream=sys.stderr, top: int = 8) -> None:
+    """Grade distribution, most common flags, largest boilerplate families."""
+    from collections import Counter
+    if projects is None or len(projects) == 0:
+        print("no indicators found", file=stream)
+        return
+    grades = projects["grade"].value_counts()
+    print("grades: " + "  ".join(f"{g} {int(grades.get(g, 0))}" for g in ("优", "良", "中", "差")), file=stream)
+    flags = Counter(f for fs in indicators["flags"] for f in fs.split(";") if f)
+    pflags = Counter(f for fs in projects["flags"] for f in fs.split(";") if f)
+    print("indicator flags: " + ", ".join(f"{f} {n}" for f, n in flags.most_common(top)), file=stream)
+    print("project flags: " + ", ".join(f"{f} {n}" for f, n in pflags.most_common(top)), file=stream)
+    b = indicators[indicators["boilerplate"]]
+    fam = b.groupby("family_label").agg(records=("family_label", "size"),
+                                         projects=("project", "nunique")).sort_values("records", ascending=False)
+    print(f"boilerplate: {len(b)} of {len(indicators)} indicators; largest families: " + ", ".join(
+        f"{lab} ({r.records} in {r.projects} projects)" for lab, r in fam.head(top).iterrows()), file=stream)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +72,15 @@ def main(argv: list[str] | None = None) -> int:
             from .export import write_frame
             write_frame(result.slots_frame(), args.slots)
         print(f"wrote {len(result)} records to {out}", file=sys.stderr)
+    if args.command == "score":
+        from .export import write_frame
+        from .quality import analyze, load_rubric
+        rubric = load_rubric(args.rubric) if args.rubric else load_rubric()
+        indicators, projects = analyze(result, rubric)
+        out = write_frame(indicators, args.out, args.format)
+        pout = write_frame(projects, args.projects, args.format if args.format else None)
+        print(f"wrote {len(indicators)} indicators to {out} and {len(projects)} projects to {pout}", file=sys.stderr)
+        print_score_summary(indicators, projects)
     if args.errors:
         import pandas as pd
         from .export import write_frame

@@ -54,6 +54,7 @@ class Indicator:
     description: str = ""
     weight_raw: str = ""
     score_raw: str = ""
+    basis_raw: str = ""         # 指标值确定依据
     project_code: str = ""
     project_goal: str = ""
     table_id: int = 0

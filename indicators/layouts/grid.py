@@ -236,6 +236,11 @@ class GridParser:
         # prose or a caption: the table (if any) has ended
         self.active = False
         if len(key) <= 40 and "：" not in key and not key.startswith("（") and not _TABLE_NO.match(key):
+            if self.last is not None and self.last.table_id == self.ctx.table_id:
+                # a caption after rows: the next table starts here even without a title ("9、劳务派遣人员经费")
+                old = self.ctx
+                self.ctx = self._new_context(kind=old.kind, title=cleaned, year=old.year, unit=old.unit)
+                self._reset_fill()
             self.ctx.caption = cleaned
 
     def _open_table(self, title: str) -> None:
@@ -411,6 +416,7 @@ class GridParser:
             level1=level1, level2=level2, level3=l3, level1_raw=self.cur_l1_raw,
             level2_raw=self.cur_l2_raw, value_raw=value, actual_raw=actual, description=description,
             weight_raw=self._cell(cells, "weight"), score_raw=self._cell(cells, "score"),
+            basis_raw=self._cell(cells, "basis"),
             project_code=self.cur_code, project_goal=ctx.goal, table_id=ctx.table_id)
         self.indicators.append(rec)
         self.table_ids.add(ctx.table_id)
