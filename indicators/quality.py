@@ -40,9 +40,10 @@ def _value_key(v: str) -> str:
     return re.sub(r"\s+", "", v or "")
 
 
-def _tokens(text: str) -> set[str]:
+@functools.lru_cache(maxsize=500_000)
+def _tokens(text: str) -> frozenset[str]:
     from nlp.tokenize import tokens
-    return {t for t in tokens(text) if len(t) >= 2}
+    return frozenset(t for t in tokens(text) if len(t) >= 2)
 
 
 _PROJECT_STOP = {"项目", "经费", "费用", "工作", "业务", "专项", "管理", "服务", "保障", "医疗保障", "医保", "设备", "人员"}
@@ -57,8 +58,11 @@ def add_boilerplate(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFram
     names = out["level3"].fillna("").tolist()
     fam = indicator_families(names, threshold=cfg["family_threshold"])
     out["family_id"], out["family_label"] = fam.ids, fam.labels
+    generic = cfg["generic_phrases"]
 
-    name_key = [normalize_name(n) for n in names]
+    norm = functools.lru_cache(maxsize=500_000)(normalize_name)
+    name_key = [norm(n) for n in names]
+    generic_of = functools.lru_cache(maxsize=500_000)(lambda k: any(g in k for g in generic))
     pair = list(zip(name_key, (_value_key(v) for v in out["value_raw"].fillna(""))))
     pair_projects: dict[tuple, set] = defaultdict(set)
     fam_projects: dict[int, set] = defaultdict(set)
@@ -66,19 +70,24 @@ def add_boilerplate(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFram
         pair_projects[p].add(k)
         fam_projects[f].add(k)
 
-    generic = cfg["generic_phrases"]
-    filler_tables = {k for k, g in out.groupby(PROJECT_KEY, sort=False, dropna=False)
-                     if len(g) >= 4 and g["value_raw"].fillna("").map(_value_key).nunique() == 1}
-    keys = list(zip(*(out[c] for c in PROJECT_KEY)))
+    # tables whose value is the same in every row (at least 4 rows): vectorised, no per-group Python
+    vk = out["value_raw"].fillna("").map(_value_key)
+    stats = vk.groupby(pid).agg(["size", "nunique", "first"])
+    filler_pids = set(stats.index[(stats["size"] >= 4) & (stats["nunique"] == 1) & (stats["first"] != "")])
+    pids = pid.tolist()
+    cols = {c: out[c].tolist() for c in ("kind", "grade", "value_raw", "project", "value", "value_base", "unit",
+                                          "unit_base", "op", "parts", "project_amount_yuan")}
+    Row = _RowView
     project_tokens: dict[str, set[str]] = {}
     scores, flags, reasons = [], [], []
-    for i, row in enumerate(out.itertuples(index=False)):
+    for i in range(len(out)):
+        row = Row(cols, i)
         why = []
         n_pair = len(pair_projects[pair[i]]) - 1
         n_fam = len(fam_projects[fam.ids[i]]) - 1
         s_pair = min(1.0, n_pair / cfg["pair_projects_full"])
         s_fam = min(1.0, n_fam / cfg["family_projects_full"])
-        s_gen = 1.0 if any(g in name_key[i] for g in generic) else 0.0
+        s_gen = 1.0 if generic_of(name_key[i]) else 0.0
         if n_pair:
             why.append(f"same indicator and value in {n_pair} other project(s)")
         if n_fam and s_fam >= 0.5:
@@ -89,7 +98,7 @@ def add_boilerplate(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFram
         if s_val:
             why.append("generic value")
         filler = (row.kind == "missing" and (row.value_raw or "").strip()) or _GUID.search(name_key[i]) \
-            or keys[i] in filler_tables  # an empty cell is a missing target, not filler
+            or pids[i] in filler_pids  # an empty cell is a missing target, not filler
         s_fill = 1.0 if filler else 0.0
         if s_fill:
             why.append("no real target (empty, copy of the name, garbage or pasted value)")
@@ -115,6 +124,17 @@ def add_boilerplate(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFram
     out["boilerplate_score"] = scores
     out["boilerplate_reason"] = reasons
     return out
+
+
+class _RowView:
+    """Attribute access to row i of column lists (much faster than DataFrame.itertuples on arrow strings)."""
+    __slots__ = ("_cols", "_i")
+
+    def __init__(self, cols: dict, i: int):
+        self._cols, self._i = cols, i
+
+    def __getattr__(self, name):
+        return self._cols[name][self._i]
 
 
 def _generic_value(row) -> bool:
