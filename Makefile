@@ -6,7 +6,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test app bench eval clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test app bench eval screenshots browser clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +19,12 @@ $(STAMP): requirements.txt
 run: $(STAMP)
 	$(PY) -m indicators score data/samples --out out/indicators.csv --projects out/projects.csv
 
-test: $(STAMP)
+# Debian's chromium (+ CJK fonts) for the end-to-end test; Playwright drives it, no browser download.
+browser:
+	@command -v chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk)
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 app: $(STAMP)
@@ -30,6 +37,9 @@ eval: $(STAMP)
 	$(PY) evaluation/evaluate_boilerplate.py
 	$(PY) evaluation/evaluate_targets.py
 	$(PY) evaluation/evaluate_targets.py --labels tests/data/targets_heldout.tsv --show-errors
+
+screenshots: $(STAMP) browser
+	$(PY) -m tools.app_driver
 
 clean:
 	rm -rf out .pytest_cache

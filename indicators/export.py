@@ -47,3 +47,20 @@ def write_frame(df, path: str | Path, fmt: str | None = None) -> Path:
     else:
         _excel_safe(df).to_excel(path, index=False, engine="openpyxl")
     return path
+
+
+def frame_bytes(df, fmt: str) -> bytes:
+    """The bytes write_frame would write, for downloads (csv with BOM, xlsx, parquet, jsonl)."""
+    import io
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    if fmt == "csv":
+        return _excel_safe(df).to_csv(index=False).encode("utf-8-sig")
+    buf = io.BytesIO()
+    if fmt == "jsonl":
+        return df.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8")
+    if fmt == "parquet":
+        df.to_parquet(buf, index=False)
+    else:
+        _excel_safe(df).to_excel(buf, index=False, engine="openpyxl")
+    return buf.getvalue()

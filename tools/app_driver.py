@@ -1,0 +1,114 @@
+"""Run the Streamlit app for real and drive it with Debian's chromium through Playwright.
+
+Used by the end-to-end test (tests/test_e2e.py) and by ``make screenshots`` (docs/*.png).
+No browser is downloaded: Playwright launches /usr/bin/chromium (Debian package ``chromium``).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def app_server(timeout: float = 90):
+    """Start ``streamlit run app.py`` on a free port; yield its URL; stop it afterwards."""
+    port = free_port()
+    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                             "--server.headless", "true", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+            if proc.poll() is not None:
+                raise RuntimeError("streamlit exited: " + proc.stdout.read().decode(errors="replace"))
+        else:
+            raise TimeoutError("streamlit did not start")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextlib.contextmanager
+def browser_page(width: int = 1400, height: int = 1000):
+    from playwright.sync_api import sync_playwright
+
+    exe = chromium_path()
+    if not exe:
+        raise RuntimeError("chromium not found: install Debian's package 'chromium' (make test does)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
+        page.set_default_timeout(60_000)
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def goto_page(page, label: str) -> None:
+    """Click a page name in the sidebar radio and wait for the app to settle."""
+    page.get_by_test_id("stSidebar").get_by_text(label, exact=True).click()
+    wait_idle(page)
+
+
+def wait_idle(page) -> None:
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=120_000)
+    page.wait_for_timeout(800)
+
+
+def screenshots(out: Path = ROOT / "docs") -> list[Path]:
+    out.mkdir(exist_ok=True)
+    shots = []
+    with app_server() as url, browser_page() as page:
+        page.goto(url)
+        page.get_by_text("jixiao 绩效目标分析").wait_for()
+        wait_idle(page)
+        for name, label in (("overview", "概览"), ("explorer", "指标浏览"), ("project-card", "项目卡片"),
+                            ("families", "套话族"), ("downloads", "下载")):
+            goto_page(page, label)
+            path = out / f"screenshot-{name}.png"
+            page.screenshot(path=str(path), full_page=True)
+            shots.append(path)
+    return shots
+
+
+if __name__ == "__main__":
+    for p in screenshots():
+        print(p)
