@@ -134,7 +134,10 @@ class _RowView:
         self._cols, self._i = cols, i
 
     def __getattr__(self, name):
-        return self._cols[name][self._i]
+        try:
+            return self._cols[name][self._i]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def _generic_value(row) -> bool:
@@ -152,29 +155,37 @@ def _isnan(x) -> bool:
 
 # -- copied tables -----------------------------------------------------------------------------
 def copied_tables(df: pd.DataFrame, rubric: dict | None = None) -> dict[tuple, str]:
-    """Project key -> the earlier project whose (indicator, value) rows it (nearly) repeats."""
+    """Project key -> the earlier project whose (indicator, value) rows it repeats, identically or but one row.
+
+    Linear time: every project's row set is hashed whole and with each row left out in turn; two
+    projects whose sets are equal, or differ by one row (added, dropped or changed), share a hash.
+    Candidates are then checked against the rubric's overlap share. The same project name in another
+    document (a later year, a re-publication) is not a copy.
+    """
     cfg = (rubric or load_rubric())["boilerplate"]
-    rows: dict[tuple, set] = {}
-    order: list[tuple] = []
-    for key, g in df.groupby(PROJECT_KEY, sort=False, dropna=False):
-        rows[key] = {(normalize_name(a), _value_key(b)) for a, b in zip(g["level3"], g["value_raw"])}
-        order.append(key)
-    index: dict[tuple, list[int]] = defaultdict(list)
-    for i, key in enumerate(order):
-        for r in rows[key]:
-            index[r].append(i)
+    rows: dict[tuple, set] = defaultdict(set)
+    for key, name, value in zip(zip(*(df[c] for c in PROJECT_KEY)), df["level3"].fillna(""), df["value_raw"].fillna("")):
+        rows[key].add((normalize_name(name), _value_key(value)))
+    order = list(rows)
+    seen: dict[frozenset, list[int]] = defaultdict(list)
     copied: dict[tuple, str] = {}
     for j, key in enumerate(order):
-        a = rows[key]
+        a = frozenset(rows[key])
         if len(a) < cfg["copied_min_rows"]:
             continue
-        shared = Counter(i for r in a for i in index[r] if i < j)
-        for i, n in sorted(shared.items()):
-            b = rows[order[i]]
-            if len(b) >= cfg["copied_min_rows"] and n / min(len(a), len(b)) >= cfg["copied_overlap"] \
-                    and order[i][2] != key[2]:
-                copied[key] = copied.get(order[i], order[i][2])  # point at the first of the group
-                break
+        sigs = [a] + ([a - {r} for r in a] if len(a) <= 40 else [])
+        match = None
+        for sig in sigs:
+            for i in seen.get(sig, ()):
+                b = rows[order[i]]
+                if order[i][2] != key[2] and len(a & b) / min(len(a), len(b)) >= cfg["copied_overlap"]:
+                    match = i if match is None else min(match, i)
+                    break
+        if match is not None:
+            copied[key] = copied.get(order[match], order[match][2])  # point at the first of the group
+        for sig in sigs:
+            if len(seen[sig]) < 64:
+                seen[sig].append(j)
     return copied
 
 
@@ -245,16 +256,16 @@ def score_indicators(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFra
     rubric = rubric or load_rubric()
     out = df.copy()
     # the same value pasted into every row of a table (at least 4 rows)
-    pasted_keys = set()
-    for key, g in out.groupby(PROJECT_KEY, sort=False, dropna=False):
-        vals = g["value_raw"].fillna("").map(_value_key)
-        if len(g) >= 4 and vals.nunique() == 1 and vals.iloc[0]:
-            pasted_keys.add(key)
-    keys = list(zip(*(out[c] for c in PROJECT_KEY)))
+    pid = _project_ids(out)
+    vk = out["value_raw"].fillna("").map(_value_key)
+    stats = vk.groupby(pid).agg(["size", "nunique", "first"])
+    pasted_pids = set(stats.index[(stats["size"] >= 4) & (stats["nunique"] == 1) & (stats["first"] != "")])
+    pids = pid.tolist()
+    cols = {c: out[c].tolist() for c in out.columns if c.isidentifier()}
     scores, flags, zh, en = [], [], [], []
     specs = rubric["flags"]
-    for row, key in zip(out.itertuples(index=False), keys):
-        f = indicator_flags(row, rubric, key in pasted_keys)
+    for i in range(len(out)):
+        f = indicator_flags(_RowView(cols, i), rubric, pids[i] in pasted_pids)
         scores.append(max(0, 100 - sum(specs[c]["penalty"] for c in f)))
         flags.append(";".join(f))
         zh.append("；".join(specs[c]["zh"] for c in f))
@@ -273,58 +284,83 @@ def grade_of(score: float, rubric: dict) -> str:
 
 def score_projects(df: pd.DataFrame, slots: pd.DataFrame | None, rubric: dict | None = None,
                    copied: dict | None = None) -> pd.DataFrame:
+    """One row per project: score, grade and flags. One pass over plain lists (fast for 100k+ records)."""
     rubric = rubric or load_rubric()
     cfg, pf = rubric["project"], rubric["project_flags"]
     copied = copied if copied is not None else copied_tables(df, rubric)
-    slot_groups = {}
+    slot_l2: dict[tuple, list[str]] = defaultdict(list)
     if slots is not None and len(slots):
-        slot_groups = {k: g for k, g in slots.groupby(["source_file", "table_id", "project"], sort=False)}
-    projects_in_doc = df.groupby("source_file")["project"].apply(lambda s: set(s)).to_dict()
+        for key in zip(slots["source_file"], slots["table_id"], slots["project"], slots["level2"]):
+            slot_l2[key[:3]].append(key[3])
+    projects_in_doc: dict[str, set] = defaultdict(set)
+    for f, pname in zip(df["source_file"], df["project"]):
+        projects_in_doc[f].add(pname)
+
+    # per-project aggregates in one pass
+    keys = list(zip(*(df[c] for c in PROJECT_KEY)))
+    money = ((df["unit_base"] == "元") | ((df["unit_base"] == "") & df["unit"].isin(["万", "亿", "千"])))
+    is_cost = (((df["level2"] == "成本指标") | (df["level1"] == "成本指标")) & (df["kind"] == "quantitative")
+               & money & df["op"].isin(["=", "<=", "<"])).tolist()
+    agg: dict[tuple, dict] = {}
+    for i, (key, l1, l2, kind, boiler, score, vb) in enumerate(zip(
+            keys, df["level1"], df["level2"], df["kind"], df["boilerplate"], df["score"], df["value_base"])):
+        a = agg.get(key)
+        if a is None:
+            a = agg[key] = {"first": i, "l1": set(), "l2": set(), "n": 0, "quant": 0, "boiler": 0, "score": 0.0,
+                            "cost": []}
+        a["l1"].add(l1)
+        a["l2"].add(l2)
+        a["n"] += 1
+        a["quant"] += kind == "quantitative"
+        a["boiler"] += bool(boiler)
+        a["score"] += score
+        if is_cost[i]:
+            a["cost"].append(float(vb))
+    first_cols = {c: df[c].tolist() for c in ("table_kind", "issuer", "year", "project_amount_yuan", "project_goal")}
+    cost_levels = {"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"}
     rows = []
-    for key, g in df.groupby(PROJECT_KEY, sort=False, dropna=False):
-        first = g.iloc[0]
-        sl = slot_groups.get(key)
+    for key, a in agg.items():
+        f0 = a["first"]
+        sl = slot_l2.get(key, [])
         flags: list[tuple[str, str]] = []
-        present2 = set(g["level2"]) | set()
-        present1 = set(g["level1"])
         for need in cfg["required_level2"]:
-            if need not in present2:
+            if need not in a["l2"]:
                 flags.append(("missing_dimension", need))
         for need in cfg["required_level1"]:
-            if need not in present1:
+            if need not in a["l1"]:
                 flags.append(("missing_dimension", need))
-        has_cost_template = "成本指标" in present2 or "成本指标" in present1 or (
-            sl is not None and "成本指标" in set(sl["level2"]))
-        if has_cost_template and not ({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"} & (present2 | present1)):
+        present = a["l1"] | a["l2"]
+        if "成本指标" in sl and not (cost_levels & present):
             flags.append(("missing_dimension", "成本指标"))
-        if sl is not None and len(sl):
-            flags.append(("empty_slots", "、".join(dict.fromkeys(sl["level2"]))))
-        if len(g) < cfg["min_indicators"]:
+        if sl:
+            flags.append(("empty_slots", "、".join(dict.fromkeys(sl))))
+        if a["n"] < cfg["min_indicators"]:
             flags.append(("too_few_indicators", str(cfg["min_indicators"])))
-        quantified = (g["kind"] == "quantitative").mean()
+        quantified = a["quant"] / a["n"]
         if quantified < cfg["min_quantified_share"]:
             flags.append(("low_quantified", f"{quantified:.0%}"))
-        bshare = g["boilerplate"].mean()
+        bshare = a["boiler"] / a["n"]
         if bshare > cfg["max_boilerplate_share"]:
             flags.append(("high_boilerplate", f"{bshare:.0%}"))
         if key in copied:
             flags.append(("copied_table", copied[key]))
-        goal = first.get("project_goal", "") or ""
-        others = [p for p in projects_in_doc.get(key[0], ()) if p and p != key[2] and len(p) >= 4]
-        named = [p for p in others if p in goal and p not in key[2]]
+        goal = first_cols["project_goal"][f0] or ""
+        named = [p for p in projects_in_doc.get(key[0], ()) if p and p != key[2] and len(p) >= 4
+                 and p in goal and p not in key[2]]
         if named:
-            flags.append(("goal_names_other_project", named[0]))
-        cost_msg = _cost_check(g, first.project_amount_yuan, cfg["cost_tolerance"])
+            flags.append(("goal_names_other_project", sorted(named)[0]))
+        amount = first_cols["project_amount_yuan"][f0]
+        cost_msg = _cost_check(a["cost"], amount, cfg["cost_tolerance"])
         if cost_msg:
             flags.append(("cost_inconsistent", cost_msg))
         structure = max(0, 100 - sum(pf[c]["penalty"] for c, _ in flags))
-        mean_ind = float(g["score"].mean())
+        mean_ind = a["score"] / a["n"]
         score = round(cfg["indicator_weight"] * mean_ind + (1 - cfg["indicator_weight"]) * structure, 1)
         rows.append({
-            "source_file": key[0], "table_id": key[1], "project": key[2], "table_kind": first.table_kind,
-            "issuer": first.issuer, "year": first.year, "project_amount_yuan": first.project_amount_yuan,
-            "indicators": len(g), "empty_slots": 0 if sl is None else len(sl),
-            "share_quantified": round(float(quantified), 3), "share_boilerplate": round(float(bshare), 3),
+            "source_file": key[0], "table_id": key[1], "project": key[2], "table_kind": first_cols["table_kind"][f0],
+            "issuer": first_cols["issuer"][f0], "year": first_cols["year"][f0], "project_amount_yuan": amount,
+            "indicators": a["n"], "empty_slots": len(sl),
+            "share_quantified": round(quantified, 3), "share_boilerplate": round(bshare, 3),
             "copied_from": copied.get(key, ""), "indicator_score_mean": round(mean_ind, 1),
             "structure_score": structure, "score": score, "grade": grade_of(score, rubric),
             "flags": ";".join(c for c, _ in flags),
@@ -334,22 +370,16 @@ def score_projects(df: pd.DataFrame, slots: pd.DataFrame | None, rubric: dict | 
     return pd.DataFrame(rows)
 
 
-def _cost_check(g: pd.DataFrame, amount, tolerance: float) -> str:
-    if amount is None or _isnan(amount) or not amount:
+def _cost_check(values: list[float], amount, tolerance: float) -> str:
+    """Cost targets (in yuan) against the project amount."""
+    if not values or amount is None or _isnan(amount) or not amount:
         return ""
-    # under 成本指标 a bare "30万" is money too
-    money = (g["unit_base"] == "元") | ((g["unit_base"] == "") & g["unit"].isin(["万", "亿", "千"]))
-    cost = g[((g["level2"] == "成本指标") | (g["level1"] == "成本指标")) & (g["kind"] == "quantitative")
-             & money & g["op"].isin(["=", "<=", "<"])]
-    if cost.empty:
-        return ""
-    values = cost["value_base"].astype(float)
     limit = amount * (1 + tolerance)
-    if values.max() > limit:
-        return f"成本指标{values.max() / 1e4:g}万元超过项目金额{amount / 1e4:g}万元"
+    if max(values) > limit:
+        return f"成本指标{max(values) / 1e4:g}万元超过项目金额{amount / 1e4:g}万元"
     # items that add up (no single row is already the total) must not exceed the amount either
-    if values.max() < 0.9 * amount and values.sum() > limit:
-        return f"成本合计{values.sum() / 1e4:g}万元，项目金额{amount / 1e4:g}万元"
+    if max(values) < 0.9 * amount and sum(values) > limit:
+        return f"成本合计{sum(values) / 1e4:g}万元，项目金额{amount / 1e4:g}万元"
     return ""
 
 
