@@ -130,3 +130,26 @@ def test_prose_between_tables_stops_the_table():
             "说明：本表数据来源于预算系统，最终以批复为准。\n收入合计\t1200\t备注\n")
     doc = parse_text(text)
     assert [r.level3 for r in doc.indicators] == ["甲数量"]
+
+
+def test_space_separated_rows_with_inline_labels():
+    doc = rows("space_separated_inline_labels.txt")
+    assert triples(doc)[3] == ("成本指标", "经济成本指标", "单个小区改造成本", "≤125万元")  # 2021 hierarchy
+    assert triples(doc)[1] == ("产出指标", "质量指标", "工程验收合格率", "100%")
+    r = doc.indicators[0]
+    assert (r.project, r.project_amount_yuan, r.year) == ("老旧小区改造", 15000000.0, 2022)
+    assert r.project_goal == "完成12个老旧小区改造。"
+
+
+def test_nature_unit_and_weight_columns():
+    doc = rows("nature_unit_weight_columns.txt")
+    assert [(r.value_raw, r.weight_raw) for r in doc.indicators] == [
+        ("≥120公里", "20"), ("=8座", "10"), ("≥85%", "20"), ("明显提升", "20"), ("≥90%", "10")]
+
+
+def test_department_table_in_markdown_with_labels_inside():
+    doc = rows("department_markdown.md")
+    assert {(r.table_kind, r.project, r.year) for r in doc.indicators} == {("department", "某县统计局", 2022)}
+    assert [r.level3 for r in doc.indicators] == ["完成统计调查项目数", "统计数据报送及时率", "统计数据公开发布",
+                                                  "数据使用者满意度"]
+    assert doc.indicators[0].project_goal == "完成各项统计调查任务"

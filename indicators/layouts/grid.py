@@ -27,6 +27,8 @@ from ..text import clean_cell, has_cjk, norm_key
 from ..vocab import vocab
 from .base import header_roles, is_header, is_title_text, single_content
 
+# 指标性质 cells that describe the indicator instead of comparing ("定性", "正向指标")
+_OP_WORDS = re.compile(r"定性|定量|正向|反向|指标|类")
 _CONTINUED = re.compile(r"（续[表\d]*）$|续表$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*\)?\s*年")
 _YEAR_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*[)）]?\s*年度?\s*[)）]?$")
@@ -216,8 +218,15 @@ class GridParser:
             self._open_table(cleaned)
             return
         head, sep, tail = key.partition("：")
-        if sep and tail and self.v.label_kind(head) in ("project", "department", "goal"):
-            self._assign_label(self.v.label_kind(head), clean_cell(text).split("：", 1)[-1].split(":", 1)[-1].strip())
+        head_kind = self.v.label_kind(head) if sep and tail else None
+        if head_kind in ("project", "department", "goal"):
+            self._assign_label(head_kind, clean_cell(text).split("：", 1)[-1].split(":", 1)[-1].strip())
+            return
+        if head_kind == "amount":  # "项目资金（万元）：年度资金总额 1500 其中：财政拨款 1500"
+            unit = 1e4 if "万" in head or re.search(r"\d\s*万", tail) else self.ctx.unit
+            a = _amount(tail, unit)
+            if a is not None:
+                self.ctx.amounts.append((50, a))
             return
         m = _UNIT_LINE.search(key)
         if m:
@@ -372,7 +381,9 @@ class GridParser:
         return cells[c] if c is not None and c < len(cells) else ""
 
     def _value(self, cells: list[str]) -> str:
-        return "".join(cells[c] for c in self.colmap.value_cols if c < len(cells))
+        op_col = self.colmap.col("op")
+        return "".join(cells[c] for c in self.colmap.value_cols
+                       if c < len(cells) and not (c == op_col and _OP_WORDS.search(cells[c])))
 
     def _row(self, cells: list[str], lineno: int) -> None:
         v, ctx = self.v, self.ctx
