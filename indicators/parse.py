@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Iterable
 
 from .ingest import SUPPORTED_SUFFIXES, IngestError, read_lines, text_to_lines
+from .layouts.fixed import FixedWidthLayout
 from .layouts.grid import parse_grid
 from .layouts.runon import RunOnLayout
 from .layouts.vertical import VerticalLayout
 from .model import IndicatorList, Line, ParsedDocument, ParseError
 
-LAYOUTS = (VerticalLayout(), RunOnLayout())
+LAYOUTS = (VerticalLayout(), FixedWidthLayout(), RunOnLayout())
 
 
 def parse_lines(lines: list[Line], source_file: str) -> ParsedDocument:

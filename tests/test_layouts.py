@@ -153,3 +153,17 @@ def test_department_table_in_markdown_with_labels_inside():
     assert [r.level3 for r in doc.indicators] == ["完成统计调查项目数", "统计数据报送及时率", "统计数据公开发布",
                                                   "数据使用者满意度"]
     assert doc.indicators[0].project_goal == "完成各项统计调查任务"
+
+
+def test_fixed_width_columns_from_pdftotext_layout():
+    doc = rows("pdftotext_layout.txt")
+    assert [(r.project, r.level2, r.level3, r.value_raw) for r in doc.indicators] == [
+        ("全民健身设施建设", "数量指标", "新建健身路径", "≥30个"),
+        ("全民健身设施建设", "数量指标", "更新健身器材", "200件"),
+        ("全民健身设施建设", "质量指标", "设施验收合格率", "100%"),
+        ("全民健身设施建设", "时效指标", "项目完成时间", "2022年10月底前"),
+        ("全民健身设施建设", "社会效益指标", "受益群众人数", "≥5万人"),
+        ("全民健身设施建设", "服务对象满意度指标", "群众满意度", "≥90%"),   # "服务对象满意" + "度指标"
+        ("社区养老服务", "数量指标", "对辖区内老年人开展上门服务人次", "≥1200人次"),  # wrapped name
+        ("社区养老服务", "质量指标", "服务投诉率", "≤2%")]
+    assert [(s.project, s.level2) for s in doc.slots] == [("社区养老服务", "可持续影响指标")]
