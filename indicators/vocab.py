@@ -5,6 +5,8 @@
 '产出指标'
 >>> V.canonical_level1("产出指标(50分)")
 '产出指标'
+>>> V.canonical_level2("1.数量指标（20分）")
+'数量指标'
 >>> V.canonical_level2("社会效益")
 '社会效益指标'
 >>> V.canonical_level2("服务对象满意 指标")
@@ -29,6 +31,8 @@ TAXONOMY_FILE = DATA_DIR / "vocab" / "taxonomy.toml"
 
 # "产出指标(50分)", "效益指标（30%）", "产出指标50分"
 _SCORE_SUFFIX = re.compile(r"（?\d+(?:\.\d+)?(?:分|%)）?$")
+# "一、产出指标", "1.数量指标", "（一）效益指标"
+_NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|（[一二三四五六七八九十\d]+）)")
 
 
 @dataclass
@@ -42,7 +46,9 @@ class Vocabulary:
 
     @staticmethod
     def _strip_score(key: str) -> str:
-        return _SCORE_SUFFIX.sub("", key) if key and key[-1] in "分%）" else key
+        if key and key[-1] in "分%）":
+            key = _SCORE_SUFFIX.sub("", key)
+        return _NUMBER_PREFIX.sub("", key) if key and key[0] in "一二三四五六七八九十（0123456789" else key
 
     def canonical_level1(self, text: str) -> str | None:
         key = self._strip_score(norm_key(text))
