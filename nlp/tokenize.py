@@ -24,5 +24,10 @@ def jieba_ready():
 
 def tokens(text: str) -> list[str]:
     """Words of text; PDF line-wrap spaces removed first (they change jieba's output)."""
-    text = re.sub(r"\s+", "", text or "")
-    return [t for t in jieba_ready().lcut(text) if t.strip()]
+    return list(_tokens(re.sub(r"\s+", "", text or "")))
+
+
+@functools.lru_cache(maxsize=500_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Cached: indicator names repeat, and families and boilerplate both segment them."""
+    return tuple(t for t in jieba_ready().lcut(text) if t.strip())
