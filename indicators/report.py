@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+GRADE_WORDS = {"improve": "提升类", "maintain": "保持类", "achieve": "完成类", "graded": "分级", "unclear": "不明确"}
 KIND_ORDER = ["quantitative", "deadline", "qualitative", "missing"]
 GRADE_ORDER = ["优", "良", "中", "差"]
 SPAN_COLORS = {"COMPARATOR": "#f4a261", "NUMBER": "#8ecae6", "UNIT": "#90be6d", "PERIOD": "#cdb4db",
@@ -61,7 +62,7 @@ def target_text(row) -> str:
     if row["kind"] == "deadline":
         return f"期限 {row['deadline']}" if row["deadline"] else "期限"
     if row["kind"] == "qualitative":
-        return f"定性：{row['grade']}"
+        return f"定性：{GRADE_WORDS.get(row['grade'], row['grade'])}"
     return "无有效目标"
 
 
