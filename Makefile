@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test app bench eval screenshots browser clean
+.PHONY: run test lint app bench eval screenshots browser clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ eval: $(STAMP)
 	$(PY) evaluation/evaluate_boilerplate.py
 	$(PY) evaluation/evaluate_targets.py
 	$(PY) evaluation/evaluate_targets.py --labels tests/data/targets_heldout.tsv --show-errors
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check --select F,E9,B --ignore B905 --line-length 120 indicators nlp app.py tools evaluation benchmarks tests
 
 screenshots: $(STAMP) browser
 	$(PY) -m tools.app_driver

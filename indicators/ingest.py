@@ -165,30 +165,26 @@ def html_to_lines(text: str) -> list[Line]:
 def _table_rows(table) -> list[Line]:
     rows: list[Line] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+
+    def fill_spans(cells: list[str]) -> None:
+        while pending.get(len(cells), 0) > 0:
+            pending[len(cells)] -= 1
+            cells.append("")
+
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue
         cells: list[str] = []
-        col = 0
-
-        def fill_spans():
-            nonlocal col
-            while pending.get(col, 0) > 0:
-                pending[col] -= 1
-                cells.append("")
-                col += 1
-
         for td in tr.find_all(["td", "th"], recursive=False):
-            fill_spans()
+            fill_spans(cells)
             content = td.get_text(" ", strip=True)
             colspan = int(td.get("colspan", 1) or 1)
             rowspan = int(td.get("rowspan", 1) or 1)
             for k in range(colspan):
-                cells.append(content if k == 0 else "")
                 if rowspan > 1:
-                    pending[col] = rowspan - 1
-                col += 1
-        fill_spans()
+                    pending[len(cells)] = rowspan - 1
+                cells.append(content if k == 0 else "")
+        fill_spans(cells)
         rows.append(Line(cells=cells, lineno=tr.sourceline or 0))
     return rows
 

@@ -11,7 +11,7 @@ import functools
 import math
 import re
 import tomllib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd

@@ -1,5 +1,4 @@
 """Target extraction (issue #3): labelled accuracy, base values, deadlines, parts, spaCy layer, CLI columns."""
-import csv
 import subprocess
 import sys
 
