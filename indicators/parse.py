@@ -3,7 +3,7 @@
 >>> from indicators.parse import read_documents
 >>> result = read_documents(["data/samples"])          # doctest: +SKIP
 >>> result.summary()["records"]                         # doctest: +SKIP
-305
+307
 
 A file that cannot be read is reported (:class:`~indicators.model.ParseError`,
 with its name, the reason and where known the line) and the other files are still

@@ -256,7 +256,7 @@ class GridParser:
         kind = self.v.title_kind(norm_key(title)) or "project"
         m = _YEAR.search(title)
         self.ctx = self._new_context(kind=kind, title=title, year=int(m.group(1)) if m else None,
-                                     unit=self.ctx.unit if self.ctx.unit is not None else None,
+                                     unit=self.ctx.unit,
                                      caption=title)
         self.active = False
         self.pending = None
