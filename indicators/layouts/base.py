@@ -17,9 +17,23 @@ HEADER_CONTENT_ROLES = {"level3", "value"}
 
 
 class Layout:
+    """A layout rewrites the regions it recognises; everything else passes through unchanged."""
     name = "base"
 
-    def reflow(self, lines: list[Line]) -> list[Line]:  # pragma: no cover - interface
+    def reflow(self, lines: list[Line]) -> list[Line]:
+        out: list[Line] = []
+        i = 0
+        while i < len(lines):
+            consumed = self.take(lines, i, out)
+            if consumed:
+                i += consumed
+            else:
+                out.append(lines[i])
+                i += 1
+        return out
+
+    def take(self, lines: list[Line], start: int, out: list[Line]) -> int:  # pragma: no cover - interface
+        """Rewrite the region starting at ``start`` into ``out``; the number of lines consumed, 0 if none."""
         raise NotImplementedError
 
 

@@ -48,20 +48,13 @@ def chunks(line: str) -> list[tuple[int, str]]:
 class FixedWidthLayout(Layout):
     name = "fixed"
 
-    def reflow(self, lines: list[Line]) -> list[Line]:
-        out: list[Line] = []
-        i = 0
-        while i < len(lines):
-            line = lines[i]
-            header = self._header(line)
-            if header is None:
-                out.append(line)
-                i += 1
-                continue
-            starts, names = header
-            out.append(Line(cells=names, lineno=line.lineno))
-            i = self._rows(lines, i + 1, starts, names, out)
-        return out
+    def take(self, lines: list[Line], start: int, out: list[Line]) -> int:
+        header = self._header(lines[start])
+        if header is None:
+            return 0
+        starts, names = header
+        out.append(Line(cells=names, lineno=lines[start].lineno))
+        return self._rows(lines, start + 1, starts, names, out) - start
 
     @staticmethod
     def _header(line: Line) -> tuple[list[int], list[str]] | None:

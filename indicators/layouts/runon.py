@@ -108,46 +108,39 @@ def split_row(text: str, ncols: int) -> list[str]:
 class RunOnLayout(Layout):
     name = "runon"
 
-    def reflow(self, lines: list[Line]) -> list[Line]:
-        out: list[Line] = []
-        i = 0
+    def take(self, lines: list[Line], start: int, out: list[Line]) -> int:
+        line = lines[start]
+        content = single_content(line)
+        if content is None and len(line.nonempty) > 6:
+            rows = self._one_line_table([c for _, c in line.nonempty], line.lineno)
+            if rows:
+                out.extend(rows)
+                return 1
+        header = split_header(content) if content and len(line.nonempty) == 1 else None
+        if header is None:
+            tokens = content.split() if content else []
+            rows = self._one_line_table(tokens, line.lineno) if len(tokens) > 6 else None
+            if rows:
+                out.extend(rows)
+                return 1
+            return 0
+        out.append(Line(cells=header, lineno=line.lineno))
+        i = start + 1
+        v = vocab()
         while i < len(lines):
-            line = lines[i]
-            content = single_content(line)
-            if content is None and len(line.nonempty) > 6:
-                rows = self._one_line_table([c for _, c in line.nonempty], line.lineno)
-                if rows:
-                    out.extend(rows)
-                    i += 1
-                    continue
-            header = split_header(content) if content and len(line.nonempty) == 1 else None
-            if header is None:
-                tokens = content.split() if content else []
-                rows = self._one_line_table(tokens, line.lineno) if len(tokens) > 6 else None
-                if rows:
-                    out.extend(rows)
-                    i += 1
-                    continue
-                out.append(line)
+            row = lines[i]
+            text = single_content(row)
+            if text is None:
+                break
+            if text == "":
                 i += 1
                 continue
-            out.append(Line(cells=header, lineno=line.lineno))
+            starts_with_vocab = any(norm_key(text).startswith(k) for k in (*v.level1, *v.level2) if len(k) >= 3)
+            if not starts_with_vocab and not _VALUE_START.search(text):
+                break
+            out.append(Line(cells=split_row(text, len(header)), lineno=row.lineno))
             i += 1
-            v = vocab()
-            while i < len(lines):
-                row = lines[i]
-                text = single_content(row)
-                if text is None:
-                    break
-                if text == "":
-                    i += 1
-                    continue
-                starts_with_vocab = any(norm_key(text).startswith(k) for k in (*v.level1, *v.level2) if len(k) >= 3)
-                if not starts_with_vocab and not _VALUE_START.search(text):
-                    break
-                out.append(Line(cells=split_row(text, len(header)), lineno=row.lineno))
-                i += 1
-        return out
+        return i - start
 
     @staticmethod
     def _one_line_table(tokens: list[str], lineno: int) -> list[Line] | None:

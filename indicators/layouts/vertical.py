@@ -36,17 +36,8 @@ def _header_prefixes() -> frozenset[str]:
 class VerticalLayout(Layout):
     name = "vertical"
 
-    def reflow(self, lines: list[Line]) -> list[Line]:
-        out: list[Line] = []
-        i = 0
-        while i < len(lines):
-            consumed = self._line_cells(lines, i, out) or self._paragraph_cells(lines, i, out)
-            if consumed:
-                i += consumed
-            else:
-                out.append(lines[i])
-                i += 1
-        return out
+    def take(self, lines: list[Line], start: int, out: list[Line]) -> int:
+        return self._line_cells(lines, start, out) or self._paragraph_cells(lines, start, out)
 
     # -- one cell per line ------------------------------------------------------------
     def _line_cells(self, lines: list[Line], start: int, out: list[Line]) -> int:
