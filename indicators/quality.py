@@ -36,6 +36,15 @@ def _project_ids(df: pd.DataFrame) -> pd.Series:
     return df.groupby(PROJECT_KEY, sort=False, dropna=False).ngroup()
 
 
+def pasted_rows(value_keys: pd.Series, pid):
+    """Per row: is it in a table (at least 4 rows) whose every row has the same non-empty value?"""
+    import numpy as np
+
+    stats = value_keys.groupby(pid).agg(["size", "nunique", "first"])
+    pasted = stats.index[(stats["size"] >= 4) & (stats["nunique"] == 1) & (stats["first"] != "")]
+    return np.isin(pid, pasted)
+
+
 def _value_key(v: str) -> str:
     return re.sub(r"\s+", "", v or "")
 
@@ -86,11 +95,8 @@ def add_boilerplate(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFram
         (kind == "quantitative") & (unit == "%") & out["op"].isin(["=", ">=", ">"]) & (parts == "")
         & value.between(80, 100) & (value % 1 == 0))
     s_val = s_val.to_numpy(dtype=bool)
-    # the same value in every row of a table (at least 4 rows)
-    stats = vk.groupby(pid).agg(["size", "nunique", "first"])
-    filler_pids = stats.index[(stats["size"] >= 4) & (stats["nunique"] == 1) & (stats["first"] != "")]
     s_fill = (((kind == "missing") & (out["value_raw"].fillna("").str.strip() != "")).to_numpy()
-              | name_key.map(guid_of).to_numpy(dtype=bool) | np.isin(pid, filler_pids))
+              | name_key.map(guid_of).to_numpy(dtype=bool) | pasted_rows(vk, pid))
 
     # specificity: words shared with the project name, the project's own money, a non-round count
     satisfaction = name_key.str.contains("满意", regex=False).to_numpy()
@@ -254,17 +260,12 @@ def indicator_flags(row, rubric: dict, pasted: bool) -> list[str]:
 def score_indicators(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFrame:
     rubric = rubric or load_rubric()
     out = df.copy()
-    # the same value pasted into every row of a table (at least 4 rows)
-    pid = _project_ids(out)
-    vk = out["value_raw"].fillna("").map(_value_key)
-    stats = vk.groupby(pid).agg(["size", "nunique", "first"])
-    pasted_pids = set(stats.index[(stats["size"] >= 4) & (stats["nunique"] == 1) & (stats["first"] != "")])
-    pids = pid.tolist()
+    pasted = pasted_rows(out["value_raw"].fillna("").map(_value_key), _project_ids(out).to_numpy())
     cols = {c: out[c].tolist() for c in out.columns if c.isidentifier()}
     scores, flags, zh, en = [], [], [], []
     specs = rubric["flags"]
     for i in range(len(out)):
-        f = indicator_flags(_RowView(cols, i), rubric, pids[i] in pasted_pids)
+        f = indicator_flags(_RowView(cols, i), rubric, bool(pasted[i]))
         scores.append(max(0, 100 - sum(specs[c]["penalty"] for c in f)))
         flags.append(";".join(f))
         zh.append("；".join(specs[c]["zh"] for c in f))
