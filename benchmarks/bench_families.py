@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from results import record  # noqa: E402  (benchmarks/results.py, beside this script)
+
 from indicators.parse import read_documents  # noqa: E402
 
 PLACES = ["全市", "全区", "全县", "本级", "乡镇", "社区", "城区", "农村", "街道", "市直", "县级", "定点"]
@@ -93,9 +95,7 @@ def main() -> int:
                      f"{len(set(names)):,} distinct names: {t3 - t2:.1f} s")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines.append(f"- peak RSS {rss:,.0f} MiB")
-    print("\n".join(lines))
-    with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n\n")
+    record(lines)
     return 0
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from results import record  # noqa: E402  (benchmarks/results.py, beside this script)
+
 from indicators.parse import read_documents  # noqa: E402
 from nlp import targets as nt  # noqa: E402
 
@@ -83,9 +85,7 @@ def main() -> int:
         f"{e2e['parse_s'] + e2e['targets_s']:.1f} s = {e2e['records_per_s']:,.0f} records/s "
         f"(parse {e2e['parse_s']:.1f} s, targets {e2e['targets_s']:.1f} s), peak RSS {e2e['peak_rss_mib']:,.0f} MiB",
     ]
-    print("\n".join(lines))
-    with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n\n")
+    record(lines)
     return 0
 
 
