@@ -344,13 +344,13 @@ class GridParser:
                     break
         if kind in ("stop", "amount"):
             return
+        # project / department / goal: the first cell after the label that is not a label itself,
+        # else the next line ("总体目标 | 年度目标" then the text)
         values = [c for c in rest if not self.v.label_kind(c)]
-        if kind == "project" or kind == "department" or kind == "goal":
-            if values:
-                self._assign_label(kind, values[0])
-            else:
-                self.pending = kind
-        # a row can carry a second label (项目主管部门 | X | 项目执行单位 | Y)
+        if values:
+            self._assign_label(kind, values[0])
+        else:
+            self.pending = kind
 
     # -- indicator rows -------------------------------------------------------------------
     def _realign(self, cells: list[str]) -> list[str]:
