@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from nlp.families import indicator_families, normalize_name
+from nlp.tokenize import tokens
 
 RUBRIC_FILE = Path(__file__).resolve().parent.parent / "data" / "rubric.toml"
 PROJECT_KEY = ["source_file", "table_id", "project"]
@@ -51,7 +52,6 @@ def _value_key(v: str) -> str:
 
 @functools.lru_cache(maxsize=500_000)
 def _tokens(text: str) -> frozenset[str]:
-    from nlp.tokenize import tokens
     return frozenset(t for t in tokens(text) if len(t) >= 2)
 
 

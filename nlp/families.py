@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .tokenize import tokens
+
 _PREFIX = re.compile(r"^(?:指标|目标)\s*\d+\s*[：:．.、]\s*")
 _UNIT_SUFFIX = re.compile(r"[（(](?:%|％|人次|人|天|个|元|万元|次|件|份|家|分钟|小时|秒)[)）]$")
 _SPACE = re.compile(r"\s+")
@@ -56,7 +58,6 @@ class Families:
 
 
 def _jieba_analyzer(text: str) -> list[str]:
-    from .tokenize import tokens
     return tokens(text)
 
 
