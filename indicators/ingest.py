@@ -189,12 +189,17 @@ def _table_rows(table) -> list[Line]:
     return rows
 
 
-def read_lines(path: str | Path) -> tuple[list[Line], str]:
-    """Read a file into rows; raises IngestError for unreadable or undecodable input."""
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read and decode a file; raises IngestError for unreadable or undecodable input."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(str(path), f"cannot read file: {exc.strerror or exc}") from None
-    text, encoding = decode(data, str(path))
-    return text_to_lines(text, path.suffix), encoding
+    return decode(data, str(path))
+
+
+def read_lines(path: str | Path) -> tuple[list[Line], str]:
+    """Read a file into rows; raises IngestError for unreadable or undecodable input."""
+    text, encoding = read_text(path)
+    return text_to_lines(text, Path(path).suffix), encoding

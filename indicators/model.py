@@ -100,6 +100,8 @@ class ParsedDocument:
     slots: list[EmptySlot] = field(default_factory=list)
     tables: int = 0
     error: ParseError | None = None
+    diagnostic: str = ""          # why a readable document gave no records ("" when it gave some)
+    reader: str = ""              # which table reader produced the records
 
 
 class IndicatorList:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from .ingest import SUPPORTED_SUFFIXES, IngestError, read_lines, text_to_lines
+from .ingest import _HTML_TABLE, SUPPORTED_SUFFIXES, IngestError, read_text, text_to_lines
 from .layouts.fixed import FixedWidthLayout
 from .layouts.grid import parse_grid
 from .layouts.runon import RunOnLayout
@@ -26,27 +26,79 @@ LAYOUTS = (VerticalLayout(), FixedWidthLayout(), RunOnLayout())
 
 
 def parse_lines(lines: list[Line], source_file: str) -> ParsedDocument:
-    """Records of one document already split into rows."""
+    """Records of one document already split into rows, by the strict grid reader alone."""
     for layout in LAYOUTS:
         lines = layout.reflow(lines)
     grid = parse_grid(lines, source_file)
     return ParsedDocument(source_file=source_file, indicators=grid.indicators, slots=grid.slots,
-                          tables=len(grid.table_ids))
+                          tables=len(grid.table_ids), reader="grid")
 
 
 def parse_text(text: str, source_file: str = "<text>", suffix: str = ".txt") -> ParsedDocument:
-    return parse_lines(text_to_lines(text, suffix), source_file)
+    """Records of one decoded document: the strict grid reader and the general stream reader both
+    read it; the one whose records fit better is kept (see :func:`choose`)."""
+    lines = text_to_lines(text, suffix)
+    grid = parse_lines(lines, source_file)
+    general = parse_stream(text, lines, source_file, suffix)
+    doc = choose(grid, general)
+    if not doc.indicators:
+        doc.diagnostic = general.diagnostic or "no 绩效 table found"
+    return doc
+
+
+def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = ".txt") -> ParsedDocument:
+    """The general reader: one cell stream, headers as column templates, best-path rows."""
+    from .layouts.grid import document_info
+    from .table.reader import read_stream
+    from .table.stream import cell_stream, lines_stream
+
+    html = suffix.lower() in (".html", ".htm") or bool(_HTML_TABLE.search(text[:200000]))
+    structured = html or suffix.lower() in (".csv", ".tsv")
+    tokens = lines_stream(lines, hard_rows=html) if structured else cell_stream(text)
+    info = document_info(lines)
+    tables = read_stream(tokens, source_file, year=info.year, issuer=info.issuer)
+    doc = ParsedDocument(source_file=source_file, reader="stream", tables=sum(bool(t.indicators) for t in tables))
+    for t in tables:
+        doc.indicators.extend(t.indicators)
+        doc.slots.extend(t.slots)
+    if not tables:
+        doc.diagnostic = ("no 绩效 table found: no header naming 一级/二级/三级指标 and 指标值 columns")
+    elif not doc.indicators:
+        doc.diagnostic = (f"table header found at line {tables[0].template.line} but no rows fitted it")
+    return doc
+
+
+def _fit(doc: ParsedDocument) -> int:
+    return sum(1 for r in doc.indicators if r.level3 and (r.value_raw or r.actual_raw))
+
+
+def _well_formed(doc: ParsedDocument) -> float:
+    """Share of records with a known 二级 name and a value: the grid reader is exact when this is high."""
+    from .vocab import vocab
+    v = vocab()
+    if not doc.indicators:
+        return 0.0
+    return sum(1 for r in doc.indicators if r.value_raw and v.canonical_level2(r.level2)) / len(doc.indicators)
+
+
+def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:
+    """The strict grid reader's records where it read the document's tables whole (nearly every record
+    well formed, not far fewer than the stream reader found); otherwise the reader that found more."""
+    g, s = _fit(grid), _fit(general)
+    if g >= 3 and g >= 0.4 * s and _well_formed(grid) >= 0.85:
+        return grid
+    return general if s > 1.25 * g + 1 else grid
 
 
 def parse_file(path: str | Path, name: str | None = None) -> ParsedDocument:
     """Parse one file; never raises for bad input: the error is on the document."""
     name = name or str(path)
     try:
-        lines, encoding = read_lines(path)
+        text, encoding = read_text(path)
     except IngestError as exc:
         return ParsedDocument(source_file=name, error=ParseError(name, exc.line, exc.reason))
     try:
-        doc = parse_lines(lines, name)
+        doc = parse_text(text, name, Path(path).suffix)
     except Exception as exc:  # a parser bug must not lose the other documents
         return ParsedDocument(source_file=name, encoding=encoding,
                               error=ParseError(name, None, f"parser failed: {type(exc).__name__}: {exc}"))

@@ -1,0 +1,165 @@
+"""Record precision / recall / F1 and target accuracy on the hand-labelled real documents.
+
+    python evaluation/evaluate_records.py                  # every labelled document
+    python evaluation/evaluate_records.py --set dev        # 01-42 (developed on)
+    python evaluation/evaluate_records.py --set heldout    # 43- (never tuned on)
+    python evaluation/evaluate_records.py --show 17 --show 20   # the differences on those documents
+
+Labels: tests/realdocs/labels/<document>.jsonl (one record per line, written by hand before the
+reader was run on the document; conventions in tests/realdocs/LABELING.md).
+
+A parsed record matches a label when their 三级 names are equal after normalisation (Unicode NFKC,
+whitespace removed); each label matches at most one record.  ``strict`` also needs the value
+(value_raw) equal.  Target accuracy: of the matched records whose label has a quantitative
+target, the share where the parser's (op, value, unit) equals the label's; of the others, the
+share where the kind is equal.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from indicators.parse import parse_file  # noqa: E402
+from nlp.targets import Target  # noqa: E402
+
+DOCS = ROOT / "tests" / "realdocs" / "docs"
+LABELS = ROOT / "tests" / "realdocs" / "labels"
+HELDOUT_FROM = 43
+
+
+def norm(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").split())
+
+
+def load_labels(doc: Path) -> list[dict]:
+    path = LABELS / (doc.name + ".jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if not r.get("none")]
+
+
+def documents(which: str) -> list[Path]:
+    out = []
+    for doc in sorted(DOCS.iterdir()):
+        if not (LABELS / (doc.name + ".jsonl")).exists():
+            continue
+        num = int(doc.name.split("_", 1)[0])
+        if which == "dev" and num >= HELDOUT_FROM or which == "heldout" and num < HELDOUT_FROM:
+            continue
+        out.append(doc)
+    return out
+
+
+def match(labels: list[dict], records: list) -> list[tuple[dict, object]]:
+    """Pairs (label, record) by equal 三级 name; a value match is preferred among equal names."""
+    free = list(records)
+    pairs = []
+    for lab in labels:
+        key = norm(lab["level3"])
+        cands = [r for r in free if norm(r.level3) == key]
+        if not cands:
+            continue
+        best = next((r for r in cands if norm(r.value_raw) == norm(lab.get("value_raw"))), cands[0])
+        free.remove(best)
+        pairs.append((lab, best))
+    return pairs
+
+
+def _num(x):
+    return None if x is None else round(float(x), 4)
+
+
+def target_ok(lab: dict, rec) -> bool:
+    t = Target.fromstring(rec.value_raw, name=rec.level3, year=rec.year)
+    if lab.get("kind") == "quantitative":
+        return (t.kind == "quantitative" and t.op == lab.get("op") and _num(t.value) == _num(lab.get("value"))
+                and norm(t.unit or "") == norm(lab.get("unit") or ""))
+    return t.kind == lab.get("kind")
+
+
+def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    p = tp / npred if npred else (1.0 if not ngold else 0.0)
+    r = tp / ngold if ngold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
+    tot = {"gold": 0, "pred": 0, "tp": 0, "strict": 0, "l12": 0, "tq": 0, "tq_ok": 0, "to": 0, "to_ok": 0}
+    low_recall = []
+    print(f"{'document':58} {'gold':>4} {'pred':>4} {'P':>5} {'R':>5} {'F1':>5} {'strictF1':>8}", file=out)
+    for doc in docs:
+        labels = load_labels(doc)
+        parsed = parse_file(doc)
+        records = parsed.indicators
+        pairs = match(labels, records)
+        strict = sum(norm(lab.get("value_raw")) == norm(rec.value_raw) for lab, rec in pairs)
+        p, r, f = prf(len(pairs), len(records), len(labels))
+        sf = prf(strict, len(records), len(labels))[2]
+        tot["gold"] += len(labels)
+        tot["pred"] += len(records)
+        tot["tp"] += len(pairs)
+        tot["strict"] += strict
+        for lab, rec in pairs:
+            tot["l12"] += (lab.get("level1", "") == rec.level1 and lab.get("level2", "") == rec.level2)
+            key = "tq" if lab.get("kind") == "quantitative" else "to"
+            tot[key] += 1
+            tot[key + "_ok"] += target_ok(lab, rec)
+        if labels and r < 0.8:
+            low_recall.append(doc.name)
+        diag = f"  [{parsed.diagnostic}]" if not records and getattr(parsed, "diagnostic", "") else ""
+        print(f"{doc.name[:58]:58} {len(labels):4} {len(records):4} {p:5.2f} {r:5.2f} {f:5.2f} {sf:8.2f}{diag}", file=out)
+        if any(doc.name.startswith(s) for s in show):
+            _show(labels, records, pairs, out)
+    p, r, f = prf(tot["tp"], tot["pred"], tot["gold"])
+    sf = prf(tot["strict"], tot["pred"], tot["gold"])[2]
+    summary = {
+        "documents": len(docs), "gold": tot["gold"], "pred": tot["pred"], "precision": p, "recall": r, "f1": f,
+        "strict_f1": sf, "level12_accuracy": tot["l12"] / tot["tp"] if tot["tp"] else 0.0,
+        "target_quantitative": tot["tq_ok"] / tot["tq"] if tot["tq"] else 0.0, "quantitative_matched": tot["tq"],
+        "target_other_kind": tot["to_ok"] / tot["to"] if tot["to"] else 0.0,
+        "documents_recall_below_0.8": low_recall,
+    }
+    print(f"\n{len(docs)} documents, {tot['gold']} labelled records, {tot['pred']} parsed: "
+          f"precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}; strict (name and value) F1 {sf:.3f}", file=out)
+    print(f"matched records with 一级 and 二级 right: {summary['level12_accuracy']:.3f}; "
+          f"target (op, value, unit) exact on {tot['tq']} quantitative labels: {summary['target_quantitative']:.3f}; "
+          f"kind right on {tot['to']} other labels: {summary['target_other_kind']:.3f}", file=out)
+    print(f"documents with recall below 0.8: {len(low_recall)}", file=out)
+    return summary
+
+
+def _show(labels, records, pairs, out) -> None:
+    matched_l = {id(lab) for lab, _ in pairs}
+    matched_r = {id(rec) for _, rec in pairs}
+    for lab, rec in pairs:
+        if norm(lab.get("value_raw")) != norm(rec.value_raw) or (lab.get("level2", "") != rec.level2):
+            print(f"    ~ {lab['level3']}: value {lab.get('value_raw')!r} vs {rec.value_raw!r}; "
+                  f"levels {lab.get('level1')}/{lab.get('level2')} vs {rec.level1}/{rec.level2}", file=out)
+    for lab in labels:
+        if id(lab) not in matched_l:
+            print(f"    - missed  {lab['level3']} = {lab.get('value_raw')!r} (line {lab.get('line')})", file=out)
+    for rec in records:
+        if id(rec) not in matched_r:
+            print(f"    + extra   {rec.level3} = {rec.value_raw!r} (line {rec.source_line})", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", choices=["all", "dev", "heldout"], default="all")
+    ap.add_argument("--show", action="append", default=[], help="print the differences of documents starting with this")
+    ap.add_argument("--json", help="write the summary here")
+    args = ap.parse_args(argv)
+    summary = evaluate(documents(args.set), set(args.show))
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

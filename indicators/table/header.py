@@ -1,0 +1,157 @@
+"""Find an indicator table's header in a token stream and turn it into a column template.
+
+Headers are recognised by keyword, not by exact words at fixed places: ``年度指标值``,
+``当年预期实现值``, ``指标值及单位`` are all the value; ``实际完成值``, ``全年实际值`` the
+actual; ``计算符号`` the comparator; annotations such as ``(长期)``, ``(50分)`` are dropped;
+a header cell split over two tokens (``一级`` / ``指标``) is glued back.
+
+>>> header_role("年度指标值")
+'value'
+>>> header_role("二级指标(长期)")
+'level2'
+>>> header_role("未完成原因及拟采取的改进措施")
+'reason'
+>>> header_role("评(扣)分标准")
+'description'
+>>> header_role("开展县域结对交流活动") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vocab import vocab
+from .stream import Token
+
+_ANNOTATION = re.compile(r"[（(][^()（）]{0,12}[)）]")
+
+# (role, test) in order: the first that matches wins.  Each test is a regex on the cell text
+# with whitespace and annotations removed.
+_RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
+    ("reason", r"原因|改进措施|整改"),
+    ("description", r"评.?扣?.?分标准|评分规则|指标解释|指标说明|指标值说明|描述|备注|指标值设定依据|评价内容|计算方法|评价标准"),
+    ("basis", r"确定依据|指标来源|支撑材料"),
+    ("score", r"^(?:自评)?得分$|^折算得分$|^评分$|^实际得分$"),
+    ("weight", r"^(?:指标)?分值$|权重|^标准分值?$"),
+    ("op", r"^计算符号$|^符号$|^比较符号?$|^指标性质$|^运算符号$|^指标方向$"),
+    ("unit", r"^(?:计量|度量|指标)?单位$"),
+    ("actual", r"实际|完成值|完成情况|实现值$"),
+    ("level1", r"^一级(?:指标)?(?:名称)?$"),
+    ("level2", r"^二级(?:指标)?(?:名称)?$"),
+    ("level3", r"^三级(?:指标)?(?:名称)?$|^(?:绩效)?指标名称$|^指标内容$|^具体指标$|^三级指标内容$"),
+    ("value", r"指标值|目标值|预期值|计划值|^年度目标$|标准值|^目标$|^数值$|年度数值|^指标值及单位$"),
+    ("row_label", r"^(?:年度|长期|中长期|项目)?绩效指标$|^评价指标$|^绩效指标分类$|^指标类型$"),
+    ("project", r"^项目名称$|^项目$|^专项名称$"),
+    ("code", r"编码$|代码$|^项目编号$"),
+    ("amount", r"^合计$|金额|资金总额|^年度资金$|预算数|^财政拨款$|^绩效金额$"),
+    ("other", r"^指标值类型$|^序号$|^单位名称$|^公共预算$|^政府性基金$|^其他资金$"),
+]]
+
+HEADER_ROLES = ("project", "code", "amount", "row_label", "level1", "level2", "level3", "value", "actual", "weight", "score", "op", "unit",
+                "description", "reason", "basis", "other")
+
+
+def header_key(text: str) -> str:
+    return _ANNOTATION.sub("", re.sub(r"\s+", "", text))
+
+
+def header_role(text: str) -> str | None:
+    key = header_key(text)
+    if not key or len(key) > 16:
+        return None
+    for role, rx in _RULES:
+        if rx.search(key):
+            return role
+    return None
+
+
+@dataclass
+class Template:
+    """The columns of one table in order, and where its header stood in the stream."""
+    roles: list[str]
+    start: int            # index of the first header token
+    end: int              # index after the last header token
+    line: int
+
+    @property
+    def self_eval(self) -> bool:
+        return "actual" in self.roles or "score" in self.roles
+
+
+def _complete(roles: list[str]) -> list[str]:
+    """Dedupe roles and add the 一级/二级/三级 columns a header left out."""
+    out: list[str] = []
+    for r in roles:
+        if r in out and r not in ("other", "description", "amount"):
+            r = "other"
+        out.append(r)
+    if "level3" not in out:
+        at = out.index("value") if "value" in out else len(out)
+        out.insert(at, "level3")
+    at = out.index("level3")
+    if "level2" not in out:
+        out.insert(at, "level2")
+    if "level1" not in out:
+        out.insert(out.index("level2"), "level1")
+    if "value" not in out and "actual" in out:
+        out.insert(out.index("actual"), "value")
+    elif "value" not in out:
+        out.insert(out.index("level3") + 1, "value")
+    return out
+
+
+def _roles_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    """The header role starting at token i, gluing up to three tokens; (role, tokens used)."""
+    text = ""
+    for k in range(3):
+        if i + k >= len(tokens):
+            break
+        if k and tokens[i + k].gap in ("hard",):
+            break
+        text += tokens[i + k].text
+        role = header_role(text)
+        if role and (k == 0 or header_role(tokens[i + k].text) is None or len(tokens[i + k].text) <= 2):
+            # "一级" + "指标": glued; "一级指标" + "二级指标": two cells
+            if k == 0:
+                return role, 1
+            return role, k + 1
+    return None, 1
+
+
+def find_templates(tokens: list[Token]) -> list[Template]:
+    """Every header in the stream: a run of at least three header cells naming a 三级 or value column
+    and a 二级 or 一级 column (or a value and an actual column)."""
+    v = vocab()
+    found: list[Template] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        role, used = _roles_at(tokens, i)
+        if role is None or role in ("other",) or v.canonical_level1(tokens[i].text) or v.canonical_level2(tokens[i].text):
+            i += 1
+            continue
+        roles: list[str] = []
+        j = i
+        strays = 0
+        while j < n:
+            r, u = _roles_at(tokens, j)
+            if r is None:
+                # a lone weight ("100") or stray mark between header cells is tolerated once
+                if strays == 0 and j + 1 < n and header_role(tokens[j + 1].text) and len(tokens[j].text) <= 4:
+                    strays += 1
+                    j += 1
+                    continue
+                break
+            roles.append(r)
+            j += u
+        names = set(roles)
+        ok = (len(roles) >= 3 and ({"level3", "value"} & names) and ({"level1", "level2"} & names)) \
+            or (len(roles) >= 3 and {"value", "actual"} <= names) \
+            or (len(roles) >= 3 and {"level3", "value"} <= names)
+        if ok:
+            found.append(Template(roles=_complete(roles), start=i, end=j, line=tokens[i].line))
+            i = j
+        else:
+            i += 1
+    return found

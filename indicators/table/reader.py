@@ -1,0 +1,164 @@
+"""The general table reader: cell stream → headers → best-path rows → records.
+
+:func:`read_stream` finds every header in the stream, reads the rows of each table up to the
+next header, carries merged 一级/二级 cells down, takes the project from the header block in
+front of the table, and says for every document what it found (records, or why none).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import EmptySlot, Indicator
+from ..vocab import vocab
+from .header import Template, find_templates, header_role
+from .rows import Row, split_rows, token_type
+from .stream import Token
+
+_LEVEL3_PREFIX = re.compile(r"^(?:指标|目标)\s*\d+\s*[：:．.、]?\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
+_PROJECT_LABELS = ("项目名称", "专项名称", "专项资金名称", "资金名称", "项目(专项)名称", "项目（专项）名称", "专项（项目）名称",
+                   "转移支付(项目)名称", "转移支付（项目）名称", "转移支付项目名称", "专项(项目)名称")
+_STOP = re.compile(r"^(?:总分|合计|得分合计|总计|说明|备注|注[:：]|评价结论|存在问题|填报人|联系电话|审核人|单位负责人|附件)")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class TableRead:
+    template: Template
+    rows: list[Row]
+    project: str
+    indicators: list[Indicator] = field(default_factory=list)
+    slots: list[EmptySlot] = field(default_factory=list)
+
+
+def _squeeze(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def _project_before(tokens: list[Token], start: int, stop: int) -> str:
+    """The 项目名称 named in the header block in front of a table (tokens stop..start)."""
+    for i in range(start - 1, max(stop, start - 120) - 1, -1):
+        key = _squeeze(tokens[i].text)
+        for label in _PROJECT_LABELS:
+            if key.startswith(label):
+                rest = key[len(label):].lstrip(":：")
+                if rest:
+                    return rest
+                for k in range(i + 1, min(start, i + 3)):
+                    nxt = _squeeze(tokens[k].text)
+                    if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
+                        return nxt
+    return ""
+
+
+def _table_end(tokens: list[Token], start: int, end: int) -> int:
+    """Where a table's rows stop: a 总分/合计/说明 line or a signature line ends it."""
+    v = vocab()
+    for i in range(start, end):
+        key = _squeeze(tokens[i].text)
+        if _STOP.match(key) and token_type(key) == "text":
+            return i
+        if v.label_kind(key) in ("project", "department", "amount", "goal", "stop") or key.startswith(_PROJECT_LABELS):
+            return i
+        if len(key) <= 60 and v.title_kind(key) and ("表" in key or "绩效目标" in key) and len(key) >= 6:
+            return i
+    return end
+
+
+def _good(row: Row) -> bool:
+    """A row that reads as an indicator row: a name of the right shape and something in a value column,
+    or an empty 一级/二级 slot."""
+    roles = {c.role for c in row.cells}
+    if roles <= {"level1", "level2", "row_label"}:
+        return True
+    name = row.get("level3")
+    if not name or len(name) > 80 or token_type(name) not in ("text", "qual", "value", "l2like"):
+        return False
+    return any(row.get(r) for r in ("value", "actual", "weight", "score", "op", "unit"))
+
+
+def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
+    """The rows up to where the template stops fitting: a long run of tokens outside every row or of
+    rows that do not read as indicators ends the table (a budget table or prose after it)."""
+    kept: list[Row] = []
+    last_good = -1
+    prev_last = None
+    bad_run = 0
+    for row in rows:
+        first = row.cells[0].first
+        if prev_last is not None:
+            bad_run += first - prev_last - 1
+        prev_last = row.cells[-1].last
+        if _good(row):
+            if bad_run >= max_gap and kept:
+                break
+            bad_run = 0
+            kept.append(row)
+            last_good = len(kept)
+        else:
+            bad_run += row.cells[-1].last - first + 1
+            if bad_run >= max_gap and kept:
+                break
+            kept.append(row)
+    return kept[:last_good] if last_good >= 0 else []
+
+
+def read_stream(tokens: list[Token], source_file: str, year: int | None = None, issuer: str = "",
+                title: str = "") -> list[TableRead]:
+    """Every indicator table of one document's token stream."""
+    templates = find_templates(tokens)
+    out: list[TableRead] = []
+    prev_end = 0
+    for k, tpl in enumerate(templates):
+        nxt = templates[k + 1].start if k + 1 < len(templates) else len(tokens)
+        end = _table_end(tokens, tpl.end, nxt)
+        rows = _until_misfit(split_rows(tokens[tpl.end:end], tpl.roles))
+        project = _project_before(tokens, tpl.start, prev_end)
+        table = TableRead(template=tpl, rows=rows, project=project)
+        _records(table, source_file, year, issuer, title, table_id=k + 1)
+        out.append(table)
+        prev_end = end
+    return out
+
+
+def _records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:
+    v = vocab()
+    kind = "self_eval" if table.template.self_eval else "project"
+    l1 = l1_raw = l2 = l2_raw = ""
+    project = table.project
+    for row in table.rows:
+        if row.get("project"):
+            project = _squeeze(row.get("project"))
+            l1 = l1_raw = l2 = l2_raw = ""
+        r1, r2 = row.get("level1"), row.get("level2")
+        if r1 and not r2 and l1 and v.canonical_level2(r1) and v.parent_of(v.canonical_level2(r1)) == l1:
+            r1, r2 = "", r1   # "成本指标" under 产出指标: the 二级 of the legacy hierarchy, not a new 一级
+        if r1:
+            c1 = v.canonical_level1(r1) or _squeeze(r1)
+            if c1 != l1:
+                l2 = l2_raw = ""
+            l1, l1_raw = c1, r1
+        if r2:
+            l2 = v.canonical_level2(r2) or _squeeze(r2)
+            l2_raw = r2
+            parent = v.parent_of(l2)
+            if parent and l1 and parent != l1 and not (l1 == "成本指标" and l2.endswith("成本指标")) \
+                    and v.canonical_level1(l1) != parent:
+                if not (l1 not in v.parents.values() and l1 in v.level1.values()):
+                    l1 = parent
+        level1 = l1 or (v.parent_of(l2) or "")
+        level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
+        value = _squeeze(row.get("op") + row.get("value") + row.get("unit"))
+        if not level3:
+            if r2 and not value:
+                table.slots.append(EmptySlot(source_file=source_file, source_line=row.line, table_kind=kind,
+                                             table_title=title, project=project, level1=level1,
+                                             level2=l2, level2_raw=r2, table_id=table_id))
+            continue
+        table.indicators.append(Indicator(
+            source_file=source_file, source_line=row.line, table_kind=kind, table_title=title,
+            year=year, issuer=issuer, project=project, project_amount_yuan=None, block="",
+            level1=level1, level2=l2, level3=level3, level1_raw=l1_raw, level2_raw=l2_raw,
+            value_raw=value, actual_raw=_squeeze(row.get("actual")), description=row.get("description"),
+            weight_raw=_squeeze(row.get("weight")), score_raw=_squeeze(row.get("score")),
+            basis_raw=row.get("basis"), table_id=table_id))

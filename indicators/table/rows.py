@@ -1,0 +1,270 @@
+"""Split a token stream into table rows by the cheapest path (dynamic programming).
+
+Each token gets a type (一级 word, 二级 word, target value, bare number, comparator, unit,
+short qualitative value, text).  A row is a left-to-right walk through the template's
+columns; each cell is one token or a few glued tokens.  What a path pays:
+
+* ``emit[role][type]`` for the cell put in a column of that role;
+* ``skip[role]`` for every column a row leaves out (free for merged 一级/二级 cells);
+* ``row.start`` for every row, the gap's ``new_row`` where a row starts and ``carry`` where a
+  row goes on across a line end, ``merge`` for every gap glued inside a cell;
+* ``row.outside`` for a token left out of every row (a page marker, a footnote).
+
+The weights are ``data/vocab/reader.toml``.  The cheapest path over the whole table is found
+exactly (Viterbi over token positions × template columns), so a missing merged cell shifts
+nothing: the next cell simply lands in the column its type fits.
+
+>>> from indicators.table.stream import cell_stream
+>>> toks = cell_stream("产出指标 | 数量指标 | 培训人次 | ≥280人次 |\\n质量指标 | 合格率 | 100% |")
+>>> [[(c.role, c.text) for c in r.cells] for r in split_rows(toks, ["level1", "level2", "level3", "value"])]
+[[('level1', '产出指标'), ('level2', '数量指标'), ('level3', '培训人次'), ('value', '≥280人次')], [('level2', '质量指标'), ('level3', '合格率'), ('value', '100%')]]
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+from ..vocab import DATA_DIR, vocab
+from .stream import Token
+
+WEIGHTS_FILE = DATA_DIR / "vocab" / "reader.toml"
+INF = float("inf")
+
+
+@dataclass
+class Weights:
+    gap: dict[str, dict[str, float]]
+    start: float
+    outside: float
+    max_cell: int
+    skip: dict[str, float]
+    emit: dict[str, dict[str, float]]
+    default: float
+    slot_end: float = 0.6
+    merge_typed: float = 2.5
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> Weights:
+    with open(WEIGHTS_FILE, "rb") as fh:
+        raw = tomllib.load(fh)
+    emit = dict(raw["emit"])
+    default = emit.pop("default")
+    return Weights(gap=raw["gap"], start=raw["row"]["start"], outside=raw["row"]["outside"],
+                   max_cell=raw["row"]["max_cell_tokens"], skip=raw["skip"], emit=emit, default=default,
+                   slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"])
+
+
+# -- token types ----------------------------------------------------------------------------
+_NUM = re.compile(r"^-?\d+(?:[.,]\d+)*$")
+_OPS = {"≥", "≤", ">", "<", "=", ">=", "<=", "≧", "≦", "＝", "﹦", "＞", "＜", "》", "《", "大于", "小于", "等于",
+        "大于等于", "小于等于", "不低于", "不高于", "定量", "定性"}
+_QUAL_WORDS = {"是", "否", "有", "无", "高", "低", "好", "较好", "良好", "优", "优秀", "合格", "达标", "完成", "已完成",
+               "是/否", "明显", "显著", "长期"}
+
+
+_TYPED = {"l1", "l2", "l1l2", "value", "num"}
+_NAME_END = re.compile(r"(?:率|数|量|度|性|额|次数|人数|面积|时间|周期|标准|情况|效益|成本|数量|规模|覆盖面)$")
+
+
+@functools.lru_cache(maxsize=262144)
+def token_type(text: str) -> str:
+    """The type of a cell text, one of the emit columns' keys.
+
+    >>> [token_type(t) for t in ("产出指标(50分)", "数量指标", "满意度指标", "≥3次", "10", "达成预期指标", "开展结对交流活动")]
+    ['l1', 'l2', 'l1l2', 'value', 'num', 'qual', 'text']
+    """
+    from nlp.targets import Target, target_vocab
+
+    v = vocab()
+    key = re.sub(r"\s+", "", text)
+    if not key:
+        return "empty"
+    l1, l2 = v.canonical_level1(key), v.canonical_level2(key)
+    if l1 and l2:
+        return "l1l2"
+    if l1:
+        return "l1"
+    if l2:
+        return "l2"
+    if v.label_kind(key) == "row_label" or key in ("绩效指标", "绩效目标"):
+        return "rowlabel"
+    if _NUM.match(key):
+        return "num"
+    if key in _OPS:
+        return "op"
+    if key in target_vocab().units or key in ("万元", "百分比", "元/人", "亿元"):
+        return "unit"
+    if key in _QUAL_WORDS or key in ("达成预期指标", "达到预期指标", "达成预期目标", "达到预期目标", "达到目标值",
+                                      "达成年度指标"):
+        return "qual"
+    if len(key) <= 12 and key.endswith("指标") and len(key) >= 4:
+        return "l2like"
+    if len(key) > 30:
+        return "text"
+    if _NAME_END.search(key) and not any(ch.isdigit() for ch in key):
+        return "text"   # 按时发放率, 资金到位率: an indicator name, whatever words it holds
+    t = Target.fromstring(key)
+    if t.kind == "quantitative" and len(key) <= 14:
+        return "value"
+    if t.kind == "deadline":
+        if any(ch.isdigit() for ch in key) and len(key) <= 20:
+            return "value"
+        return "qual" if len(key) <= 6 else "text"
+    if t.kind == "qualitative" and len(key) <= 6:
+        return "qual"
+    return "text"
+
+
+# -- the path -------------------------------------------------------------------------------
+@dataclass
+class Cell:
+    role: str
+    text: str
+    first: int      # token index
+    last: int
+    line: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell] = field(default_factory=list)
+
+    def get(self, role: str) -> str:
+        return "".join(c.text for c in self.cells if c.role == role)
+
+    @property
+    def line(self) -> int:
+        for c in self.cells:
+            if c.role == "level3":
+                return c.line
+        return self.cells[0].line if self.cells else 0
+
+
+def _join(tokens: list[Token], a: int, b: int) -> str:
+    return "".join(t.text for t in tokens[a:b])
+
+
+def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) -> list[Row]:
+    """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc)."""
+    w = w or weights()
+    n, C = len(tokens), len(roles)
+    if not n:
+        return []
+    skip = [w.skip.get(r, 0.3) for r in roles]
+    # prefix[c] = cost of skipping columns 0..c-1; between(a, b) = skipping a+1..b-1
+    prefix = [0.0]
+    for s in skip:
+        prefix.append(prefix[-1] + s)
+    slot_cols = {i for i, r in enumerate(roles) if r in ("level1", "level2", "row_label")}
+    has_l3 = "level3" in roles
+
+    def row_end(c: int) -> float:
+        # an empty-slot row (only 一级/二级 cells) ends cheaply; others pay for the columns they leave out
+        if c in slot_cols and has_l3:
+            return w.slot_end
+        return prefix[C] - prefix[c + 1]
+
+    gaps = [w.gap.get(t.gap, w.gap["cell"]) for t in tokens]
+    # gluing a cell that is itself a value, a number or a level name onto its neighbour across a real
+    # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
+    typed = [w.merge_typed if t.gap != "glue" and token_type(t.text) in _TYPED else 0.0 for t in tokens]
+    emit_tables = [w.emit.get(r, {}) for r in roles]
+    emit_cache: dict[tuple[int, int], list[float]] = {}
+
+    def emits(a: int, b: int) -> list[float]:
+        key = (a, b)
+        if key not in emit_cache:
+            typ = token_type(_join(tokens, a, b))
+            emit_cache[key] = [tab.get(typ, w.default) for tab in emit_tables]
+        return emit_cache[key]
+
+    # dp[i][c]: best cost with tokens[:i] consumed and the last cell in column c; dp_out[i]: last token outside
+    dp = [[INF] * C for _ in range(n + 1)]
+    back: list[list[tuple | None]] = [[None] * C for _ in range(n + 1)]
+    dp_out = [INF] * (n + 1)
+    back_out: list[tuple | None] = [None] * (n + 1)
+    dp_out[0] = 0.0
+    for i in range(n):
+        # the best way to have closed a row (or be outside) before token i
+        closed, closed_from = dp_out[i], ("out",)
+        for c in range(C):
+            if dp[i][c] < INF:
+                cost = dp[i][c] + row_end(c)
+                if cost < closed:
+                    closed, closed_from = cost, ("row", c)
+        gap = gaps[i]
+        # token i outside any row
+        cost = closed + w.outside
+        if cost < dp_out[i + 1]:
+            dp_out[i + 1], back_out[i + 1] = cost, closed_from
+        # running best of dp[i][c'] + skips up to the column before c (same-row continuation)
+        carry = gap["carry"]
+        for length in range(1, w.max_cell + 1):
+            j = i + length
+            if j > n:
+                break
+            merge = sum(gaps[k]["merge"] for k in range(i + 1, j))
+            if j - i > 1:
+                merge += sum(typed[k] for k in range(i, j)) - (typed[i] if tokens[i].gap == "glue" else 0.0)
+            if merge >= 50:
+                break
+            em = emits(i, j)
+            best_prev, best_prev_c = INF, -1
+            start_cost = closed + gap["new_row"] + w.start
+            for c in range(C):
+                # continuing: previous column c' < c
+                if c > 0 and dp[i][c - 1] < INF:
+                    cand = dp[i][c - 1] - prefix[c]   # normalised: add prefix[c] - prefix[c'+1]
+                    if cand < best_prev:
+                        best_prev, best_prev_c = cand, c - 1
+                e = em[c]
+                if e >= INF:
+                    continue
+                cont = best_prev + prefix[c] + carry if best_prev_c >= 0 else INF
+                new = start_cost + prefix[c]
+                if cont <= new:
+                    total, origin = cont, ("cont", best_prev_c)
+                else:
+                    total, origin = new, ("new", closed_from)
+                total += e + merge
+                if total < dp[j][c]:
+                    dp[j][c] = total
+                    back[j][c] = (i,) + origin
+    # end: close the last row
+    best, state = dp_out[n], ("out", None)
+    for c in range(C):
+        if dp[n][c] + row_end(c) < best:
+            best, state = dp[n][c] + row_end(c), ("row", c)
+    return _trace(tokens, roles, back, back_out, state, n)
+
+
+def _trace(tokens, roles, back, back_out, state, n) -> list[Row]:
+    rows: list[Row] = []
+    current: list[Cell] = []
+    j = n
+    kind, c = state
+    while j > 0:
+        if kind == "out":
+            prev = back_out[j]
+            if current:
+                rows.append(Row(list(reversed(current))))
+                current = []
+            j -= 1
+            kind, c = (prev[0], prev[1] if len(prev) > 1 else None)
+            continue
+        i, how, src = back[j][c]
+        current.append(Cell(roles[c], _join(tokens, i, j), i, j - 1, tokens[i].line))
+        if how == "cont":
+            kind, c = "row", src
+        else:
+            rows.append(Row(list(reversed(current))))
+            current = []
+            kind, c = (src[0], src[1] if len(src) > 1 else None)
+        j = i
+    if current:
+        rows.append(Row(list(reversed(current))))
+    rows.reverse()
+    return rows

@@ -1,0 +1,221 @@
+"""Every text document as one stream of cells (tokens) with what the source shows between them.
+
+The general table reader does not guess a layout first.  Whatever the document's form —
+a pipe table, one cell per line, one cell per paragraph, space-separated lines, cells run
+together — it becomes the same stream: tokens, each with the *gap* in front of it (an explicit
+separator, a space, a line end, a blank line, a row end, or a cut the lexer made inside
+run-together text).  How much each gap says about rows and cells is a weight in
+``data/vocab/reader.toml``; the row splitter (:mod:`indicators.table.rows`) decides.
+
+>>> [(t.text, t.gap) for t in cell_stream("数量指标 | 培训人次 | ≥280人次 |")]
+[('数量指标', 'para'), ('培训人次', 'sep'), ('≥280人次', 'sep')]
+>>> [(t.text, t.gap) for t in cell_stream("产出指标(50分) 数量指标 开展活动 ≥3次 3 10 10")][:3]
+[('产出指标(50分)', 'para'), ('数量指标', 'space'), ('开展活动', 'space')]
+>>> [t.text for t in cell_stream("数量指标培训人次≥280人次质量指标合格率100%")]
+['数量指标', '培训人次', '≥280人次', '质量指标', '合格率', '100%']
+>>> strip_glosses("項(xiàng)目指標(biāo)")
+'項目指標'
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..text import strip_markup
+from ..vocab import vocab
+
+GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One cell (or piece of run-together text) and the gap the source shows in front of it."""
+    text: str
+    line: int
+    gap: str
+
+
+# pinyin glosses inserted after characters by mirror sites: 項(xiàng)
+_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_PIPE_ONLY = re.compile(r"^[\s|｜]*$")
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
+# page-chunk markers of document-sharing previews ("2、" at the start of a line)
+_CHUNK_MARK = re.compile(r"^\d{1,2}、(?=\S)")
+
+
+def strip_glosses(text: str) -> str:
+    if "(" not in text and "（" not in text:
+        return text
+    return _GLOSS.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Remove what mirrors and converters add and no reader wants: glosses, image links, markup."""
+    text = strip_glosses(text)
+    if "![" in text:
+        text = _IMAGE.sub("", text)
+    return strip_markup(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def cell_stream(text: str) -> list[Token]:
+    """The tokens of a decoded text document (see module doc)."""
+    tokens: list[Token] = []
+    gap = "para"
+    blank = False
+    for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
+        if "|" in raw or "｜" in raw:
+            pieces = [p.strip() for p in re.split(r"[|｜]", raw)]
+            cells = [p for p in pieces if p]
+            if not cells:
+                if raw.count("|") + raw.count("｜") >= 2:
+                    gap = "hard"
+                continue
+            inner = "sep"
+        elif "\t" in raw:
+            cells = [p.strip() for p in raw.split("\t") if p.strip()]
+            inner = "sep"
+        else:
+            stripped = raw.strip()
+            if not stripped:
+                blank = True
+                continue
+            cells = [c for c in _SPACES.split(stripped) if c]
+            inner = "space"
+        if gap != "hard" and blank:
+            gap = "para"
+        blank = False
+        first = True
+        for cell in cells:
+            for k, piece in enumerate(lex(cell)):
+                g = gap if first else ("glue" if k else inner)
+                tokens.append(Token(piece, lineno, g))
+                first = False
+        gap = "line" if len(cells) > 1 else "cell"
+    return join_split_names(tokens)
+
+
+_PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$")
+
+
+def join_split_names(tokens: list[Token]) -> list[Token]:
+    """Glue 一级/二级 names split over cells (``经济效益`` / ``指标``, ``产`` ``出`` ``指`` ``标``) and drop
+    template placeholders (``……``, ``指标2：……``) that stand for empty cells.
+
+    >>> [t.text for t in join_split_names([Token("经济效益", 1, "cell"), Token("指标", 2, "cell"), Token("……", 3, "cell")])]
+    ['经济效益指标']
+    """
+    v = vocab()
+    out: list[Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if _PLACEHOLDER.match(tok.text):
+            i += 1
+            continue
+        best = 0
+        if len(tok.text) <= 8:
+            text = tok.text
+            for k in range(1, 7):
+                if i + k >= n or tokens[i + k].gap == "hard" or len(tokens[i + k].text) > 10:
+                    break
+                text += tokens[i + k].text
+                if v.canonical_level1(text) or v.canonical_level2(text):
+                    best = k
+        if best:
+            text = "".join(t.text for t in tokens[i:i + best + 1])
+            out.append(Token(text, tok.line, tok.gap))
+            i += best + 1
+        else:
+            out.append(tok)
+            i += 1
+    return out
+
+
+# -- the lexer for run-together text ------------------------------------------------------
+_COMPARATOR = r"(?:>=|<=|=>|=<|[≥≤><=≧≦＞＜＝﹦》《]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于)"
+_DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年底|\d{4}\s*年|\d{1,2}\s*月底|\d{4}\.\d{1,2}(?:\.\d{1,2})?)"
+         r"(?:之前|以前|底前|前|完成|内)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _value_re() -> re.Pattern:
+    from nlp.targets import target_vocab
+    units = sorted(set(target_vocab().units) | {"万元", "亿元", "万人", "万人次", "万株", "万粒", "万亩", "千元", "万", "倍",
+                                                  "公顷", "厘米", "周岁"}, key=len, reverse=True)
+    unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
+    number = r"\d+(?:[.,，]\d+)*"
+    quantity = rf"{_COMPARATOR}?\s*{number}\s*(?:{unit})?(?:以上|以下|以内|及以上)?"
+    return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至]{number}\s*(?:{unit})?)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _word_re() -> re.Pattern:
+    """一级/二级 names, header words and block labels that run-together text is cut at."""
+    v = vocab()
+    words = {w for w in list(v.level1) + list(v.level2) if len(w) >= 4 and w.endswith("指标")}
+    words |= {w for w in v.headers if len(w) >= 4}
+    words |= {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年实际值", "未完成原因"}
+    for keys in v.labels.values():
+        words |= {w for w in keys if len(w) >= 4}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    score = r"(?:[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）])?"
+    return re.compile(f"(?:{alts}){score}")
+
+
+_ENUM = re.compile(r"(?:指标|目标)\s*\d+\s*[：:．.、]?|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．](?=[\u4e00-\u9fff])")
+
+
+def lex(cell: str) -> list[str]:
+    """Cut one cell at vocabulary words and target values; a short plain cell stays whole.
+
+    >>> lex("≥3次")
+    ['≥3次']
+    >>> lex("产出指标(40分)数量指标免费发放原原种")
+    ['产出指标(40分)', '数量指标', '免费发放原原种']
+    >>> lex("率100%100%库存数量真实率100%")
+    ['率', '100%', '100%', '库存数量真实率', '100%']
+    """
+    cell = _CHUNK_MARK.sub("", cell)
+    if len(cell) <= 6:
+        return [cell] if cell else []
+    cuts: set[int] = {0, len(cell)}
+    words = [(m.start(), m.end()) for m in _word_re().finditer(cell)]
+    for a, b in words:
+        cuts.update((a, b))
+    # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
+    protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
+    words_inner = words + protected
+    for m in _value_re().finditer(cell):
+        if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
+            a, b = m.start(), m.end()
+            if any(pa <= a < pb or pa < b <= pb for pa, pb in words_inner):
+                continue
+            if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
+                continue  # "2：" / "1、": an enumeration, not a value
+            cuts.update((a, b))
+    for pa, pb in protected:
+        cuts.discard(pb)
+        cuts.update(c for c in [pa] if c)
+        cuts -= set(range(pa + 1, pb + 1))
+    ordered = sorted(cuts | {0, len(cell)})
+    pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
+    return [p for p in pieces if p]
+
+
+def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
+    """Tokens of rows already split into cells (HTML tables, CSV): every row end is a real one."""
+    tokens: list[Token] = []
+    gap = "para"
+    for line in lines:
+        cells = [clean_text(c).strip() for c in line.cells if c and c.strip()]
+        if not cells:
+            continue
+        for k, cell in enumerate(cells):
+            for m, piece in enumerate(lex(cell)):
+                g = gap if (k == 0 and m == 0) else ("glue" if m else "sep")
+                tokens.append(Token(piece, line.lineno, g))
+        gap = ("hard" if hard_rows else "line") if len(cells) > 1 else "cell"
+    return join_split_names(tokens)
