@@ -61,11 +61,28 @@ def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = "
     for t in tables:
         doc.indicators.extend(t.indicators)
         doc.slots.extend(t.slots)
-    if not tables:
-        doc.diagnostic = ("no 绩效 table found: no header naming 一级/二级/三级指标 and 指标值 columns")
+    if not doc.indicators:
+        doc.indicators = prose_records(text, source_file, info)
+        doc.reader = "prose" if doc.indicators else doc.reader
+    if doc.indicators:
+        pass
+    elif not tables:
+        doc.diagnostic = ("no 绩效 table found: no header naming 一级/二级/三级指标 and 指标值 columns, "
+                          "and no prose list of indicators under 一级/二级 headings")
     elif not doc.indicators:
         doc.diagnostic = (f"table header found at line {tables[0].template.line} but no rows fitted it")
     return doc
+
+
+def prose_records(text: str, source_file: str, info) -> list:
+    """Indicators of a document that states them in prose (no table): see :mod:`indicators.table.prose`."""
+    from .model import Indicator
+    from .table.prose import read_prose
+    return [Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
+                      year=info.year, issuer=info.issuer, project="", project_amount_yuan=None, block="",
+                      level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
+                      value_raw=r.value, table_id=1)
+            for r in read_prose(text)]
 
 
 def _fit(doc: ParsedDocument) -> int:

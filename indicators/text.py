@@ -89,8 +89,30 @@ def clean_cell(text: str | None) -> str:
 
 @functools.lru_cache(maxsize=131072)
 def norm_key(text: str) -> str:
-    """A comparison key: cleaned, whitespace-free, brackets/colons folded to full width."""
-    return re.sub(r"\s+", "", clean_cell(text)).translate(_FOLD)
+    """A comparison key: cleaned, whitespace-free, brackets/colons folded to full width, traditional
+    characters read as simplified (mirror sites republish tables in traditional script).
+
+    >>> norm_key("二級指標")
+    '二级指标'
+    """
+    return simplified(re.sub(r"\s+", "", clean_cell(text)).translate(_FOLD))
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+    return OpenCC("t2s")
+
+
+
+
+@functools.lru_cache(maxsize=131072)
+def simplified(text: str) -> str:
+    """Traditional characters converted to simplified (OpenCC's t2s tables); for keys only, never for
+    the text a record reports."""
+    if not text:
+        return text
+    return _t2s().convert(text)
 
 
 def has_cjk(text: str) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import simplified
 from ..vocab import vocab
 from .stream import Token
 
@@ -39,7 +40,7 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("actual", r"实际|完成值|完成情况|实现值$"),
     ("level1", r"^一级(?:指标)?(?:名称)?$"),
     ("level2", r"^二级(?:指标)?(?:名称)?$"),
-    ("level3", r"^三级(?:指标)?(?:名称)?$|^(?:绩效)?指标名称$|^指标内容$|^具体指标$|^三级指标内容$"),
+    ("level3", r"^三级(?:指标)?(?:名称)?$|^(?:绩效)?指标名称$|^指标内容$|^具体指标$|^三级指标内容$|^目标名称$"),
     ("value", r"指标值|目标值|预期值|计划值|^年度目标$|标准值|^目标$|^数值$|年度数值|^指标值及单位$"),
     ("row_label", r"^(?:年度|长期|中长期|项目)?绩效指标$|^评价指标$|^绩效指标分类$|^指标类型$"),
     ("project", r"^项目名称$|^项目$|^专项名称$"),
@@ -53,7 +54,7 @@ HEADER_ROLES = ("project", "code", "amount", "row_label", "level1", "level2", "l
 
 
 def header_key(text: str) -> str:
-    return _ANNOTATION.sub("", re.sub(r"\s+", "", text))
+    return simplified(_ANNOTATION.sub("", re.sub(r"\s+", "", text)))
 
 
 def header_role(text: str) -> str | None:

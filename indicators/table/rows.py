@@ -26,6 +26,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from ..text import simplified
 from ..vocab import DATA_DIR, vocab
 from .stream import Token
 
@@ -79,7 +80,7 @@ def token_type(text: str) -> str:
     from nlp.targets import Target, target_vocab
 
     v = vocab()
-    key = re.sub(r"\s+", "", text)
+    key = simplified(re.sub(r"\s+", "", text))
     if not key:
         return "empty"
     l1, l2 = v.canonical_level1(key), v.canonical_level2(key)
@@ -208,6 +209,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
                 break
             merge = sum(gaps[k]["merge"] for k in range(i + 1, j))
             if j - i > 1:
+                # a name swallowing a value or level cell; "≥" "98" "%" glued into one value costs no more
                 merge += sum(typed[k] for k in range(i, j)) - (typed[i] if tokens[i].gap == "glue" else 0.0)
             if merge >= 50:
                 break

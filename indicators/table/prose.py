@@ -1,0 +1,141 @@
+"""Indicators written as prose: headings naming the 一级/二级 level, then ``name value`` clauses.
+
+Forms seen in real documents (tests/realdocs): ``(一)数量指标`` on its own line followed by
+``培训人数≧200人;`` lines; ``【产出指标-数量指标】`` then ``指标1:机柜数量(≥77台)``; ``3.时效指标。
+…发放指标为100%``; ``数量指标：种植葡萄≥17600株；质量指标：成活率≥85%`` inside a paragraph.
+
+>>> [(r.level2, r.level3, r.value) for r in read_prose("（一）数量指标\\n培训人数≧200人;\\n（二）质量指标\\n合格率100%。")]
+[('数量指标', '培训人数', '≧200人'), ('质量指标', '合格率', '100%')]
+>>> [(r.level2, r.level3, r.value) for r in read_prose("【产出指标-数量指标】\\n指标1:机柜数量(≥77台)")]
+[('数量指标', '机柜数量', '≥77台')]
+>>> [(r.level2, r.level3, r.value) for r in read_prose("数量指标：种植葡萄≥17600株；质量指标：成活率≥85%")]
+[('数量指标', '种植葡萄', '≥17600株'), ('质量指标', '成活率', '≥85%')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vocab import vocab
+from .stream import clean_text
+
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))\s*")
+_BRACKET = re.compile(r"^【([^】]{2,20})】")
+_CLAUSE_SPLIT = re.compile(r"[；;。]")
+_ENUM = re.compile(r"^(?:指标|目标)\s*\d+\s*[：:．.、]?\s*")
+_COMPARATOR = re.compile(r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到|达)\s*(?=[\d*])")
+_IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
+_TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
+
+
+@dataclass
+class ProseRecord:
+    line: int
+    level1: str
+    level2: str
+    level3: str
+    value: str
+
+
+def _heading(text: str) -> tuple[str | None, str | None, str]:
+    """(一级, 二级, rest of the line) when the line starts with a level name, else (None, None, text)."""
+    v = vocab()
+    body = _NUMBERING.sub("", text)
+    m = _BRACKET.match(body)
+    if m:
+        parts = re.split(r"[-—－~/]", m.group(1))
+        l1 = next((v.canonical_level1(p) for p in parts if v.canonical_level1(p) and not v.canonical_level2(p)), None)
+        l2 = next((v.canonical_level2(p) for p in parts if v.canonical_level2(p)), None)
+        if l1 or l2:
+            return l1, l2, body[m.end():]
+    head = re.split(r"[。：:，,；;]", body, maxsplit=1)
+    word = head[0].strip()
+    rest = body[len(head[0]) + 1:] if len(head) > 1 else ""
+    if len(word) <= 14:
+        l2 = v.canonical_level2(word)
+        l1 = v.canonical_level1(word)
+        if l2 or l1:
+            return (l1 if not l2 or l1 and not rest else None), l2, rest
+    return None, None, text
+
+
+def _clause(text: str) -> tuple[str, str] | None:
+    """(name, value) of one clause, or None when it states no target.
+
+    >>> _clause("完成时限,2025年10月底前"), _clause("学员种植技术水平,提高"), _clause("保驾护航(正面支撑)")
+    (('完成时限', '2025年10月底前'), ('学员种植技术水平', '提高'), ('保驾护航', '正面支撑'))
+    >>> _clause("救助资金发放及时率100%,按照相关规定,救助资金的发放及时")
+    ('救助资金发放及时率', '100%')
+    """
+    got = _clause_whole(text)
+    if got is None and re.search("[，,]", text):
+        head, _, tail = re.split("([，,])", text.strip(), maxsplit=1)
+        got = _clause_whole(head)
+        if got is None and 4 <= len(head) <= 40 and 1 <= len(tail) <= 12 and _short_target(tail):
+            got = head, tail
+    if got is None:
+        m = _IN_WORDS.match(text.strip())
+        if m and _short_target(m.group("value")):
+            got = m.group("name"), m.group("value")
+    return got
+
+
+_IN_WORDS = re.compile(r"^(?P<name>.{4,40}?)[（(](?P<value>[^()（）\d]{1,8})[)）]$")
+
+
+def _short_target(text: str) -> bool:
+    from nlp.targets import Target
+    return Target.fromstring(text.strip()).kind in ("qualitative", "deadline", "quantitative")
+
+
+def _clause_whole(text: str) -> tuple[str, str] | None:
+    text = _ENUM.sub("", text.strip().strip("，,、"))
+    if not text or len(text) > 60:
+        return None
+    m = _IN_BRACKETS.match(text)
+    if m:
+        return m.group("name").strip(), m.group("value").strip()
+    m = _COMPARATOR.search(text)
+    if m and 2 <= m.start() <= 40:
+        name = text[:m.start()].rstrip("，,：:为")
+        return name, text[m.start():]
+    if "：" in text or ":" in text:
+        name, _, value = re.split(r"([：:])", text, maxsplit=1)
+        if 2 <= len(name) <= 30 and value.strip() and any(ch.isdigit() for ch in value):
+            return name.strip(), value.strip()
+    m = _TRAILING_VALUE.match(text)
+    if m:
+        return m.group("name"), m.group("value")
+    return None
+
+
+def read_prose(text: str) -> list[ProseRecord]:
+    """Records of the prose indicator lists of a document (see module doc)."""
+    out: list[ProseRecord] = []
+    l1 = l2 = ""
+    for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        pieces = [line]
+        # "数量指标：…；质量指标：…" — a paragraph with several headed lists
+        if _CLAUSE_SPLIT.search(line):
+            pieces = [p for p in _CLAUSE_SPLIT.split(line) if p.strip()]
+        for piece in pieces:
+            h1, h2, rest = _heading(piece)
+            if h1 or h2:
+                if h1:
+                    l1, l2 = h1, ""
+                if h2:
+                    l2 = h2
+                    l1 = vocab().parent_of(h2) if not h1 else h1
+                piece = rest
+                if not piece.strip():
+                    continue
+            if not (l1 or l2):
+                continue
+            got = _clause(piece)
+            if got:
+                name, value = (re.sub(r"\s+", "", x) for x in got)
+                out.append(ProseRecord(lineno, l1 or "", l2, name, value))
+    return out
