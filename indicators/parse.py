@@ -104,7 +104,7 @@ def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:
     g, s = _fit(grid), _fit(general)
     if g >= 3 and g >= 0.4 * s and _well_formed(grid) >= 0.85:
         return grid
-    return general if s > 1.25 * g + 1 else grid
+    return general if s * (0.5 + _well_formed(general)) >= g * (0.5 + _well_formed(grid)) else grid
 
 
 def parse_file(path: str | Path, name: str | None = None) -> ParsedDocument:

@@ -113,7 +113,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         nxt = templates[k + 1].start if k + 1 < len(templates) else len(tokens)
         end = _table_end(tokens, tpl.end, nxt)
         rows = _until_misfit(split_rows(tokens[tpl.end:end], tpl.roles))
-        project = _project_before(tokens, tpl.start, prev_end)
+        project = _project_before(tokens, tpl.end, prev_end)
         table = TableRead(template=tpl, rows=rows, project=project)
         _records(table, source_file, year, issuer, title, table_id=k + 1)
         out.append(table)
@@ -148,7 +148,10 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
                     l1 = parent
         level1 = l1 or (v.parent_of(l2) or "")
         level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
-        value = _squeeze(row.get("op") + row.get("value") + row.get("unit"))
+        value = _squeeze(row.get("op") + row.get("value"))
+        unit = _squeeze(row.get("unit"))
+        if unit and not value.endswith(unit) and unit not in ("是/否", "是否") and value:
+            value += unit
         if not level3:
             if r2 and not value:
                 table.slots.append(EmptySlot(source_file=source_file, source_line=row.line, table_kind=kind,

@@ -105,7 +105,7 @@ def token_type(text: str) -> str:
         return "l2like"
     if len(key) > 30:
         return "text"
-    if _NAME_END.search(key) and not any(ch.isdigit() for ch in key):
+    if (_NAME_END.search(key) or key.startswith("是否")) and not any(ch.isdigit() for ch in key):
         return "text"   # 按时发放率, 资金到位率: an indicator name, whatever words it holds
     t = Target.fromstring(key)
     if t.kind == "quantitative" and len(key) <= 14:

@@ -155,7 +155,7 @@ def _value_re() -> re.Pattern:
 def _word_re() -> re.Pattern:
     """一级/二级 names, header words and block labels that run-together text is cut at."""
     v = vocab()
-    words = {w for w in list(v.level1) + list(v.level2) if len(w) >= 4 and w.endswith("指标")}
+    words = {w for w in list(v.level1) + list(v.level2) if len(w) >= 4 and w.endswith(("指标", "目标"))}
     words |= {w for w in v.headers if len(w) >= 4}
     words |= {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年实际值", "未完成原因"}
     for keys in v.labels.values():
@@ -178,16 +178,22 @@ def lex(cell: str) -> list[str]:
     >>> lex("率100%100%库存数量真实率100%")
     ['率', '100%', '100%', '库存数量真实率', '100%']
     """
+    from .header import header_role
+
     cell = _CHUNK_MARK.sub("", cell)
     if len(cell) <= 6:
         return [cell] if cell else []
+    if len(cell) <= 10 and header_role(cell) and not _word_re().match(cell):
+        return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
     cuts: set[int] = {0, len(cell)}
     words = [(m.start(), m.end()) for m in _word_re().finditer(cell)]
     for a, b in words:
         cuts.update((a, b))
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
-    words_inner = words + protected
+    # short bracketed notes inside a name ("预算执行进度(7月)") are not cut either
+    brackets = [(m.start(), m.end()) for m in re.finditer(r"[（(][^()（）]{1,12}[)）]", cell)]
+    words_inner = words + protected + brackets
     for m in _value_re().finditer(cell):
         if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
             a, b = m.start(), m.end()
