@@ -27,8 +27,10 @@ UPLOAD_DIR = Path(tempfile.gettempdir()) / "jixiao-uploads"
 def load(paths: tuple[str, ...]):
     result = read_documents(list(paths), progress=False, jobs=2 if len(paths) > 50 else 1)
     ind, proj = analyze(result)
-    errors = [str(e) for e in result.errors]
-    return ind, proj, errors
+    errors = [str(e).replace(e.source_file, Path(e.source_file).name, 1) for e in result.errors]
+    loaded = result.load_report()
+    loaded["source_file"] = [Path(f).name for f in loaded["source_file"]]  # never a server path
+    return ind, proj, errors, loaded
 
 
 def save_uploads(files) -> tuple[str, ...]:
@@ -61,17 +63,23 @@ def main() -> None:
             st.info(T["no_upload"])
             return
         paths = save_uploads(files)
-    ind, proj, errors = load(paths)
+    ind, proj, errors, loaded = load(paths)
     for err in errors:
         st.error(f"{T['read_error']}: {err}")
+    empty = loaded[loaded["status"] == "no records"]
+    for row in empty.itertuples():
+        st.warning(f"{T['no_records']}: {row.source_file} — {row.reason}")
 
     pages = [T["overview"], T["explorer"], T["card"], T["families"], T["downloads"]]
     page = st.sidebar.radio(T["page"], pages, key="page")
     if ind.empty:
         st.warning(T["none"])
-        return
-    {pages[0]: page_overview, pages[1]: page_explorer, pages[2]: page_card, pages[3]: page_families,
-     pages[4]: page_downloads}[page](ind, proj, T)
+    else:
+        {pages[0]: page_overview, pages[1]: page_explorer, pages[2]: page_card, pages[3]: page_families,
+         pages[4]: page_downloads}[page](ind, proj, T)
+    # every file: records found, or why none (after the page, so a page's own tables come first)
+    with st.expander(T["load_report"], expanded=ind.empty or not empty.empty or bool(errors)):
+        st.dataframe(loaded.rename(columns=T["load_columns"]), hide_index=True, use_container_width=True)
 
 
 def bar(series: pd.Series, label: str, horizontal: bool = False):

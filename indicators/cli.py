@@ -12,7 +12,7 @@ def _add_io(p: argparse.ArgumentParser, default_out: str) -> None:
     p.add_argument("--out", default=default_out, help=f"output file (default {default_out})")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from --out suffix, else csv)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.add_argument("--errors", help="also write the files that failed, with reasons, to this CSV")
+    p.add_argument("--errors", help="also write the files that failed or gave no records, with reasons, to this CSV")
     p.add_argument("--jobs", type=int, default=1, help="parse in this many processes (default 1; 0 = all cores)")
 
 
@@ -30,12 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def print_summary(summary: dict, errors, stream=sys.stderr) -> None:
+def print_summary(summary: dict, errors, stream=sys.stderr, empty=()) -> None:
     labels = {"documents": "documents", "tables": "tables", "projects": "projects",
-              "records": "records", "empty_slots": "empty slots", "files_with_errors": "files with errors"}
+              "records": "records", "empty_slots": "empty slots", "files_with_errors": "files with errors",
+              "files_without_records": "files without records"}
     print("  ".join(f"{labels.get(k, k)}: {v}" for k, v in summary.items()), file=stream)
     for err in errors:
         print(f"error: {err}", file=stream)
+    for doc in empty:
+        print(f"{doc}", file=stream)
 
 
 def print_score_summary(indicators, projects, stream=sys.stderr, top: int = 8) -> None:
@@ -84,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         import pandas as pd
         from .export import write_frame
-        write_frame(pd.DataFrame([e.__dict__ for e in result.errors],
+        write_frame(pd.DataFrame([e.__dict__ for e in result.errors + result.empty_documents],
                                  columns=["source_file", "line", "reason"]), args.errors)
-    print_summary(result.summary(), result.errors)
+    print_summary(result.summary(), result.errors, empty=result.empty_documents)
     if result.documents and len(result.errors) == len(result.documents):
         return 2
     return 0

@@ -125,6 +125,24 @@ class IndicatorList:
     def errors(self) -> list[ParseError]:
         return [d.error for d in self.documents if d.error]
 
+    @property
+    def empty_documents(self) -> list[ParseError]:
+        """Readable documents that gave no records, each with the reader's reason."""
+        return [ParseError(d.source_file, None, f"no records: {d.diagnostic or 'no 绩效 table found'}")
+                for d in self.documents if not d.error and not d.indicators]
+
+    def load_report(self):
+        """One row per file: records found, or why none (the CLI's and the app's load report)."""
+        import pandas as pd
+        rows = []
+        for d in self.documents:
+            status = "error" if d.error else ("records" if d.indicators else "no records")
+            reason = d.error.reason if d.error else ("" if d.indicators else d.diagnostic or "no 绩效 table found")
+            rows.append({"source_file": d.source_file, "status": status, "records": len(d.indicators),
+                         "tables": d.tables, "reader": d.reader, "line": d.error.line if d.error else None,
+                         "reason": reason})
+        return pd.DataFrame(rows, columns=["source_file", "status", "records", "tables", "reader", "line", "reason"])
+
     def to_frame(self):
         import pandas as pd
         names = [f.name for f in fields(Indicator)]
@@ -146,6 +164,7 @@ class IndicatorList:
             "records": len(self),
             "empty_slots": len(self.slots),
             "files_with_errors": len(self.errors),
+            "files_without_records": len(self.empty_documents),
         }
 
     def export(self, path: str | Path, fmt: str | None = None) -> Path:

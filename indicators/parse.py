@@ -39,6 +39,8 @@ def parse_text(text: str, source_file: str = "<text>", suffix: str = ".txt") -> 
     read it; the one whose records fit better is kept (see :func:`choose`)."""
     lines = text_to_lines(text, suffix)
     grid = parse_lines(lines, source_file)
+    if _fit(grid) >= 20 and _well_formed(grid) >= 0.95:
+        return grid   # the strict grid reader read whole tables: the stream reader would not be chosen
     general = parse_stream(text, lines, source_file, suffix)
     doc = choose(grid, general)
     if not doc.indicators:

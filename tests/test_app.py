@@ -98,3 +98,13 @@ def test_frame_bytes_formats():
     assert frame_bytes(df, "csv").startswith(b"\xef\xbb\xbflevel3,value_raw")
     assert pd.read_excel(io.BytesIO(frame_bytes(df, "xlsx")))["level3"][0] == "信访投诉率"
     assert pd.read_parquet(io.BytesIO(frame_bytes(df, "parquet")))["value_raw"][0] == "下降10%"
+
+
+def test_load_report_names_a_file_with_no_records_and_its_reason(tmp_path, monkeypatch):
+    import app as app_module
+    (tmp_path / "notice.txt").write_text("关于下达资金的通知\n请按规定使用。\n", encoding="utf-8")
+    good = Path(__file__).resolve().parent / "realdocs" / "docs"
+    ind, proj, errors, loaded = app_module.load((str(next(good.glob("30_*"))), str(tmp_path / "notice.txt")))
+    row = loaded[loaded["source_file"] == "notice.txt"].iloc[0]
+    assert row["status"] == "no records" and "no 绩效 table found" in row["reason"]
+    assert not any("/" in f for f in loaded["source_file"])   # file names, never server paths

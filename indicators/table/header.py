@@ -139,7 +139,9 @@ def find_templates(tokens: list[Token]) -> list[Template]:
             r, u = _roles_at(tokens, j)
             if r is None:
                 # a lone weight ("100") or stray mark between header cells is tolerated once
-                if strays == 0 and j + 1 < n and header_role(tokens[j + 1].text) and len(tokens[j].text) <= 4:
+                stray = tokens[j].text
+                if strays == 0 and j + 1 < n and header_role(tokens[j + 1].text) and (
+                        len(stray) <= 4 or (stray[0] in "(（" and stray[-1] in ")）")):
                     strays += 1
                     j += 1
                     continue

@@ -58,7 +58,7 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         key = _squeeze(tokens[i].text)
         if _STOP.match(key) and token_type(key) == "text":
             return i
-        if v.label_kind(key) in ("project", "department", "amount", "goal", "stop") or key.startswith(_PROJECT_LABELS):
+        if v.label_kind(key) in ("project", "department", "goal", "stop") or key.startswith(_PROJECT_LABELS):
             return i
         if len(key) <= 60 and v.title_kind(key) and ("表" in key or "绩效目标" in key) and len(key) >= 6:
             return i

@@ -144,6 +144,15 @@ class Row:
         return self.cells[0].line if self.cells else 0
 
 
+def _typed_cost(tok: Token, w: Weights) -> float:
+    typ = token_type(tok.text)
+    if typ in ("l1", "l2", "l1l2"):
+        return w.merge_typed          # a level name is never part of another cell
+    if typ in ("value", "num"):
+        return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
+    return 0.0
+
+
 def _join(tokens: list[Token], a: int, b: int) -> str:
     return "".join(t.text for t in tokens[a:b])
 
@@ -171,7 +180,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     gaps = [w.gap.get(t.gap, w.gap["cell"]) for t in tokens]
     # gluing a cell that is itself a value, a number or a level name onto its neighbour across a real
     # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
-    typed = [w.merge_typed if t.gap != "glue" and token_type(t.text) in _TYPED else 0.0 for t in tokens]
+    typed = [_typed_cost(t, w) for t in tokens]
     emit_tables = [w.emit.get(r, {}) for r in roles]
     emit_cache: dict[tuple[int, int], list[float]] = {}
 
@@ -210,7 +219,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
             merge = sum(gaps[k]["merge"] for k in range(i + 1, j))
             if j - i > 1:
                 # a name swallowing a value or level cell; "≥" "98" "%" glued into one value costs no more
-                merge += sum(typed[k] for k in range(i, j)) - (typed[i] if tokens[i].gap == "glue" else 0.0)
+                merge += sum(typed[k] for k in range(i, j))
             if merge >= 50:
                 break
             em = emits(i, j)

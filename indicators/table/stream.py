@@ -183,7 +183,7 @@ def lex(cell: str) -> list[str]:
     cell = _CHUNK_MARK.sub("", cell)
     if len(cell) <= 6:
         return [cell] if cell else []
-    if len(cell) <= 10 and header_role(cell) and not _word_re().match(cell):
+    if len(cell) <= 16 and header_role(cell) and not _word_re().match(cell):
         return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
     cuts: set[int] = {0, len(cell)}
     words = [(m.start(), m.end()) for m in _word_re().finditer(cell)]

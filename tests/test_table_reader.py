@@ -1,0 +1,150 @@
+"""The general table reader on real documents (tests/realdocs) and on the forms they use."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indicators import parse_file, parse_text, read_documents
+from indicators.table.header import find_templates, header_role
+from indicators.table.rows import split_rows
+from indicators.table.stream import cell_stream
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "realdocs"
+
+
+def _labels(name: str) -> list[dict]:
+    path = next((REAL / "labels").glob(name + "*.jsonl"))
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _doc(name: str) -> Path:
+    return next((REAL / "docs").glob(name + "*"))
+
+
+@pytest.mark.parametrize("prefix", ["30_", "08_", "03_", "37_", "17_", "46_", "45_"])
+def test_real_documents_of_each_form_read_to_their_labels(prefix):
+    """One-cell-per-line pipes (30, 08, 17, 46), pipe tables (03, 37, 45): names and values as labelled."""
+    labels = _labels(prefix)
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc(prefix)).indicators}
+    names = {r.level3 for r in parse_file(_doc(prefix)).indicators}
+    found = [lab for lab in labels if lab["level3"] in names]
+    assert len(found) / len(labels) >= 0.8, sorted(names)
+    assert sum((lab["level3"], lab["value_raw"]) in got for lab in labels) / len(labels) >= 0.5
+
+
+def test_merged_level_cells_printed_once_shift_nothing():
+    """Doc 30: the 一级/二级 cells appear once per span; every row still lands in its columns."""
+    recs = parse_file(_doc("30_")).indicators
+    by_name = {r.level3: r for r in recs}
+    for lab in _labels("30_"):
+        rec = by_name[lab["level3"]]
+        assert (rec.level1, rec.level2, rec.value_raw) == (lab["level1"], lab["level2"], lab["value_raw"])
+
+
+def test_self_evaluation_columns_in_the_order_the_header_gives():
+    """Doc 17: 分值 comes before 年度指标值; weights, targets and actuals go to their own fields."""
+    recs = {r.level3: r for r in parse_file(_doc("17_")).indicators}
+    rec = recs["★★★特困人员救助供养人数(按月平均)(≥**人)"]
+    assert (rec.weight_raw, rec.value_raw, rec.actual_raw, rec.score_raw) == ("5", ">=4754人", "4604人", "5")
+    assert rec.table_kind == "self_eval"
+
+
+def test_traditional_script_with_pinyin_glosses():
+    """Doc 21: a mirror in traditional script with glosses; headers are still found, names keep their script."""
+    recs = parse_file(_doc("21_")).indicators
+    assert recs and all("(" + "xi" not in r.level3 for r in recs)
+    assert any("績" in r.project or "項" in r.level3 or "率" in r.level3 for r in recs)
+
+
+def test_prose_lists_under_level_headings():
+    doc = parse_file(_doc("28_"))
+    assert doc.reader == "prose"
+    recs = {r.level3: r for r in doc.indicators}
+    assert recs["参训人员结业率"].value_raw == "≥100%"
+    assert recs["参训人员结业率"].level2 == "质量指标"
+
+
+def test_header_words_by_keyword_not_by_position():
+    assert [header_role(w) for w in ("指标值及单位", "当年预期实现值", "全年实际值", "计量单位", "指标方向",
+                                     "二级指标(长期)", "偏差原因分析及改进措施")] == \
+        ["value", "actual", "actual", "unit", "op", "level2", "reason"]
+    toks = cell_stream("绩效指标(权重分值90分) 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分")
+    (tpl,) = find_templates(toks)
+    assert tpl.roles == ["row_label", "level1", "level2", "level3", "value", "actual", "weight", "score"]
+
+
+def test_a_missing_merged_cell_in_one_cell_per_line_text():
+    text = "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n培训人次\n≥280人次\n合格率\n≥95%\n质量指标\n达标率\n100%\n"
+    recs = parse_text(text).indicators
+    assert [(r.level2, r.level3, r.value_raw) for r in recs] == [
+        ("数量指标", "培训人次", "≥280人次"), ("数量指标", "合格率", "≥95%"), ("质量指标", "达标率", "100%")]
+
+
+def test_cells_run_together_are_cut_at_levels_and_values():
+    text = "一级指标二级指标三级指标指标值产出指标数量指标培训人次≥280人次质量指标培训合格率≥95%"
+    recs = parse_text(text).indicators
+    assert [(r.level1, r.level2, r.level3, r.value_raw) for r in recs] == [
+        ("产出指标", "数量指标", "培训人次", "≥280人次"), ("产出指标", "质量指标", "培训合格率", "≥95%")]
+
+
+def test_rows_split_on_types_when_a_line_holds_two_rows():
+    toks = cell_stream("产出指标 | 数量指标 | 培训人次 | ≥280人次 | 质量指标 | 合格率 | 100% |")
+    rows = split_rows(toks, ["level1", "level2", "level3", "value"])
+    # a row start inside a pipe line is dear, but a second 二级 + name + value cannot fit the first row
+    assert [[c.text for c in r.cells] for r in rows] == [["产出指标", "数量指标", "培训人次", "≥280人次"],
+                                                          ["质量指标", "合格率", "100%"]]
+
+
+def test_table_ends_where_the_template_stops_fitting():
+    text = ("一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | 280人次 |\n"
+            "填报人：张三 联系电话：123\n序号 | 采购物品名称 | 数量 | 金额 |\n1 | 电脑 | 2台 | 1万元 |\n")
+    recs = parse_text(text).indicators
+    assert [r.level3 for r in recs] == ["培训人次"]
+
+
+def test_a_document_without_a_table_says_why():
+    doc = parse_text("关于下达2022年资金的通知\n各单位：现将资金下达给你们，请按规定使用。\n")
+    assert doc.indicators == [] and "no 绩效 table found" in doc.diagnostic
+
+
+def test_truncated_document_keeps_every_complete_row():
+    text = ("一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | 280人次 |\n"
+            "| 质量指标 | 合格率 | 9")
+    recs = parse_text(text).indicators
+    assert [r.level3 for r in recs][:1] == ["培训人次"]
+
+
+def test_cli_lists_documents_without_records_with_the_reason(tmp_path):
+    (tmp_path / "notice.txt").write_text("关于下达资金的通知\n请按规定使用。\n", encoding="utf-8")
+    (tmp_path / "good.md").write_text(_doc("30_").read_text(encoding="utf-8"), encoding="utf-8")
+    errors = tmp_path / "errors.csv"
+    proc = subprocess.run([sys.executable, "-m", "indicators", "parse", str(tmp_path), "--out",
+                           str(tmp_path / "out.csv"), "--errors", str(errors), "--no-progress"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "files without records: 1" in proc.stderr
+    assert "notice.txt: no records: no 绩效 table found" in proc.stderr
+    assert "notice.txt" in errors.read_text(encoding="utf-8-sig")
+
+
+def test_load_report_names_every_file():
+    result = read_documents([_doc("30_"), _doc("18_")])
+    report = result.load_report()
+    assert list(report["status"]) == ["records", "records"] or "no records" in list(report["status"])
+    assert all(r for r in report["reason"][report["status"] == "no records"])
+
+
+def test_real_document_scores_do_not_fall_below_the_measured_floor():
+    """The whole labelled development set (tests/realdocs 01-42): a regression guard at the level reached
+    (README: F1 0.58), not the goal."""
+    sys.path.insert(0, str(ROOT))
+    from evaluation.evaluate_records import documents, evaluate
+    import io
+    summary = evaluate(documents("dev"), set(), out=io.StringIO())
+    assert summary["f1"] >= 0.55
+    assert summary["precision"] >= 0.6
