@@ -103,7 +103,7 @@ def test_frame_bytes_formats():
 def test_load_report_names_a_file_with_no_records_and_its_reason(tmp_path, monkeypatch):
     import app as app_module
     (tmp_path / "notice.txt").write_text("关于下达资金的通知\n请按规定使用。\n", encoding="utf-8")
-    good = Path(__file__).resolve().parent / "realdocs" / "docs"
+    good = ROOT / "tests" / "realdocs" / "docs"
     ind, proj, errors, loaded = app_module.load((str(next(good.glob("30_*"))), str(tmp_path / "notice.txt")))
     row = loaded[loaded["source_file"] == "notice.txt"].iloc[0]
     assert row["status"] == "no records" and "no 绩效 table found" in row["reason"]
