@@ -66,7 +66,6 @@ _QUAL_WORDS = {"是", "否", "有", "无", "高", "低", "好", "较好", "良�
                "是/否", "明显", "显著", "长期"}
 
 
-_TYPED = {"l1", "l2", "l1l2", "value", "num"}
 _NAME_END = re.compile(r"(?:率|数|量|度|性|额|次数|人数|面积|时间|周期|标准|情况|效益|成本|数量|规模|覆盖面)$")
 
 
@@ -182,14 +181,10 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
     typed = [_typed_cost(t, w) for t in tokens]
     emit_tables = [w.emit.get(r, {}) for r in roles]
-    emit_cache: dict[tuple[int, int], list[float]] = {}
 
     def emits(a: int, b: int) -> list[float]:
-        key = (a, b)
-        if key not in emit_cache:
-            typ = token_type(_join(tokens, a, b))
-            emit_cache[key] = [tab.get(typ, w.default) for tab in emit_tables]
-        return emit_cache[key]
+        typ = token_type(_join(tokens, a, b))
+        return [tab.get(typ, w.default) for tab in emit_tables]
 
     # dp[i][c]: best cost with tokens[:i] consumed and the last cell in column c; dp_out[i]: last token outside
     dp = [[INF] * C for _ in range(n + 1)]
@@ -210,30 +205,32 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         cost = closed + w.outside
         if cost < dp_out[i + 1]:
             dp_out[i + 1], back_out[i + 1] = cost, closed_from
-        # running best of dp[i][c'] + skips up to the column before c (same-row continuation)
+        # same-row continuation into column c: the best dp[i][c'] (c' < c) plus the skips between,
+        # kept as dp[i][c'] - prefix[c'+1] so that adding prefix[c] gives the cost; one pass per token
+        cont_at: list[tuple[float, int]] = []
+        best_prev, best_prev_c = INF, -1
+        for c in range(C):
+            if c > 0 and dp[i][c - 1] < INF and dp[i][c - 1] - prefix[c] < best_prev:
+                best_prev, best_prev_c = dp[i][c - 1] - prefix[c], c - 1
+            cont_at.append((best_prev, best_prev_c))
         carry = gap["carry"]
+        start_cost = closed + gap["new_row"] + w.start
         for length in range(1, w.max_cell + 1):
             j = i + length
             if j > n:
                 break
             merge = sum(gaps[k]["merge"] for k in range(i + 1, j))
             if j - i > 1:
-                # a name swallowing a value or level cell; "≥" "98" "%" glued into one value costs no more
+                # every value, number or level name glued into a cell across the cut pays merge_typed
                 merge += sum(typed[k] for k in range(i, j))
             if merge >= 50:
                 break
             em = emits(i, j)
-            best_prev, best_prev_c = INF, -1
-            start_cost = closed + gap["new_row"] + w.start
             for c in range(C):
-                # continuing: previous column c' < c
-                if c > 0 and dp[i][c - 1] < INF:
-                    cand = dp[i][c - 1] - prefix[c]   # normalised: add prefix[c] - prefix[c'+1]
-                    if cand < best_prev:
-                        best_prev, best_prev_c = cand, c - 1
                 e = em[c]
                 if e >= INF:
                     continue
+                best_prev, best_prev_c = cont_at[c]
                 cont = best_prev + prefix[c] + carry if best_prev_c >= 0 else INF
                 new = start_cost + prefix[c]
                 if cont <= new:
