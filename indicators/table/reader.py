@@ -13,9 +13,9 @@ from ..model import EmptySlot, Indicator
 from ..vocab import vocab
 from .header import Template, find_templates, header_role
 from .rows import Row, split_rows, token_type
-from .stream import Token
+from .stream import NUMBER_PREFIX, Token
 
-_LEVEL3_PREFIX = re.compile(r"^(?:指标|目标)\s*\d+\s*[：:．.、]?\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
+_LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
 _PROJECT_LABELS = ("项目名称", "专项名称", "专项资金名称", "资金名称", "项目(专项)名称", "项目（专项）名称", "专项（项目）名称",
                    "转移支付(项目)名称", "转移支付（项目）名称", "转移支付项目名称", "专项(项目)名称")
 _STOP = re.compile(r"^(?:总分|合计|得分合计|总计|说明|备注|注[:：]|评价结论|存在问题|填报人|联系电话|审核人|单位负责人|附件)")

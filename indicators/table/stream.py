@@ -86,14 +86,19 @@ def cell_stream(text: str) -> list[Token]:
         if gap != "hard" and blank:
             gap = "para"
         blank = False
-        first = True
-        for cell in cells:
-            for k, piece in enumerate(lex(cell)):
-                g = gap if first else ("glue" if k else inner)
-                tokens.append(Token(piece, lineno, g))
-                first = False
+        _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
     return join_split_names(tokens)
+
+
+def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inner: str) -> None:
+    """The tokens of one source line: ``gap`` before its first, ``inner`` between its cells, ``glue``
+    between the pieces the lexer cut a cell into."""
+    first = True
+    for cell in cells:
+        for k, piece in enumerate(lex(cell)):
+            tokens.append(Token(piece, lineno, gap if first else ("glue" if k else inner)))
+            first = False
 
 
 _PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$")
@@ -165,7 +170,9 @@ def _word_re() -> re.Pattern:
     return re.compile(f"(?:{alts}){score}")
 
 
-_ENUM = re.compile(r"(?:指标|目标)\s*\d+\s*[：:．.、]?|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．](?=[\u4e00-\u9fff])")
+# "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
+NUMBER_PREFIX = r"(?:指标|目标)\s*\d+\s*[：:．.、]?"
+_ENUM = re.compile(NUMBER_PREFIX + r"|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．](?=[\u4e00-\u9fff])")
 
 
 def lex(cell: str) -> list[str]:
@@ -203,9 +210,8 @@ def lex(cell: str) -> list[str]:
                 continue  # "2：" / "1、": an enumeration, not a value
             cuts.update((a, b))
     for pa, pb in protected:
-        cuts.discard(pb)
-        cuts.update(c for c in [pa] if c)
         cuts -= set(range(pa + 1, pb + 1))
+        cuts.add(pa)
     ordered = sorted(cuts | {0, len(cell)})
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
     return [p for p in pieces if p]
@@ -219,9 +225,6 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
         cells = [clean_text(c).strip() for c in line.cells if c and c.strip()]
         if not cells:
             continue
-        for k, cell in enumerate(cells):
-            for m, piece in enumerate(lex(cell)):
-                g = gap if (k == 0 and m == 0) else ("glue" if m else "sep")
-                tokens.append(Token(piece, line.lineno, g))
+        _add_cells(tokens, cells, line.lineno, gap, "sep")
         gap = ("hard" if hard_rows else "line") if len(cells) > 1 else "cell"
     return join_split_names(tokens)
