@@ -103,6 +103,15 @@ class ParsedDocument:
     diagnostic: str = ""          # why a readable document gave no records ("" when it gave some)
     reader: str = ""              # which table reader produced the records
 
+    @property
+    def reason(self) -> str:
+        """Why the document gave no records: the read error, else the reader's diagnostic ("" with records)."""
+        if self.error:
+            return self.error.reason
+        if self.indicators:
+            return ""
+        return self.diagnostic or "no 绩效 table found"
+
 
 class IndicatorList:
     """The result of a batch: records of every document plus errors; exports itself."""
@@ -128,7 +137,7 @@ class IndicatorList:
     @property
     def empty_documents(self) -> list[ParseError]:
         """Readable documents that gave no records, each with the reader's reason."""
-        return [ParseError(d.source_file, None, f"no records: {d.diagnostic or 'no 绩效 table found'}")
+        return [ParseError(d.source_file, None, f"no records: {d.reason}")
                 for d in self.documents if not d.error and not d.indicators]
 
     def load_report(self):
@@ -137,10 +146,9 @@ class IndicatorList:
         rows = []
         for d in self.documents:
             status = "error" if d.error else ("records" if d.indicators else "no records")
-            reason = d.error.reason if d.error else ("" if d.indicators else d.diagnostic or "no 绩效 table found")
             rows.append({"source_file": d.source_file, "status": status, "records": len(d.indicators),
                          "tables": d.tables, "reader": d.reader, "line": d.error.line if d.error else None,
-                         "reason": reason})
+                         "reason": d.reason})
         return pd.DataFrame(rows, columns=["source_file", "status", "records", "tables", "reader", "line", "reason"])
 
     def to_frame(self):

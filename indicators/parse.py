@@ -44,7 +44,7 @@ def parse_text(text: str, source_file: str = "<text>", suffix: str = ".txt") -> 
     general = parse_stream(text, lines, source_file, suffix)
     doc = choose(grid, general)
     if not doc.indicators:
-        doc.diagnostic = general.diagnostic or "no 绩效 table found"
+        doc.diagnostic = general.diagnostic   # the stream reader always says why it found none
     return doc
 
 
@@ -67,12 +67,12 @@ def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = "
         doc.indicators = prose_records(text, source_file, info)
         doc.reader = "prose" if doc.indicators else doc.reader
     if doc.indicators:
-        pass
-    elif not tables:
+        return doc
+    if tables:
+        doc.diagnostic = f"table header found at line {tables[0].template.line} but no rows fitted it"
+    else:
         doc.diagnostic = ("no 绩效 table found: no header naming 一级/二级/三级指标 and 指标值 columns, "
                           "and no prose list of indicators under 一级/二级 headings")
-    elif not doc.indicators:
-        doc.diagnostic = (f"table header found at line {tables[0].template.line} but no rows fitted it")
     return doc
 
 

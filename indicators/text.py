@@ -104,8 +104,6 @@ def _t2s():
     return OpenCC("t2s")
 
 
-
-
 @functools.lru_cache(maxsize=131072)
 def simplified(text: str) -> str:
     """Traditional characters converted to simplified (OpenCC's t2s tables); for keys only, never for

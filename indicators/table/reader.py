@@ -121,6 +121,21 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
     return out
 
 
+def _level1_above(l1: str, l2: str) -> str:
+    """The 一级 a 二级 row stands under: its template parent when the carried 一级 cannot hold it (a merged
+    一级 cell printed below its first rows). Kept: 成本指标 over its 经济/社会/生态环境成本指标, and 一级
+    names of their own (部门整体 templates: 投入管理指标 …) that no 二级 has as parent."""
+    v = vocab()
+    parent = v.parent_of(l2)
+    if not parent or not l1 or parent == l1 or v.canonical_level1(l1) == parent:
+        return l1
+    if l1 == "成本指标" and l2.endswith("成本指标"):
+        return l1
+    if l1 in v.level1.values() and l1 not in v.parents.values():
+        return l1
+    return parent
+
+
 def _records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:
     v = vocab()
     kind = "self_eval" if table.template.self_eval else "project"
@@ -141,11 +156,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         if r2:
             l2 = v.canonical_level2(r2) or _squeeze(r2)
             l2_raw = r2
-            parent = v.parent_of(l2)
-            if parent and l1 and parent != l1 and not (l1 == "成本指标" and l2.endswith("成本指标")) \
-                    and v.canonical_level1(l1) != parent:
-                if not (l1 not in v.parents.values() and l1 in v.level1.values()):
-                    l1 = parent
+            l1 = _level1_above(l1, l2)
         level1 = l1 or (v.parent_of(l2) or "")
         level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
         value = _squeeze(row.get("op") + row.get("value"))
