@@ -12,13 +12,10 @@ from dataclasses import dataclass, field
 from ..model import EmptySlot, Indicator
 from ..vocab import vocab
 from .header import Template, find_templates, header_role
-from .rows import Row, split_rows, token_type
+from .rows import Row, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
 
 _LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
-_PROJECT_LABELS = ("项目名称", "专项名称", "专项资金名称", "资金名称", "项目(专项)名称", "项目（专项）名称", "专项（项目）名称",
-                   "转移支付(项目)名称", "转移支付（项目）名称", "转移支付项目名称", "专项(项目)名称")
-_STOP = re.compile(r"^(?:总分|合计|得分合计|总计|说明|备注|注[:：]|评价结论|存在问题|填报人|联系电话|审核人|单位负责人|附件)")
 _WS = re.compile(r"\s+")
 
 
@@ -39,7 +36,7 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
     """The 项目名称 named in the header block in front of a table (tokens stop..start)."""
     for i in range(start - 1, max(stop, start - 120) - 1, -1):
         key = _squeeze(tokens[i].text)
-        for label in _PROJECT_LABELS:
+        for label in words().project_labels:
             if key.startswith(label):
                 rest = key[len(label):].lstrip(":：")
                 if rest:
@@ -56,9 +53,9 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
     v = vocab()
     for i in range(start, end):
         key = _squeeze(tokens[i].text)
-        if _STOP.match(key) and token_type(key) == "text":
+        if words().table_end.match(key) and token_type(key) == "text":
             return i
-        if v.label_kind(key) in ("project", "department", "goal", "stop") or key.startswith(_PROJECT_LABELS):
+        if v.label_kind(key) in ("project", "department", "goal", "stop") or key.startswith(words().project_labels):
             return i
         if len(key) <= 60 and v.title_kind(key) and ("表" in key or "绩效目标" in key) and len(key) >= 6:
             return i

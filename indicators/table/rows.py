@@ -60,13 +60,31 @@ def weights() -> Weights:
 
 # -- token types ----------------------------------------------------------------------------
 _NUM = re.compile(r"^-?\d+(?:[.,]\d+)*$")
-_OPS = {"≥", "≤", ">", "<", "=", ">=", "<=", "≧", "≦", "＝", "﹦", "＞", "＜", "》", "《", "大于", "小于", "等于",
-        "大于等于", "小于等于", "不低于", "不高于", "定量", "定性"}
-_QUAL_WORDS = {"是", "否", "有", "无", "高", "低", "好", "较好", "良好", "优", "优秀", "合格", "达标", "完成", "已完成",
-               "是/否", "明显", "显著", "长期"}
 
 
-_NAME_END = re.compile(r"(?:率|数|量|度|性|额|次数|人数|面积|时间|周期|标准|情况|效益|成本|数量|规模|覆盖面)$")
+@dataclass(frozen=True)
+class ReaderWords:
+    comparators: frozenset[str]
+    units: frozenset[str]
+    qualitative: frozenset[str]
+    name_end: re.Pattern
+    project_labels: tuple[str, ...]
+    table_end: re.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> ReaderWords:
+    """The ``[words]`` table of ``data/vocab/reader.toml``."""
+    with open(WEIGHTS_FILE, "rb") as fh:
+        raw = tomllib.load(fh)["words"]
+
+    def alternatives(ws):
+        return "|".join(re.escape(x) for x in sorted(ws, key=len, reverse=True))
+    return ReaderWords(comparators=frozenset(raw["comparators"]), units=frozenset(raw["units"]),
+                       qualitative=frozenset(raw["qualitative"]),
+                       name_end=re.compile(f"(?:{alternatives(raw['name_endings'])})$"),
+                       project_labels=tuple(raw["project_labels"]),
+                       table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"))
 
 
 @functools.lru_cache(maxsize=262144)
@@ -93,18 +111,18 @@ def token_type(text: str) -> str:
         return "rowlabel"
     if _NUM.match(key):
         return "num"
-    if key in _OPS:
+    rw = words()
+    if key in rw.comparators:
         return "op"
-    if key in target_vocab().units or key in ("万元", "百分比", "元/人", "亿元"):
+    if key in target_vocab().units or key in rw.units:
         return "unit"
-    if key in _QUAL_WORDS or key in ("达成预期指标", "达到预期指标", "达成预期目标", "达到预期目标", "达到目标值",
-                                      "达成年度指标"):
+    if key in rw.qualitative:
         return "qual"
     if len(key) <= 12 and key.endswith("指标") and len(key) >= 4:
         return "l2like"
     if len(key) > 30:
         return "text"
-    if (_NAME_END.search(key) or key.startswith("是否")) and not any(ch.isdigit() for ch in key):
+    if (rw.name_end.search(key) or key.startswith("是否")) and not any(ch.isdigit() for ch in key):
         return "text"   # 按时发放率, 资金到位率: an indicator name, whatever words it holds
     t = Target.fromstring(key)
     if t.kind == "quantitative" and len(key) <= 14:
