@@ -99,18 +99,29 @@ def norm_key(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-    return OpenCC("t2s")
+def _t2s_table() -> dict[int, str]:
+    """OpenCC's traditional → simplified character table (its ``TSCharacters.txt``, first candidate)."""
+    from pathlib import Path
+
+    import opencc
+    table: dict[int, str] = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0]
+        if len(trad) == 1 and first and first != trad:
+            table[ord(trad)] = first
+    return table
 
 
-@functools.lru_cache(maxsize=131072)
 def simplified(text: str) -> str:
-    """Traditional characters converted to simplified (OpenCC's t2s tables); for keys only, never for
-    the text a record reports."""
-    if not text:
-        return text
-    return _t2s().convert(text)
+    """Traditional characters read as simplified, character by character (OpenCC's table); for keys
+    only, never for the text a record reports.
+
+    >>> simplified("產出指標(50分)")
+    '产出指标(50分)'
+    """
+    return text.translate(_t2s_table()) if text else text
 
 
 def has_cjk(text: str) -> bool:
