@@ -148,3 +148,31 @@ def test_real_document_scores_do_not_fall_below_the_measured_floor():
     summary = evaluate(documents("dev"), set(), out=io.StringIO())
     assert summary["f1"] >= 0.55
     assert summary["precision"] >= 0.6
+
+
+def test_a_large_document_without_blank_lines_reads_in_bounded_time():
+    """Found by fuzzing (../shared/tools/fuzz.py): a one-cell-per-line page without blank lines, repeated
+    to 136k characters, made the paragraph layout rescan the rest of the file from every candidate header
+    (33 s; fuzz's limit is 5 s). Rebuilt here from real document 06, which has no blank lines."""
+    import signal
+    from indicators.layouts.vertical import MAX_PARAGRAPH_LINES, VerticalLayout
+    from indicators.model import Line
+
+    page = _doc("06_").read_text(encoding="utf-8").rstrip("\n")
+    text = "\n".join([page] * (140_000 // len(page) + 1))
+    assert len(text) > 136_000 and "\n\n" not in text
+
+    def too_slow(*_):
+        raise TimeoutError("parse_text took over 30 s")
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(30)
+    try:
+        doc = parse_text(text, "big.txt")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert len(doc.indicators) > 100   # every copy of the page is read
+    # a "paragraph" longer than the bound is not a cell: the scan stops there instead of at the file's end
+    lines = [Line(cells=[f"第{i}行"], lineno=i) for i in range(1, 200)]
+    assert list(VerticalLayout._paragraphs(lines, 0)) == [(None, 1, 0)]
+    assert MAX_PARAGRAPH_LINES < 200

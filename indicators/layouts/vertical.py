@@ -33,6 +33,11 @@ def _header_prefixes() -> frozenset[str]:
     return frozenset(h[:i] for h in vocab().headers for i in range(1, len(h) + 1))
 
 
+# A cell split over more lines than this is not a cell: the text is not one cell per paragraph.  Without
+# the bound a document with no blank lines made every candidate header scan the rest of the file.
+MAX_PARAGRAPH_LINES = 40
+
+
 class VerticalLayout(Layout):
     name = "vertical"
 
@@ -135,8 +140,9 @@ class VerticalLayout(Layout):
             multi = False
             while j < len(lines) and not is_blank(lines[j]):
                 content = single_content(lines[j])
-                if content is None:
-                    multi = True
+                if content is None or j - first >= MAX_PARAGRAPH_LINES:
+                    multi = True   # a grid row, or no blank lines at all: not one-cell-per-paragraph text
+                    break
                 parts.append(content or "")
                 j += 1
             if multi:
