@@ -70,6 +70,7 @@ class ReaderWords:
     name_end: re.Pattern
     project_labels: tuple[str, ...]
     table_end: re.Pattern
+    cut_words: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,7 +85,8 @@ def words() -> ReaderWords:
                        qualitative=frozenset(raw["qualitative"]),
                        name_end=re.compile(f"(?:{alternatives(raw['name_endings'])})$"),
                        project_labels=tuple(raw["project_labels"]),
-                       table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"))
+                       table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
+                       cut_words=tuple(raw.get("cut_words", ())))
 
 
 @functools.lru_cache(maxsize=262144)

@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..text import strip_markup
+from ..text import simplified, strip_markup
 from ..vocab import vocab
 
 GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard")
@@ -160,8 +160,11 @@ def _value_re() -> re.Pattern:
 def _word_re() -> re.Pattern:
     """一级/二级 names, header words and block labels that run-together text is cut at."""
     v = vocab()
-    words = {w for w in list(v.level1) + list(v.level2) if len(w) >= 4 and w.endswith(("指标", "目标"))}
+    from .rows import words as reader_words
+    rw = reader_words()
+    words = {w for w in list(v.level1) + list(v.level2) if len(w) >= 4}
     words |= {w for w in v.headers if len(w) >= 4}
+    words |= {w for w in rw.qualitative if len(w) >= 4} | set(rw.cut_words)
     words |= {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年实际值", "未完成原因"}
     for keys in v.labels.values():
         words |= {w for w in keys if len(w) >= 4}
@@ -184,16 +187,20 @@ def lex(cell: str) -> list[str]:
     ['产出指标(40分)', '数量指标', '免费发放原原种']
     >>> lex("率100%100%库存数量真实率100%")
     ['率', '100%', '100%', '库存数量真实率', '100%']
+    >>> lex("產出指標產出數量滅火設備配備率100%1000件達成預期指標")   # traditional script: cut as simplified
+    ['產出指標', '產出數量', '滅火設備配備率', '100%', '1000件', '達成預期指標']
     """
     from .header import header_role
 
     cell = _CHUNK_MARK.sub("", cell)
     if len(cell) <= 6:
         return [cell] if cell else []
-    if len(cell) <= 16 and header_role(cell) and not _word_re().match(cell):
+    if len(cell) <= 16 and header_role(cell) and not _word_re().match(simplified(cell)):
         return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
+    # the cuts are found on the simplified text (same length: a character table) and made in the original
+    key = simplified(cell)
     cuts: set[int] = {0, len(cell)}
-    words = [(m.start(), m.end()) for m in _word_re().finditer(cell)]
+    words = [(m.start(), m.end()) for m in _word_re().finditer(key)]
     for a, b in words:
         cuts.update((a, b))
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
@@ -201,7 +208,7 @@ def lex(cell: str) -> list[str]:
     # short bracketed notes inside a name ("预算执行进度(7月)") are not cut either
     brackets = [(m.start(), m.end()) for m in re.finditer(r"[（(][^()（）]{1,12}[)）]", cell)]
     words_inner = words + protected + brackets
-    for m in _value_re().finditer(cell):
+    for m in _value_re().finditer(key):
         if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
             a, b = m.start(), m.end()
             if any(pa <= a < pb or pa < b <= pb for pa, pb in words_inner):
