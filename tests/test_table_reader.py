@@ -176,3 +176,29 @@ def test_a_large_document_without_blank_lines_reads_in_bounded_time():
     lines = [Line(cells=[f"第{i}行"], lineno=i) for i in range(1, 200)]
     assert list(VerticalLayout._paragraphs(lines, 0)) == [(None, 1, 0)]
     assert MAX_PARAGRAPH_LINES < 200
+
+
+def test_numbers_glued_together_are_split_where_the_columns_need_it():
+    """Real document 10 (评价指标表 run together): ``210010`` is target 2100 and weight 10; the header
+    ``评价指标评价内容指标名称指标说明目标值分值备注`` is seven cells."""
+    got = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("10_")).indicators}
+    assert got["享受资助人数"] == ("2100", "10")
+    assert got["资金支出率"] == ("95%", "10")
+    # real document 04: weight 8 glued in front of the target 550万粒
+    got = {r.level3: r.value_raw for r in parse_file(_doc("04_")).indicators}
+    assert got["免费发放原原种"] == "550万粒"
+
+
+def test_a_number_in_a_cell_the_source_separated_is_never_cut():
+    text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 指标值 | 实际值 | 得分 |\n"
+            "产出指标 | 数量指标 | 养殖数量 | 10 | 192只 | 192只 | 10 |\n"
+            "其中羊养殖数量 | 180只 | 181只 |\n")
+    got = {r.level3: r.value_raw for r in parse_text(text).indicators}
+    assert got["其中羊养殖数量"] == "180只"
+
+
+def test_traditional_run_together_table_is_cut_like_simplified():
+    """Real document 09: a traditional-script self-evaluation table with every cell run together."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("09_")).indicators}
+    assert got["滅火設備配備率"] == "100%"
+    assert got["森林火災案件查處率"] == "不低于90%"

@@ -146,6 +146,8 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                     j += 1
                     continue
                 break
+            if r in ("project", "code", "amount") and {"level3", "value"} & set(roles):
+                break   # a 项目/金额 cell after the indicator columns starts the data, not a column
             roles.append(r)
             j += u
         names = set(roles)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import EmptySlot, Indicator
 from ..vocab import vocab
+from .digits import digit_cuts
 from .header import Template, find_templates, header_role
 from .rows import Row, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
@@ -55,8 +56,9 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         key = _squeeze(tokens[i].text)
         if words().table_end.match(key) and token_type(key) == "text":
             return i
-        if v.label_kind(key) in ("project", "department", "goal", "stop") or key.startswith(words().project_labels):
-            return i
+        if i > start + 1 and (v.label_kind(key) in ("project", "department", "goal", "stop")
+                          or key.startswith(words().project_labels)):
+            return i   # (right after the header, "项目年度绩效目标" is the first row's row label)
         if len(key) <= 60 and v.title_kind(key) and ("表" in key or "绩效目标" in key) and len(key) >= 6:
             return i
     return end
@@ -109,7 +111,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
     for k, tpl in enumerate(templates):
         nxt = templates[k + 1].start if k + 1 < len(templates) else len(tokens)
         end = _table_end(tokens, tpl.end, nxt)
-        rows = _until_misfit(split_rows(tokens[tpl.end:end], tpl.roles))
+        rows = _until_misfit(split_rows(digit_cuts(tokens[tpl.end:end], tpl.roles), tpl.roles))
         project = _project_before(tokens, tpl.end, prev_end)
         table = TableRead(template=tpl, rows=rows, project=project)
         _records(table, source_file, year, issuer, title, table_id=k + 1)

@@ -112,7 +112,7 @@ def token_type(text: str) -> str:
     if v.label_kind(key) == "row_label" or key in ("绩效指标", "绩效目标"):
         return "rowlabel"
     if _NUM.match(key):
-        return "num"
+        return "bignum" if len(key.split(".")[0].lstrip("-")) >= 4 else "num"   # 2100: never a weight
     rw = words()
     if key in rw.comparators:
         return "op"
@@ -167,7 +167,7 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     typ = token_type(tok.text)
     if typ in ("l1", "l2", "l1l2"):
         return w.merge_typed          # a level name is never part of another cell
-    if typ in ("value", "num"):
+    if typ in ("value", "num", "bignum"):
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
     return 0.0
 
@@ -200,6 +200,11 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     # gluing a cell that is itself a value, a number or a level name onto its neighbour across a real
     # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
     typed = [_typed_cost(t, w) for t in tokens]
+    # the pieces of one glued number cell (digit gaps) glue back at the digit gap's cost alone
+    group = list(range(n))
+    for k in range(1, n):
+        if tokens[k].gap == "digit":
+            group[k] = group[k - 1]
     emit_tables = [w.emit.get(r, {}) for r in roles]
 
     def emits(a: int, b: int) -> list[float]:
@@ -240,7 +245,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
             if j > n:
                 break
             merge = sum(gaps[k]["merge"] for k in range(i + 1, j))
-            if j - i > 1:
+            if j - i > 1 and group[i] != group[j - 1]:
                 # every value, number or level name glued into a cell across the cut pays merge_typed
                 merge += sum(typed[k] for k in range(i, j))
             if merge >= 50:

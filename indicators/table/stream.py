@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..text import simplified, strip_markup
 from ..vocab import vocab
 
-GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard")
+GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard", "digit")
 
 
 @dataclass(frozen=True)
@@ -195,10 +195,12 @@ def lex(cell: str) -> list[str]:
     cell = _CHUNK_MARK.sub("", cell)
     if len(cell) <= 6:
         return [cell] if cell else []
-    if len(cell) <= 16 and header_role(cell) and not _word_re().match(simplified(cell)):
+    key = simplified(cell)   # cuts are found on the simplified text (same length) and made in the original
+    if len(cell) <= 16 and header_role(cell) and not _word_re().match(key) and not _ENDS_IN_NUMBER.search(cell):
         return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
-    # the cuts are found on the simplified text (same length: a character table) and made in the original
-    key = simplified(cell)
+    heads = header_pieces(key)
+    if heads:
+        return [cell[a:b] for a, b in zip(heads, heads[1:])]
     cuts: set[int] = {0, len(cell)}
     words = [(m.start(), m.end()) for m in _word_re().finditer(key)]
     for a, b in words:
@@ -222,6 +224,56 @@ def lex(cell: str) -> list[str]:
     ordered = sorted(cuts | {0, len(cell)})
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
     return [p for p in pieces if p]
+
+
+_ENDS_IN_NUMBER = re.compile(r"\d(?:\s*[%‰])?$")
+_HEADERISH = re.compile(r"指标|值|分|名称|单位|内容|说明|备注|原因|依据|性质|符号|方向")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_headers() -> frozenset[str]:
+    from .rows import words as reader_words
+    return frozenset(vocab().headers) | frozenset(reader_words().cut_words)
+
+
+def header_pieces(key: str) -> list[int]:
+    """Cut points of a cell that is a whole header run together (``目标值分值备注``): every piece a
+    header cell by :func:`~indicators.table.header.header_role`, as few pieces as can be; [] if none.
+
+    >>> k = "评价指标评价内容指标名称指标说明目标值分值备注"
+    >>> [k[a:b] for a, b in zip(header_pieces(k), header_pieces(k)[1:])]
+    ['评价指标', '评价内容', '指标名称', '指标说明', '目标值', '分值', '备注']
+    >>> header_pieces("资金支出率达到目标值")
+    []
+    """
+    from .header import header_role
+
+    n = len(key)
+    if n > 80 or len(_HEADERISH.findall(key)) < 2 or any(ch.isdigit() for ch in key):
+        return []
+    known = _known_headers()
+
+    @functools.lru_cache(maxsize=None)
+    def tight(piece: str) -> bool:
+        """A header cell that is not itself two header cells ("评价指标评价内容") nor one and a piece."""
+        if piece in known:
+            return True
+        if not header_role(piece) or header_role(piece[:-1]) or header_role(piece[1:]):
+            return False   # "评价内容指": a header cell and a character of the next
+        return not any(header_role(piece[:c]) and header_role(piece[c:]) for c in range(2, len(piece) - 1))
+
+    best: list[tuple[int, int] | None] = [None] * (n + 1)   # (pieces, previous cut)
+    best[0] = (0, -1)
+    for b in range(2, n + 1):
+        for a in range(max(0, b - 16), b - 1):
+            if best[a] is not None and (best[b] is None or best[a][0] + 1 < best[b][0]) and tight(key[a:b]):
+                best[b] = (best[a][0] + 1, a)
+    if best[n] is None or best[n][0] < 2:
+        return []
+    cuts = [n]
+    while cuts[-1] > 0:
+        cuts.append(best[cuts[-1]][1])
+    return cuts[::-1]
 
 
 def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
