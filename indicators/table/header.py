@@ -11,6 +11,8 @@ a header cell split over two tokens (``一级`` / ``指标``) is glued back.
 'level2'
 >>> header_role("未完成原因及拟采取的改进措施")
 'reason'
+>>> header_role("当年预期实现值"), header_role("2021年实际实现值")
+('value', 'actual')
 >>> header_role("评(扣)分标准")
 'description'
 >>> header_role("开展县域结对交流活动") is None
@@ -31,12 +33,13 @@ _ANNOTATION = re.compile(r"[（(][^()（）]{0,12}[)）]")
 # with whitespace and annotations removed.
 _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("reason", r"原因|改进措施|整改"),
-    ("description", r"评.?扣?.?分标准|评分规则|指标解释|指标说明|指标值说明|描述|备注|指标值设定依据|评价内容|计算方法|评价标准"),
+    ("description", r"评.?扣?.?分标准|评分规则|指标解释|指标说明|指标值说明|描述|备注|指标值设定依据|评价内容|计算方法|评价标准|^绩效标准$"),
     ("basis", r"确定依据|指标来源|支撑材料"),
     ("score", r"^(?:自评)?得分$|^折算得分$|^评分$|^实际得分$"),
     ("weight", r"^(?:指标)?分值$|权重|^标准分值?$"),
     ("op", r"^计算符号$|^符号$|^比较符号?$|^指标性质$|^运算符号$|^指标方向$"),
     ("unit", r"^(?:计量|度量|指标)?单位$"),
+    ("value", r"预期.{0,6}(?:实现值|值|目标)$|^预期"),   # 当年预期实现值, 预期2022年实现值: the target
     ("actual", r"实际|完成值|完成情况|实现值$"),
     ("level1", r"^一级(?:指标)?(?:名称)?$"),
     ("level2", r"^二级(?:指标)?(?:名称)?$"),
@@ -87,8 +90,8 @@ def _complete(roles: list[str]) -> list[str]:
         if r in out and r not in ("other", "description", "amount"):
             r = "other"
         out.append(r)
-    if "level3" not in out:
-        at = out.index("value") if "value" in out else len(out)
+    if "level3" not in out:   # right after 二级 (before a 绩效标准 description), else before the value
+        at = out.index("level2") + 1 if "level2" in out else (out.index("value") if "value" in out else len(out))
         out.insert(at, "level3")
     at = out.index("level3")
     if "level2" not in out:
