@@ -72,7 +72,7 @@ def test_prose_lists_under_level_headings():
 def test_header_words_by_keyword_not_by_position():
     assert [header_role(w) for w in ("指标值及单位", "当年预期实现值", "全年实际值", "计量单位", "指标方向",
                                      "二级指标(长期)", "偏差原因分析及改进措施")] == \
-        ["value", "actual", "actual", "unit", "op", "level2", "reason"]
+        ["value", "value", "actual", "unit", "op", "level2", "reason"]   # 预期 (expected): the target
     toks = cell_stream("绩效指标(权重分值90分) 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分")
     (tpl,) = find_templates(toks)
     assert tpl.roles == ["row_label", "level1", "level2", "level3", "value", "actual", "weight", "score"]
