@@ -66,6 +66,11 @@ def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = "
     if not doc.indicators:
         doc.indicators = prose_records(text, source_file, info)
         doc.reader = "prose" if doc.indicators else doc.reader
+    if not doc.indicators and not tables:   # no header anywhere: a page that starts mid-table
+        for t in read_stream(tokens, source_file, year=info.year, issuer=info.issuer, headerless=True):
+            doc.indicators.extend(t.indicators)
+            doc.slots.extend(t.slots)
+            doc.reader, doc.tables = "headerless", 1
     if doc.indicators:
         return doc
     if tables:

@@ -202,3 +202,17 @@ def test_traditional_run_together_table_is_cut_like_simplified():
     got = {r.level3: r.value_raw for r in parse_file(_doc("09_")).indicators}
     assert got["滅火設備配備率"] == "100%"
     assert got["森林火災案件查處率"] == "不低于90%"
+
+
+def test_a_page_that_starts_mid_table_is_read_without_its_header():
+    """Real document 13: the header is on a page the mirror did not keep."""
+    doc = parse_file(_doc("13_"))
+    got = {r.level3: (r.level1, r.level2, r.value_raw) for r in doc.indicators}
+    assert doc.reader == "headerless"
+    assert got["科目调整次数"] == ("产出指标", "数量指标", "≤10次")
+    assert got["按时发放率"] == ("产出指标", "时效指标", "=100%")
+
+
+def test_prose_sentences_are_not_read_as_a_headerless_table():
+    text = "一、产出指标。数量指标：经费发放率为98%。质量指标完成情况良好。覆盖率为100%。时效指标按时完成。"
+    assert parse_text(text).reader != "headerless"

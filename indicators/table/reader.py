@@ -103,9 +103,10 @@ def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
 
 
 def read_stream(tokens: list[Token], source_file: str, year: int | None = None, issuer: str = "",
-                title: str = "") -> list[TableRead]:
-    """Every indicator table of one document's token stream."""
-    templates = find_templates(tokens)
+                title: str = "", headerless: bool = False) -> list[TableRead]:
+    """Every indicator table of one document's token stream; with ``headerless``, a stream without any
+    header is read with the usual columns from its first 一级/二级 cell (see :func:`_headerless`)."""
+    templates = find_templates(tokens) if not headerless else _headerless(tokens)
     out: list[TableRead] = []
     prev_end = 0
     for k, tpl in enumerate(templates):
@@ -118,6 +119,22 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         out.append(table)
         prev_end = end
     return out
+
+
+HEADERLESS_ROLES = ["level1", "level2", "level3", "value", "weight"]
+
+
+def _headerless(tokens: list[Token]) -> list[Template]:
+    """A table whose header is not in the document (a page that starts mid-table): read from its first
+    一级/二级 cell with the usual columns, when the stream has level cells and values to fill them."""
+    types = [token_type(t.text) for t in tokens]
+    levels = [i for i, t in enumerate(types) if t in ("l1", "l2", "l1l2")]
+    if len(levels) < 2 or sum(t == "value" for t in types[levels[0]:]) < 2:
+        return []
+    i = levels[0]
+    if sum("。" in t.text for t in tokens[i:]) >= 3:
+        return []   # sentences: prose that names levels and values, not a table
+    return [Template(roles=list(HEADERLESS_ROLES), start=i, end=i, line=tokens[i].line)]
 
 
 def _level1_above(l1: str, l2: str) -> str:
