@@ -31,6 +31,8 @@ TAXONOMY_FILE = DATA_DIR / "vocab" / "taxonomy.toml"
 
 # "产出指标(50分)", "效益指标（30%）", "产出指标50分"
 _SCORE_SUFFIX = re.compile(r"（?\d+(?:\.\d+)?(?:分|%)）?$")
+# "数量指标（必填硬性指标）", "（选填）": how a template marks its rows, not part of the name
+_NOTE_SUFFIX = re.compile(r"（(?:必填|选填)[^（）]{0,6}）$")
 # "一、产出指标", "1.数量指标", "（一）效益指标"
 _NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|（[一二三四五六七八九十\d]+）)")
 
@@ -47,7 +49,7 @@ class Vocabulary:
     @staticmethod
     def _strip_score(key: str) -> str:
         if key and key[-1] in "分%）":
-            key = _SCORE_SUFFIX.sub("", key)
+            key = _NOTE_SUFFIX.sub("", _SCORE_SUFFIX.sub("", key))
         return _NUMBER_PREFIX.sub("", key) if key and key[0] in "一二三四五六七八九十（0123456789" else key
 
     def canonical_level1(self, text: str) -> str | None:

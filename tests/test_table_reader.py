@@ -216,3 +216,11 @@ def test_a_page_that_starts_mid_table_is_read_without_its_header():
 def test_prose_sentences_are_not_read_as_a_headerless_table():
     text = "一、产出指标。数量指标：经费发放率为98%。质量指标完成情况良好。覆盖率为100%。时效指标按时完成。"
     assert parse_text(text).reader != "headerless"
+
+
+def test_an_outline_under_a_project_value_amount_header():
+    """Real document 36 (宁夏 批复表): 项目 | 指标值 | 绩效金额 over an indented tree of 一级, 二级 (必填) and
+    三级 rows."""
+    got = {r.level3: (r.level1, r.level2, r.value_raw) for r in parse_file(_doc("36_")).indicators}
+    assert got["疫苗提供及时率"] == ("产出指标", "时效指标", "100%")
+    assert got["通过注射疫苗,可以有效降低疫苗针对传染病的发生"] == ("效益指标", "可持续影响指标", "40%")

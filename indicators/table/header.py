@@ -149,14 +149,15 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                     j += 1
                     continue
                 break
-            if r in ("project", "code", "amount") and {"level3", "value"} & set(roles):
-                break   # a 项目/金额 cell after the indicator columns starts the data, not a column
+            if r in ("project", "code") and {"level3", "value"} & set(roles):
+                break   # a 项目 cell after the indicator columns starts the data, not a column
             roles.append(r)
             j += u
         names = set(roles)
         ok = (len(roles) >= 3 and ({"level3", "value"} & names) and ({"level1", "level2"} & names)) \
             or (len(roles) >= 3 and {"value", "actual"} <= names) \
-            or (len(roles) >= 3 and {"level3", "value"} <= names)
+            or (len(roles) >= 3 and {"level3", "value"} <= names) \
+            or (len(roles) >= 3 and {"project", "value"} <= names)   # 项目 | 指标值 | 绩效金额: an outline
         if ok:
             found.append(Template(roles=_complete(roles), start=i, end=j, line=tokens[i].line))
             i = j

@@ -169,7 +169,8 @@ def _word_re() -> re.Pattern:
     for keys in v.labels.values():
         words |= {w for w in keys if len(w) >= 4}
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    score = r"(?:[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）])?"
+    # "(50分)", "(必填硬性指标)", "(选填)" after a level name stay with it
+    score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度)\s*[)）])?"
     return re.compile(f"(?:{alts}){score}")
 
 
