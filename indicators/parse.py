@@ -71,6 +71,9 @@ def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = "
             doc.indicators.extend(t.indicators)
             doc.slots.extend(t.slots)
             doc.reader, doc.tables = "headerless", 1
+    if not doc.indicators and not tables:   # targets in running text, the last resort
+        doc.indicators = prose_records(text, source_file, info, sentences=True)
+        doc.reader = "sentences" if doc.indicators else doc.reader
     if doc.indicators:
         return doc
     if tables:
@@ -81,15 +84,17 @@ def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = "
     return doc
 
 
-def prose_records(text: str, source_file: str, info) -> list:
-    """Indicators of a document that states them in prose (no table): see :mod:`indicators.table.prose`."""
+def prose_records(text: str, source_file: str, info, sentences: bool = False) -> list:
+    """Indicators of a document that states them in prose (no table): headed lists
+    (:mod:`indicators.table.prose`), or with ``sentences`` running text (:mod:`indicators.table.sentences`)."""
     from .model import Indicator
     from .table.prose import read_prose
+    from .table.sentences import read_sentences
     return [Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
                       year=info.year, issuer=info.issuer, project="", project_amount_yuan=None, block="",
                       level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
                       value_raw=r.value, table_id=1)
-            for r in read_prose(text)]
+            for r in (read_sentences(text) if sentences else read_prose(text))]
 
 
 def _fit(doc: ParsedDocument) -> int:

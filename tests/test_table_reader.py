@@ -224,3 +224,20 @@ def test_an_outline_under_a_project_value_amount_header():
     got = {r.level3: (r.level1, r.level2, r.value_raw) for r in parse_file(_doc("36_")).indicators}
     assert got["疫苗提供及时率"] == ("产出指标", "时效指标", "100%")
     assert got["通过注射疫苗,可以有效降低疫苗针对传染病的发生"] == ("效益指标", "可持续影响指标", "40%")
+
+
+def test_targets_in_running_text_when_there_is_no_table():
+    """Real documents 32 (spun mirror text, no headings) and 18 (a self-evaluation report in prose)."""
+    doc = parse_file(_doc("32_"))
+    got = {r.level3: r.value_raw for r in doc.indicators}
+    assert doc.reader == "sentences"
+    assert got["完结率"] == "100%" and got["获益目标满意度"] == "≥90%" and got["保护乡村饮水设备数量"] == "14个"
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("18_")).indicators}
+    assert got["覆盖率"] == got["资金到位率"] == ("质量指标", "100%")   # "覆盖率及资金到位率均为100%"
+    assert got["义务兵家庭优待金每年3月、9月份发放"] == ("时效指标", "100%")
+    assert got["国家规定标准发放"] == ("成本指标", "100%")
+
+
+def test_budget_sentences_are_not_targets():
+    doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
+    assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

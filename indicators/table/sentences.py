@@ -1,0 +1,111 @@
+"""Targets stated in running text: ``完结率100%，项目区内农户满意度达85%以上``.
+
+Some documents give no table and no headed list, only sentences (self-evaluation reports, spun
+mirror pages).  A clause (text between ``，；。``) states a target when a value by the target grammar
+follows a name that reads as an indicator (it ends as indicator names end: 率, 数, 量, 度, 面积 …, or
+it is written ``X指标为V``).  ``实际完成值为V`` after a target is its actual value, not a new
+record.  Level headings (``2.质量指标。``) set the 一级/二级 of the clauses after them, as in
+:mod:`indicators.table.prose`.  This reader runs only where every other reader found nothing.
+
+>>> [(r.level3, r.value) for r in read_sentences("完结粮食栽培培育面积624.13亩，完结率100%，项目区内农户满意度达85%以上。")]
+[('完结粮食栽培培育面积', '624.13亩'), ('完结率', '100%'), ('项目区内农户满意度', '85%以上')]
+>>> [(r.level2, r.level3, r.value) for r in read_sentences("3.时效指标。补助金每月中旬发放指标为100%实际完成值为100%；"
+...                                                          "成本控制率≤5%")]
+[('时效指标', '补助金每月中旬发放', '100%'), ('时效指标', '成本控制率', '≤5%')]
+>>> read_sentences("一般公共预算安排77300万元，涉及财政拨款资金300万元。")
+[]
+"""
+from __future__ import annotations
+
+import re
+
+from .prose import ProseRecord, _heading
+from .rows import words
+from ..text import simplified
+from .stream import _value_re, _word_re, clean_text
+
+_CLAUSES = re.compile(r"[，,；;。]")
+_ENUM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))\s*")
+# between a name and its value: the connecting verb is not part of either
+_CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|达到|达|约|：|:)$")
+_ACTUAL = re.compile(r"(?:实际完成值?|实际值|完成值)为?$")
+MIN_RECORDS = 2   # one rate in a sentence is not a list of targets
+
+
+def _is_name(name: str, stated_as_target: bool) -> bool:
+    if not 2 <= len(name) <= 40 or any(ch.isdigit() for ch in name[-2:]):
+        return False
+    return stated_as_target or bool(words().name_end.search(name))
+
+
+def _stated(clause: str) -> list[tuple[str, str, bool]]:
+    """``X发放指标为100%实际完成值为100%``, repeated: the name is all text up to 指标为, digits and all."""
+    v = _value_re().pattern
+    rx = re.compile(rf"(?P<name>.{{2,40}}?)(?:指标|目标)值?为(?P<value>{v})(?:(?:实际完成值?|实际值|完成值)为(?:{v}))?")
+    out, pos = [], 0
+    for m in rx.finditer(clause):
+        if m.start() != pos:
+            return []
+        out.append((m.group("name"), m.group("value"), False))
+        pos = m.end()
+    return out if pos == len(clause) else []
+
+
+def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
+    """(name, value, is_actual) for every value in one clause."""
+    if "为" in clause:
+        got = _stated(clause)
+        if got:
+            return got
+    out: list[tuple[str, str, bool]] = []
+    pos = 0
+    for m in _value_re().finditer(clause):
+        if not any(ch.isdigit() for ch in m.group(0)) or m.start() < pos:
+            continue
+        before = clause[pos:m.start()].lstrip(")）").rstrip("（(")   # "率(≥100%)": value in brackets
+        value = m.group(0).strip()
+        actual = bool(_ACTUAL.search(before))
+        stated = bool(re.search(r"(?:指标|目标)值?为$", before))
+        name = _CONNECTOR.sub("", _ACTUAL.sub("", before)).strip()
+        name = re.sub(r"(?:指标|目标)值?$", "", name) if stated else name
+        pos = m.end()
+        shared = [n for n in re.split("[及和、]", name) if n] if before.endswith("均为") else [name]
+        if actual and out:
+            out.append(("", value, True))
+        elif len(shared) > 1 and all(_is_name(n, False) for n in shared):
+            out.extend((n, value, False) for n in shared)    # "覆盖率及资金到位率均为100%"
+        elif _is_name(name, stated):
+            out.append((name, value, False))
+    return out
+
+
+def _level_first(clause: str) -> str:
+    """``成本指标国家规定标准发放…`` → ``成本指标。国家规定标准发放…``: a level name run into its clause."""
+    from ..vocab import vocab
+    m = _word_re().match(simplified(clause))
+    if m and m.end() < len(clause) and (vocab().canonical_level2(m.group()) or vocab().canonical_level1(m.group())):
+        return clause[:m.end()] + "。" + clause[m.end():]
+    return clause
+
+
+def read_sentences(text: str) -> list[ProseRecord]:
+    """Targets of the running text of one document (see module doc)."""
+    out: list[ProseRecord] = []
+    l1 = l2 = ""
+    for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
+        line = re.sub(r"\s+", "", raw)
+        if not line:
+            continue
+        for clause in _CLAUSES.split(line):
+            h1, h2, rest = _heading(_level_first(_ENUM.sub("", clause)))
+            if h1 or h2:
+                l1 = h1 or (l1 if not h2 else "")
+                l2 = h2 or ""
+                if h2 and not h1:
+                    from ..vocab import vocab
+                    l1 = vocab().parent_of(h2) or l1
+                clause = rest
+            for name, value, actual in _clause_records(_ENUM.sub("", clause)):
+                if not actual:
+                    out.append(ProseRecord(lineno, l1, l2, name, value))
+    return out if len(out) >= MIN_RECORDS else []
