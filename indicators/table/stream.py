@@ -81,7 +81,7 @@ def cell_stream(text: str) -> list[Token]:
             if not stripped:
                 blank = True
                 continue
-            cells = [c for c in _SPACES.split(stripped) if c]
+            cells = join_wrapped([c for c in _SPACES.split(stripped) if c])
             inner = "space"
         if gap != "hard" and blank:
             gap = "para"
@@ -89,6 +89,37 @@ def cell_stream(text: str) -> list[Token]:
         _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
     return join_split_names(tokens)
+
+
+def join_wrapped(cells: list[str]) -> list[str]:
+    """Glue space-separated pieces where a vocabulary word runs across the space: text wrapped inside
+    its cell (``数量 指标5000吨``, ``年度指标 值``, ``产 出 指 标``), not a cell border.
+
+    >>> join_wrapped(["产", "出", "指", "标数量", "指标5000吨", "库存数量真实率"])
+    ['产出指标数量指标5000吨', '库存数量真实率']
+    >>> join_wrapped(["数量指标", "培训人次", "≥280人次"])
+    ['数量指标', '培训人次', '≥280人次']
+    """
+    if len(cells) < 2:
+        return cells
+    rx = _word_re()
+    out = [cells[0]]
+    i = 1
+    while i < len(cells):
+        left = simplified(out[-1][-12:])
+        joint, bounds = left, []
+        for k in range(i, min(len(cells), i + 4)):
+            bounds.append(len(joint))
+            joint += simplified(cells[k][:12])
+        ends = [m.end() for m in rx.finditer(joint) if m.start() < len(left) < m.end()]
+        if not ends:
+            out.append(cells[i])
+            i += 1
+            continue
+        take = sum(1 for b in bounds if b < max(ends))   # every piece the word reaches into
+        out[-1] += "".join(cells[i:i + take])
+        i += take
+    return out
 
 
 def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inner: str) -> None:
