@@ -241,3 +241,10 @@ def test_targets_in_running_text_when_there_is_no_table():
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic
+
+
+def test_a_two_level_table_whose_name_column_holds_level2_names():
+    """Real document 38: 指标类型 | 指标名称 | 指标值 | 指标描述 with 数量指标 | 375万平方米 rows."""
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("38_")).indicators}
+    assert got["数量指标"] == ("数量指标", "375万平方米")
+    assert got["质量指标"] == ("质量指标", "100%")

@@ -71,6 +71,8 @@ def _good(row: Row) -> bool:
     if roles <= {"level1", "level2", "row_label"}:
         return True
     name = row.get("level3")
+    if not name and "level2" in roles:   # a two-level table: the 二级 name carries the value
+        return any(row.get(r) for r in ("value", "actual"))
     if not name or len(name) > 80 or token_type(name) not in ("text", "qual", "value", "l2like"):
         return False
     return any(row.get(r) for r in ("value", "actual", "weight", "score", "op", "unit"))
@@ -102,6 +104,14 @@ def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
     return kept[:last_good] if last_good >= 0 else []
 
 
+def _two_level(rows: list[Row]) -> bool:
+    """Most rows give a 二级 name and, where the 三级 name should be, a value (``数量指标 | 375万平方米``)."""
+    with_l2 = [r for r in rows if r.get("level2")]
+    odd = [r for r in with_l2 if not r.get("level3") or r.get("level3") in words().qualitative
+           or token_type(r.get("level3")) in ("value", "num", "bignum")]
+    return len(with_l2) >= 3 and len(odd) >= 0.6 * len(with_l2)
+
+
 def read_stream(tokens: list[Token], source_file: str, year: int | None = None, issuer: str = "",
                 title: str = "", headerless: bool = False) -> list[TableRead]:
     """Every indicator table of one document's token stream; with ``headerless``, a stream without any
@@ -112,7 +122,11 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
     for k, tpl in enumerate(templates):
         nxt = templates[k + 1].start if k + 1 < len(templates) else len(tokens)
         end = _table_end(tokens, tpl.end, nxt)
-        rows = _until_misfit(split_rows(digit_cuts(tokens[tpl.end:end], tpl.roles), tpl.roles))
+        span = tokens[tpl.end:end]
+        rows = _until_misfit(split_rows(digit_cuts(span, tpl.roles), tpl.roles))
+        if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
+            roles = [r for r in tpl.roles if r != "level3"]
+            rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
         project = _project_before(tokens, tpl.end, prev_end)
         table = TableRead(template=tpl, rows=rows, project=project)
         _records(table, source_file, year, issuer, title, table_id=k + 1)
@@ -179,6 +193,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         unit = _squeeze(row.get("unit"))
         if unit and not value.endswith(unit) and unit not in ("是/否", "是否") and value:
             value += unit
+        if not level3 and r2 and value and not row.get("level3"):
+            level3 = _squeeze(r2)   # a two-level table: the 二级 name is the indicator and carries the value
         if not level3:
             if r2 and not value:
                 table.slots.append(EmptySlot(source_file=source_file, source_line=row.line, table_kind=kind,

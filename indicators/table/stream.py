@@ -155,8 +155,9 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
         if len(tok.text) <= 8:
             text = tok.text
             for k in range(1, 7):
-                if i + k >= n or tokens[i + k].gap == "hard" or len(tokens[i + k].text) > 10:
-                    break
+                if i + k >= n or tokens[i + k].gap == "hard" or len(tokens[i + k].text) > 10 \
+                        or any(ch.isdigit() for ch in tokens[i + k].text):
+                    break   # "质量指标" + "100%" is a name and its value, not a name with a score
                 text += tokens[i + k].text
                 if v.canonical_level1(text) or v.canonical_level2(text):
                     best = k
@@ -183,7 +184,7 @@ def _value_re() -> re.Pattern:
                                                   "公顷", "厘米", "周岁"}, key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
     number = r"\d+(?:[.,，]\d+)*"
-    quantity = rf"{_COMPARATOR}?\s*{number}\s*(?:{unit})?(?:以上|以下|以内|及以上)?"
+    quantity = rf"{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit})?(?:以上|以下|以内|及以上)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至]{number}\s*(?:{unit})?)?")
 
 
