@@ -153,6 +153,9 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                 break   # a 项目 cell after the indicator columns starts the data, not a column
             roles.append(r)
             j += u
+        levels = [k for k, r in enumerate(roles) if r in ("level1", "level2", "level3")]
+        if levels and all(r in ("value", "actual", "weight", "score") for r in roles[:levels[0]]):
+            roles = roles[levels[0]:]   # "绩效目标完成情况" in front of 一级指标: a caption, not columns
         names = set(roles)
         ok = (len(roles) >= 3 and ({"level3", "value"} & names) and ({"level1", "level2"} & names)) \
             or (len(roles) >= 3 and {"value", "actual"} <= names) \

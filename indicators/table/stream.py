@@ -256,7 +256,11 @@ def lex(cell: str) -> list[str]:
         cuts.add(pa)
     ordered = sorted(cuts | {0, len(cell)})
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
-    return [p for p in pieces if p]
+    out: list[str] = []
+    for p in pieces:   # "指标值完成值权重得分" left between two cuts: a header run together
+        heads = header_pieces(simplified(p)) if len(p) > 4 else []
+        out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
+    return out
 
 
 _ENDS_IN_NUMBER = re.compile(r"\d(?:\s*[%‰])?$")
