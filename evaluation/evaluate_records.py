@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indicators.parse import parse_file  # noqa: E402
+from indicators.text import simplified  # noqa: E402
 from nlp.targets import Target  # noqa: E402
 
 DOCS = ROOT / "tests" / "realdocs" / "docs"
@@ -78,7 +79,7 @@ def target_ok(lab: dict, rec) -> bool:
     t = Target.fromstring(rec.value_raw, name=rec.level3, year=rec.year)
     if lab.get("kind") == "quantitative":
         return (t.kind == "quantitative" and t.op == lab.get("op") and _num(t.value) == _num(lab.get("value"))
-                and norm(t.unit or "") == norm(lab.get("unit") or ""))
+                and simplified(norm(t.unit or "")) == simplified(norm(lab.get("unit") or "")))   # 萬元 = 万元
     return t.kind == lab.get("kind")
 
 

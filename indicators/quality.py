@@ -232,6 +232,8 @@ def indicator_flags(row, rubric: dict, pasted: bool) -> list[str]:
             flags.append("not_quantified")
         elif row.grade == "unclear":
             flags.append("vague_qualitative")
+    if (getattr(row, "guess", "") or "") == "ocr_ge":
+        flags.append("ocr_guess")
     if kind == "quantitative":
         if row.op == "=" and not (row.parts or ""):
             flags.append("no_comparator")

@@ -78,6 +78,7 @@ class Target:
     period: str = ""
     deadline: str = ""
     grade: str = ""
+    guess: str = ""            # a reading that is a guess ("ocr_ge": 292% read as ≥92%); the reviewer checks it
     parts: list["Target"] = field(default_factory=list)
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, label) in raw
 
@@ -149,6 +150,11 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
 
 
 # -- normalisation with an index map back to the raw text ----------------------------------------
+def _simplified(text: str) -> str:
+    from indicators.text import simplified
+    return simplified(text)
+
+
 def normalize(raw: str) -> tuple[str, list[int]]:
     r"""Fold glyphs and widths, drop whitespace and markup; ``idx[i]`` is the raw position of char i.
 
@@ -179,7 +185,7 @@ def normalize(raw: str) -> tuple[str, list[int]]:
             idx.append(m.start())
         pos = m.end()
     _copy(raw, pos, len(raw), text, idx)
-    out = "".join(text)
+    out = _simplified("".join(text))   # 萬元 is 万元: a character table, the length stays
     # width folding may have produced new multi-char comparators (NFKC "＞＝" -> ">=")
     for src, dst in ((">=", "≥"), ("<=", "≤"), ("≥=", "≥"), ("m2", "平方米")):
         while src in out:
@@ -502,15 +508,41 @@ def _chars(s: str) -> set[str]:
     return {c for c in s if "\u4e00" <= c <= "\u9fff" or c.isalnum()}
 
 
+_RATE_NAME = re.compile(r"率|度|满意|比例|占比")
+
+
+def _ocr_comparator(target: Target, name_key: str) -> Target | None:
+    """OCR reads ``≥`` as ``2``: a rate of ``292%`` is ``≥92%``. Returned as a flagged guess, never silently.
+
+    >>> t = Target.fromstring("292%", name="设备更新验收合格率"); (t.op, t.value, t.guess)
+    ('>=', 92.0, 'ocr_ge')
+    >>> Target.fromstring("292%", name="营业收入增长").value
+    292.0
+    """
+    if not (target.kind == "quantitative" and target.unit == "%" and target.op == "=" and not target.parts
+            and target.value is not None and 200 < target.value <= 300 and _RATE_NAME.search(name_key)):
+        return None
+    digits = re.sub(r"\D", "", target.raw.split(".")[0])
+    if not digits.startswith("2") or len(digits) != 3:
+        return None
+    t = Target(**{**target.__dict__})
+    t.op, t.value, t.guess = ">=", target.value - 200, "ocr_ge"
+    t.value_base = t.value
+    return t
+
+
 def _with_name(target: Target, name: str) -> Target:
     """Context from the indicator name: unit in brackets, value that only repeats the name."""
     value_key = re.sub(r"\s+", "", target.raw).strip("。.；;，,")
-    name_key = re.sub(r"\s+", "", name)
+    name_key = _simplified(re.sub(r"\s+", "", name))
     if target.kind in ("qualitative", "deadline") and value_key and not re.search(r"\d", value_key):
         vc, nc = _chars(value_key), _chars(name_key)
         copied = (len(value_key) >= 3 and value_key in name_key) or (len(name_key) >= 3 and name_key in value_key)
         if value_key == name_key or copied or (len(vc) >= 5 and vc <= nc) or (len(nc) >= 5 and nc <= vc):
             return Target(raw=target.raw, kind="missing")
+    guess = _ocr_comparator(target, name_key)
+    if guess is not None:
+        return guess
     if target.kind == "quantitative" and not target.unit:
         m = _NAME_UNIT.search(name_key)
         if m and m.group(1) in target_vocab().name_units:
@@ -526,7 +558,7 @@ def _with_name(target: Target, name: str) -> Target:
 
 # -- tables ----------------------------------------------------------------------------------
 TARGET_COLUMNS = ["kind", "op", "value", "value_max", "unit", "value_base", "unit_base", "period", "deadline",
-                  "grade", "parts"]
+                  "grade", "guess", "parts"]
 
 
 _OP_TEXT = {"=": "", ">=": "≥", "<=": "≤", "between": "", "decrease_by": "下降", "increase_by": "提升"}

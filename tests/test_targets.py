@@ -103,3 +103,29 @@ def test_cli_output_carries_target_columns(tmp_path):
     r = df[df.value_raw == "月均1万条"].iloc[0]
     assert float(r.value_base) == 10000
     assert (r.op, r.unit_base, r.period) == ("=", "条", "月均")
+
+
+@pytest.mark.parametrize("raw, name, unit, value", [
+    ("192只", "补助家畜家禽养殖数量", "只", 192.0), ("12头", "猪养殖数量", "头", 12.0),
+    ("550万粒", "免费发放原原种", "万粒", 550.0), ("≥2倍", "创业担保基金放大倍数", "倍", 2.0),
+    ("=4900公顷", "湿地保有量(公顷)", "公顷", 4900.0), ("≥50厘米", "水标尺宽度", "厘米", 50.0),
+    ("=1单", "签订野生动物致害保险(单)", "单", 1.0), ("28.8萬元", "業務工作支出安排金額", "万元", 28.8),
+    ("63", "成本控制數(萬元)", "万元", 63.0),
+])
+def test_units_of_real_documents(raw, name, unit, value):
+    """Units that real documents (tests/realdocs) use, traditional script read as simplified."""
+    t = Target.fromstring(raw, name=name)
+    assert (t.kind, t.unit, t.value) == ("quantitative", unit, value)
+
+
+def test_an_ocr_comparator_read_as_2_is_a_flagged_guess():
+    """Real document 54: 292% for a 验收合格率 is ≥92% misread; the guess is flagged, never silent."""
+    from indicators.quality import analyze
+    from indicators import read_documents
+    t = Target.fromstring("292%", name="经常性大型设备更新验收合格率")
+    assert (t.op, t.value, t.guess) == (">=", 92.0, "ocr_ge")
+    assert Target.fromstring("92%", name="验收合格率").guess == ""
+    ind, _ = analyze(read_documents([ROOT / "tests" / "realdocs" / "docs" /
+                                     "54_ezhou_jiguanshiwu_bangongdalou_mubiao_2022_docpreview.txt"]))
+    row = ind[ind["level3"] == "经常性大型设备更新验收合格率"].iloc[0]
+    assert "ocr_guess" in row["flags"].split(";") and "≥92%" in row["reasons"]
