@@ -2,7 +2,9 @@
 
     python evaluation/evaluate_records.py                  # every labelled document
     python evaluation/evaluate_records.py --set dev        # 01-42 (developed on)
-    python evaluation/evaluate_records.py --set heldout    # 43- (never tuned on)
+    python evaluation/evaluate_records.py --set heldout    # 43-54 (held out one round, then developed on)
+    python evaluation/evaluate_records.py --set new        # 55- (labelled blind on 2026-12-01: the first run)
+    python evaluation/evaluate_records.py --set seen       # 01-54
     python evaluation/evaluate_records.py --show 17 --show 20   # the differences on those documents
 
 Labels: tests/realdocs/labels/<document>.jsonl (one record per line, written by hand before the
@@ -32,6 +34,9 @@ from nlp.targets import Target  # noqa: E402
 DOCS = ROOT / "tests" / "realdocs" / "docs"
 LABELS = ROOT / "tests" / "realdocs" / "labels"
 HELDOUT_FROM = 43
+NEW_FROM = 55
+SETS = {"all": (1, 10**6), "dev": (1, HELDOUT_FROM), "heldout": (HELDOUT_FROM, NEW_FROM),
+        "new": (NEW_FROM, 10**6), "seen": (1, NEW_FROM)}
 
 
 def norm(text: str | None) -> str:
@@ -50,7 +55,8 @@ def documents(which: str) -> list[Path]:
         if not (LABELS / (doc.name + ".jsonl")).exists():
             continue
         num = int(doc.name.split("_", 1)[0])
-        if which == "dev" and num >= HELDOUT_FROM or which == "heldout" and num < HELDOUT_FROM:
+        lo, hi = SETS[which]
+        if not lo <= num < hi:
             continue
         out.append(doc)
     return out
@@ -152,7 +158,7 @@ def _show(labels, records, pairs, out) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=["all", "dev", "heldout"], default="all")
+    ap.add_argument("--set", choices=sorted(SETS), default="all")
     ap.add_argument("--show", action="append", default=[], help="print the differences of documents starting with this")
     ap.add_argument("--json", help="write the summary here")
     args = ap.parse_args(argv)

@@ -232,8 +232,9 @@ def indicator_flags(row, rubric: dict, pasted: bool) -> list[str]:
             flags.append("not_quantified")
         elif row.grade == "unclear":
             flags.append("vague_qualitative")
-    if (getattr(row, "guess", "") or "") == "ocr_ge":
-        flags.append("ocr_guess")
+    guess = getattr(row, "guess", "") or ""
+    if guess in ("ocr_ge", "excel_serial"):
+        flags.append({"ocr_ge": "ocr_guess", "excel_serial": "excel_date"}[guess])
     if kind == "quantitative":
         if row.op == "=" and not (row.parts or ""):
             flags.append("no_comparator")

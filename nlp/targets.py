@@ -279,6 +279,13 @@ def _parse_part(raw: str, text: str, idx: list[int], year: int | None) -> Target
     masked = "".join(work)
 
     # deadlines: dates first, then time limits ("10个工作日内"), then deadline words without numbers
+    span = _date_range(masked, year)
+    if span is not None:
+        (start, end), (a, b) = span
+        t.kind, t.deadline, t.period = "deadline", end, f"{start}~{end}" if start and end else ""
+        mark(a, b, DATE)
+        t.spans = spans
+        return t
     iso = _deadline(masked, year)
     m_dur = v.duration.search(masked)
     if iso is not None or (iso is None and _has_date(masked)):
@@ -317,6 +324,66 @@ def _is_missing(text: str, v: TargetVocab) -> bool:
     if any(w in text for w in v.missing_contains):
         return True
     return bool(re.fullmatch(r"[\W_]+", text)) or text.startswith("指标1") or text.startswith("目标1")
+
+
+_YMD = r"(?:19|20)\d{2}\s*(?:[.\-/年]\s*\d{1,2}\s*(?:[.\-/月]\s*\d{1,2}\s*日?|月)?|年)?"
+_MD = r"\d{1,2}\s*(?:[.\-/月]\s*\d{1,2}\s*日?|月)?"
+_RANGE = re.compile(rf"(?P<a>{_YMD})\s*(?:-{{1,2}}|~|～|至|到|—{{1,2}}|－)\s*(?P<b>{_YMD}|{_MD})(?:之前|以前|前|完成)?")
+_MONTHS = re.compile(r"(?P<a>\d{1,2})\s*月?\s*(?:-{1,2}|~|～|至|到|—{1,2})\s*(?P<b>\d{1,2})\s*月(?:份)?")
+
+
+def _date_parts(text: str, default_year: int | None) -> tuple[int | None, int | None, int | None]:
+    nums = [int(n) for n in re.findall(r"\d+", text)]
+    if nums and nums[0] >= 1900:
+        y, rest = nums[0], nums[1:]
+    else:
+        y, rest = default_year, nums
+    return y, (rest[0] if rest else None), (rest[1] if len(rest) > 1 else None)
+
+
+def _iso(y: int | None, m: int | None, d: int | None, end: bool) -> str:
+    if y is None:
+        return ""
+    if m is None:
+        return f"{y:04d}-12-31" if end else f"{y:04d}-01-01"
+    if d is None:
+        return _month_end(y, m) if end else f"{y:04d}-{m:02d}-01"
+    calendar.monthrange(y, m)   # ValueError for a month that is not one
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        raise ValueError(d)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _date_range(text: str, year: int | None) -> tuple[tuple[str, str], tuple[int, int]] | None:
+    """A span of dates is a period with an end, not two numbers.
+
+    >>> _date_range("2023.07-2024.01", None)[0]
+    ('2023-07-01', '2024-01-31')
+    >>> _date_range("2020年1月--2020年11月", None)[0], _date_range("2021.1.1-12.31", None)[0]
+    (('2020-01-01', '2020-11-30'), ('2021-01-01', '2021-12-31'))
+    >>> _date_range("1-12月", 2021)[0], _date_range("3-6人", 2021)
+    (('2021-01-01', '2021-12-31'), None)
+    """
+    body = text.strip("\0 。.，,；;")
+    for rx in (_RANGE, _MONTHS):
+        m = rx.fullmatch(body)
+        if not m:
+            continue
+        ya, ma, da = _date_parts(m.group("a"), year)
+        if rx is _MONTHS:
+            ma, da = int(m.group("a")), None
+            yb, mb, db = ya, int(m.group("b")), None
+        else:
+            yb, mb, db = _date_parts(m.group("b"), ya)
+        try:
+            start, end = _iso(ya, ma, da, False), _iso(yb, mb, db, True)
+        except ValueError:
+            return None
+        if start and end and start > end:
+            return None
+        off = text.find(body)
+        return (start, end), (off, off + len(body))
+    return None
 
 
 def _has_date(text: str) -> bool:
@@ -531,6 +598,27 @@ def _ocr_comparator(target: Target, name_key: str) -> Target | None:
     return t
 
 
+_TIME_NAME = re.compile(r"时间|日期|时限|期限|截止|完成时|节点")
+
+
+def _excel_serial(target: Target, name_key: str) -> Target | None:
+    """A time row whose value is a number between 36526 and 55153 is an Excel date serial that lost its format.
+
+    >>> t = Target.fromstring("=44,561", name="项目完成时间"); (t.kind, t.deadline, t.guess)
+    ('deadline', '2021-12-31', 'excel_serial')
+    >>> Target.fromstring("44561", name="服务人次").value
+    44561.0
+    """
+    if not (target.kind == "quantitative" and target.op == "=" and not target.unit and not target.parts
+            and target.value is not None and float(target.value).is_integer() and 36526 <= target.value <= 55153
+            and _TIME_NAME.search(name_key)):
+        return None
+    import datetime
+    day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(target.value))
+    return Target(raw=target.raw, kind="deadline", deadline=day.isoformat(), guess="excel_serial",
+                  spans=target.spans)
+
+
 def _with_name(target: Target, name: str) -> Target:
     """Context from the indicator name: unit in brackets, value that only repeats the name."""
     value_key = re.sub(r"\s+", "", target.raw).strip("。.；;，,")
@@ -540,7 +628,7 @@ def _with_name(target: Target, name: str) -> Target:
         copied = (len(value_key) >= 3 and value_key in name_key) or (len(name_key) >= 3 and name_key in value_key)
         if value_key == name_key or copied or (len(vc) >= 5 and vc <= nc) or (len(nc) >= 5 and nc <= vc):
             return Target(raw=target.raw, kind="missing")
-    guess = _ocr_comparator(target, name_key)
+    guess = _ocr_comparator(target, name_key) or _excel_serial(target, name_key)
     if guess is not None:
         return guess
     if target.kind == "quantitative" and not target.unit:

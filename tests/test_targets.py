@@ -129,3 +129,28 @@ def test_an_ocr_comparator_read_as_2_is_a_flagged_guess():
                                      "54_ezhou_jiguanshiwu_bangongdalou_mubiao_2022_docpreview.txt"]))
     row = ind[ind["level3"] == "经常性大型设备更新验收合格率"].iloc[0]
     assert "ocr_guess" in row["flags"].split(";") and "≥92%" in row["reasons"]
+
+
+@pytest.mark.parametrize("raw, year, deadline, period", [
+    ("2023.07-2024.01", None, "2024-01-31", "2023-07-01~2024-01-31"),
+    ("2020年1月--2020年11月", None, "2020-11-30", "2020-01-01~2020-11-30"),
+    ("1-12月", 2021, "2021-12-31", "2021-01-01~2021-12-31"),
+    ("2021.1.1-12.31", None, "2021-12-31", "2021-01-01~2021-12-31"),
+])
+def test_date_ranges_are_periods_with_an_end_not_numbers(raw, year, deadline, period):
+    t = Target.fromstring(raw, year=year)
+    assert (t.kind, t.deadline, t.period) == ("deadline", deadline, period)
+
+
+def test_excel_date_serial_in_a_time_row_is_a_date_and_flagged(tmp_path):
+    from indicators.quality import analyze
+    from indicators import read_documents
+    t = Target.fromstring("=44,561", name="项目完成时间")
+    assert (t.kind, t.deadline, t.guess) == ("deadline", "2021-12-31", "excel_serial")
+    assert Target.fromstring("1,200人", name="培训人数").value == 1200.0   # thousands separator
+    doc = tmp_path / "serial.txt"
+    doc.write_text("一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 时效指标 | 项目完成时间 | 44561 |\n"
+                   "产出指标 | 数量指标 | 培训人数 | ≥1,200人 |\n", encoding="utf-8")
+    ind, _ = analyze(read_documents([doc]))
+    row = ind[ind["level3"] == "项目完成时间"].iloc[0]
+    assert row["deadline"] == "2021-12-31" and "excel_date" in row["flags"].split(";")
