@@ -16,6 +16,8 @@ One value class, :class:`Target`, built with :meth:`Target.fromstring`; the voca
 '2021-12-31'
 >>> Target.fromstring("95", name="完成率(%)").unit
 '%'
+>>> t = Target.fromstring("6070", name="项目总投入(≥**万元)"); (t.unit, t.value_base)
+('万元', 60700000.0)
 >>> Target.fromstring("有所提升").grade
 'improve'
 >>> Target.fromstring("≥**%").kind
@@ -49,7 +51,8 @@ _CN_NUM = re.compile(f"[{_CN_DIGITS}]+")
 _PERCENT_WORDS = re.compile(f"百分之([{_CN_DIGITS}点]+|\\d+(?:\\.\\d+)?)")
 _RANGE_SEP = "-~至到"
 _SPLIT = re.compile(r"[；;]")
-_NAME_UNIT = re.compile(r"[（(]([^()（）]{1,6})[)）]\s*$")
+# "完成率(%)", and the template placeholder "成活率(≥**%)", "总投入(≥**万元)": the unit is what follows the stars
+_NAME_UNIT = re.compile(r"[（(](?:[≥≤><=＞＜]?\s*[*＊xX×]+)?([^()（）*＊]{1,6})[)）]\s*$")
 _DATE_PATTERNS = [
     # (regex, kind) — handled in _deadline()
     (re.compile(r"次年(\d{1,2})月底"), "next_month_end"),
