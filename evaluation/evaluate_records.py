@@ -81,11 +81,17 @@ def _num(x):
     return None if x is None else round(float(x), 4)
 
 
+def _unit(unit: str | None) -> str:
+    """A unit compared as the target grammar writes it: 萬元 = 万元, km = 公里."""
+    from nlp.targets import normalize
+    return simplified(normalize(norm(unit or ""))[0])
+
+
 def target_ok(lab: dict, rec) -> bool:
     t = Target.fromstring(rec.value_raw, name=rec.level3, year=rec.year)
     if lab.get("kind") == "quantitative":
         return (t.kind == "quantitative" and t.op == lab.get("op") and _num(t.value) == _num(lab.get("value"))
-                and simplified(norm(t.unit or "")) == simplified(norm(lab.get("unit") or "")))   # 萬元 = 万元
+                and _unit(t.unit) == _unit(lab.get("unit")))
     return t.kind == lab.get("kind")
 
 

@@ -140,6 +140,9 @@ def find_templates(tokens: list[Token]) -> list[Template]:
         strays = 0
         while j < n:
             r, u = _roles_at(tokens, j)
+            if r is None and header_key(tokens[j].text) == "指标" and j + 1 < n and \
+                    header_role(tokens[j + 1].text) in ("weight", "unit", "op", "value"):
+                r, u = "level3", 1   # "指标 | 指标权重 | 计量单位 | …": the bare word names the 三级 column
             if r is None:
                 # a lone weight ("100") or stray mark between header cells is tolerated once
                 stray = tokens[j].text
