@@ -35,7 +35,7 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("reason", r"原因|改进措施|整改"),
     ("description", r"评.?扣?.?分标准|评分规则|指标解释|指标说明|指标值说明|描述|备注|指标值设定依据|评价内容|计算方法|评价标准|^绩效标准$"),
     ("basis", r"确定依据|指标来源|支撑材料"),
-    ("score", r"^(?:自评)?得分$|^折算得分$|^评分$|^实际得分$|^自评分$"),
+    ("score", r"^(?:自评|单项指标|指标)?得分$|^折算得分$|^评分$|^实际得分$|^自评分$"),
     ("weight", r"^(?:指标)?分值$|权重|^标准分值?$"),
     ("op", r"^计算符号$|^符号$|^比较符号?$|^指标性质$|^运算符号$|^指标方向$"),
     ("unit", r"^(?:计量|度量|指标)?单位$"),
@@ -60,10 +60,13 @@ def header_key(text: str) -> str:
     return simplified(_ANNOTATION.sub("", re.sub(r"\s+", "", text)))
 
 
+_SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+
+
 def header_role(text: str) -> str | None:
     key = header_key(text)
-    if not key or len(key) > 16:
-        return None
+    if not key or len(key) > 16 or _SECTION.match(key):
+        return None   # "三、目标完成情况": a section heading, not a column
     for role, rx in _RULES:
         if rx.search(key):
             return role
