@@ -1,0 +1,161 @@
+"""PDF with a text layer, with pdfplumber: on every page the tables found from the ruling lines
+(``find_tables``; a merged cell's spanned positions come back as ``None`` → empty cells), the text lines outside
+them (titles, 项目名称 blocks) in reading order, and for a page with text but no ruled table, rows rebuilt from
+word positions (cells cut at wide gaps).  A table continued on the next page with its header repeated is read
+as one table: the repeated header row is dropped.  Per page diagnostics: a page with no text layer ("scanned
+page, no text layer"), characters pdfminer cannot map to Unicode (``(cid:…)``; such a page is read with
+pypdfium2's text engine instead, as lines)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .base import Location, Reader, ReaderError, ReadResult, join_wrapped
+
+_CID = re.compile(r"\(cid:\d+\)")
+CID_SHARE = 0.02        # a page with more (cid:…) than this share of its characters is re-read with pypdfium2
+
+
+class PdfReader(Reader):
+    name = "pdf"
+    suffixes = (".pdf",)
+
+    def sniff(self, head: bytes, path) -> bool:
+        return b"%PDF-" in head[:1024]
+
+    def read(self, path) -> ReadResult:
+        import pdfplumber
+        result = ReadResult(reader=self.name, suffix=".pdf")
+        try:
+            pdf = pdfplumber.open(path)
+        except Exception as exc:  # pdfminer's PDFSyntaxError, PSEOF on truncated files, password errors
+            raise ReaderError(path, f"not a readable PDF ({_reason(exc)})") from None
+        state = PageState()
+        try:
+            try:
+                pages = pdf.pages
+            except Exception as exc:
+                raise ReaderError(path, f"not a readable PDF ({_reason(exc)})") from None
+            for number, page in enumerate(pages, start=1):
+                try:
+                    read_page(page, number, result, state, path)
+                except ReaderError:
+                    raise
+                except Exception as exc:
+                    result.diagnostics.append(f"page {number}: unreadable ({_reason(exc)})")
+        finally:
+            pdf.close()
+        if pages and all(d.endswith("no text layer") for d in result.diagnostics) \
+                and len(result.diagnostics) == len(pages):
+            result.diagnostics.insert(0, "no text layer on any page (a scanned document): OCR it first")
+        return result
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip()
+    if "password" in text.lower() or type(exc).__name__ == "PDFPasswordIncorrect":
+        return "password-protected PDF"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class PageState:
+    """What the previous page ended with, to join a table continued on the next page."""
+
+    def __init__(self):
+        self.last_header: list[str] | None = None
+        self.ended_in_table = False
+
+
+def _norm(cells) -> list[str]:
+    return [re.sub(r"\s+", "", c or "") for c in cells]
+
+
+def read_page(page, number: int, result: ReadResult, state: PageState, path) -> None:
+    chars = page.chars
+    if not chars:
+        state.ended_in_table = False
+        result.diagnostics.append(f"page {number}: " + ("scanned page, no text layer" if page.images
+                                                       else "empty page, no text layer"))
+        return
+    cids = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
+    if cids and cids / max(1, len(chars)) > CID_SHARE:
+        read_page_pdfium(path, number, result)
+        result.diagnostics.append(f"page {number}: {cids} characters without a Unicode mapping ((cid:…)) in "
+                                  f"pdfminer; read with pypdfium2 as text lines (table cells not kept)")
+        state.ended_in_table = False
+        return
+    tables = page.find_tables()
+    items: list[tuple[float, int, list[str], Location]] = []   # (top, order, cells, location)
+    for t_index, table in enumerate(tables, start=1):
+        rows = table.extract()
+        for r_index, (row, cells) in enumerate(zip(table.rows, rows), start=1):
+            cells = [_clean(join_wrapped(c)) for c in cells]
+            items.append((row.bbox[1], len(items), cells,
+                          Location(page=number, table=t_index, row=r_index, cols=list(range(len(cells))))))
+    outside = page
+    for table in tables:
+        outside = outside.outside_bbox(table.bbox)
+    if tables:
+        for line in outside.extract_text_lines(return_chars=False):
+            items.append((line["top"], len(items), [_clean(line["text"])], Location(page=number)))
+    else:
+        for top, cells in word_rows(page):
+            items.append((top, len(items), cells, Location(page=number, cols=list(range(len(cells))))))
+    items.sort(key=lambda it: (round(it[0], 1), it[1]))
+    first_table_row = next((i for i, it in enumerate(items) if it[3].table is not None), None)
+    for i, (_, _, cells, loc) in enumerate(items):
+        if (i == first_table_row and state.ended_in_table and state.last_header is not None
+                and _norm(cells) == state.last_header and all(it[3].table is None and len("".join(it[2])) <= 12
+                                                              for it in items[:i])):
+            continue   # the header repeated on a continuation page: the table goes on
+        if loc.table is not None and loc.row == 1:
+            state.last_header = _norm(cells)
+        result.add(cells, loc)
+    tail = [it for it in items if not (it[3].table is None and len("".join(it[2])) <= 12)]  # page numbers
+    state.ended_in_table = bool(tail) and tail[-1][3].table is not None
+
+
+def _clean(text: str | None) -> str:
+    return _CID.sub("", text or "").strip()
+
+
+def word_rows(page) -> list[tuple[float, list[str]]]:
+    """Rows of a page without ruling lines: words grouped into lines by their top, cut into cells where the
+    gap between two words is wider than two characters."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    rows = []
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        size = max(1.0, sum(w["bottom"] - w["top"] for w in line) / len(line))
+        cells = [line[0]["text"]]
+        for prev, w in zip(line, line[1:]):
+            if w["x0"] - prev["x1"] > 2 * size:
+                cells.append(w["text"])
+            else:
+                cells[-1] += ("" if not (prev["text"][-1:].isascii() and w["text"][:1].isascii()) else " ") + w["text"]
+        rows.append((line[0]["top"], [_clean(c) for c in cells]))
+    return rows
+
+
+def read_page_pdfium(path, number: int, result: ReadResult) -> None:
+    """One page's text through pypdfium2 (its own font decoding), as single-cell lines."""
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        page = doc[number - 1]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        textpage.close()
+        page.close()
+    finally:
+        doc.close()
+    for line in text.splitlines():
+        line = _clean(line)
+        if line:
+            result.add([line], Location(page=number))
