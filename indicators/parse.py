@@ -167,7 +167,8 @@ def parse_file(path: str | Path, name: str | None = None) -> ParsedDocument:
     doc.file_reader = reader.name
     doc.notes = list(result.diagnostics)
     if not doc.indicators and result.diagnostics:
-        doc.diagnostic = "; ".join(result.diagnostics + ([doc.diagnostic] if doc.diagnostic else []))
+        parser_said = [doc.diagnostic] if doc.diagnostic and (result.text is not None or result.lines) else []
+        doc.diagnostic = "; ".join(result.diagnostics + parser_said)
     return doc
 
 

@@ -62,7 +62,7 @@ class PageState:
     """What the previous page ended with, to join a table continued on the next page."""
 
     def __init__(self):
-        self.last_header: list[str] | None = None
+        self.last_header: str | None = None     # the last table header row's text, whitespace removed
         self.ended_in_table = False
 
 
@@ -102,17 +102,21 @@ def read_page(page, number: int, result: ReadResult, state: PageState, path) -> 
         for top, cells in word_rows(page):
             items.append((top, len(items), cells, Location(page=number, cols=list(range(len(cells))))))
     items.sort(key=lambda it: (round(it[0], 1), it[1]))
-    first_table_row = next((i for i, it in enumerate(items) if it[3].table is not None), None)
+    top_item = next((i for i, it in enumerate(items) if len("".join(it[2])) > 12), None)  # not a page number
     for i, (_, _, cells, loc) in enumerate(items):
-        if (i == first_table_row and state.ended_in_table and state.last_header is not None
-                and _norm(cells) == state.last_header and all(it[3].table is None and len("".join(it[2])) <= 12
-                                                              for it in items[:i])):
+        joined = "".join(_norm(cells))
+        if i == top_item and state.ended_in_table and joined == state.last_header:
             continue   # the header repeated on a continuation page: the table goes on
-        if loc.table is not None and loc.row == 1:
-            state.last_header = _norm(cells)
+        if loc.table is not None and _is_header_row(cells):
+            state.last_header = joined
         result.add(cells, loc)
     tail = [it for it in items if not (it[3].table is None and len("".join(it[2])) <= 12)]  # page numbers
     state.ended_in_table = bool(tail) and tail[-1][3].table is not None
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    from ..layouts.base import header_roles, is_header
+    return is_header(header_roles([c for c in cells if c]))
 
 
 def _clean(text: str | None) -> str:
