@@ -308,6 +308,56 @@ def write_scanned_pdf(path: Path) -> None:
     c.save()
 
 
+# -- number formats: dates and percentages as Excel stores them -------------------------------------------------
+DATE_ROWS = [  # (一级, 二级, 三级, value, number format) — value as stored; the test knows what it must show
+    ("产出指标", "数量指标", "培训人次", 280, '0"人次"'),
+    ("产出指标", "质量指标", "验收合格率", 0.95, "0%"),
+    ("产出指标", "质量指标", "资金执行率", 0.985, "0.0%"),
+    ("产出指标", "时效指标", "项目完成时间", dt.datetime(2021, 12, 31), "yyyy-mm-dd"),
+    ("产出指标", "时效指标", "资金拨付时间", dt.datetime(2021, 6, 30), 'yyyy"年"m"月"d"日"'),
+    ("效益指标", "社会效益指标", "受益人数", 1437, "#,##0"),
+    ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "General"),
+]
+DATE_SHOWN = ["280人次", "95%", "98.5%", "2021-12-31", "2021年6月30日", "1,437", "≥90%"]
+
+
+def write_number_formats(out: Path) -> None:
+    """``number_formats.xlsx`` / ``.xls``: one project whose 指标值 cells are numbers and dates with formats."""
+    import openpyxl
+    import xlwt
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "绩效目标"
+    ws.append(["2021年项目支出绩效目标表"])
+    ws.append(["项目名称", "社区培训项目"])
+    ws.append(HEADER)
+    for row in DATE_ROWS:
+        ws.append(list(row[:4]))
+        ws.cell(ws.max_row, 4).number_format = row[4]
+    ws.merge_cells(start_row=4, start_column=1, end_row=8, end_column=1)
+    ws.merge_cells(start_row=5, start_column=2, end_row=6, end_column=2)
+    wb.save(out / "number_formats.xlsx")
+    book = xlwt.Workbook(encoding="utf-8")
+    sh = book.add_sheet("绩效目标")
+    sh.write(0, 0, "2021年项目支出绩效目标表")
+    sh.write(1, 0, "项目名称")
+    sh.write(1, 1, "社区培训项目")
+    for j, h in enumerate(HEADER):
+        sh.write(2, j, h)
+    for i, (l1, l2, l3, value, fmt) in enumerate(DATE_ROWS, start=3):
+        if i == 3:
+            sh.write_merge(3, 7, 0, 0, l1)
+        elif i > 7:
+            sh.write(i, 0, l1)
+        if i == 4:
+            sh.write_merge(4, 5, 1, 1, l2)
+        elif i not in (5,):
+            sh.write(i, 1, l2)
+        sh.write(i, 2, l3)
+        sh.write(i, 3, value, xlwt.easyxf(num_format_str=fmt))
+    book.save(str(out / "number_formats.xls"))
+
+
 WRITERS = {"pdf": write_pdf, "xlsx": write_xlsx, "xls": write_xls, "docx": write_docx}
 
 
@@ -323,6 +373,9 @@ def main(out: Path = OUT) -> list[Path]:
     (out / "broken").mkdir(parents=True, exist_ok=True)
     write_broken(out)
     written += sorted((out / "broken").iterdir())
+    (out / "extra").mkdir(parents=True, exist_ok=True)
+    write_number_formats(out / "extra")
+    written += sorted((out / "extra").iterdir())
     for p in written:
         print(f"{p.relative_to(ROOT)}\t{p.stat().st_size // 1024} KB")
     return written
