@@ -31,10 +31,16 @@ class XlsxReader(Reader):
     def read(self, path) -> ReadResult:
         import openpyxl
         try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            fh = open(path, "rb")   # a file object: openpyxl refuses a path whose suffix is not .xlsx/.xlsm
+        except OSError as exc:
+            raise ReaderError(path, f"cannot read file: {exc.strerror or exc}") from None
+        try:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+            fh.close()
             raise ReaderError(path, f"not a readable XLSX workbook (corrupt or truncated file: {exc})") from None
         except Exception as exc:  # openpyxl raises many kinds on malformed XML
+            fh.close()
             raise ReaderError(path, f"not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
         result = ReadResult(reader=self.name, suffix=Path(path).suffix.lower())
         try:
@@ -45,6 +51,7 @@ class XlsxReader(Reader):
                     result.diagnostics.append(f"sheet {ws.title}: unreadable ({type(exc).__name__}: {exc})")
         finally:
             wb.close()
+            fh.close()
         return result
 
 
