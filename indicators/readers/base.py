@@ -6,7 +6,7 @@ first bytes (a ``.xls`` that is really HTML goes to the HTML reader), and :meth:
 (``lineno`` is the row's index, so the table readers and ``source_line`` work unchanged); the side table
 ``locations`` says where row *n* is in the file: page, sheet and cells, DOCX table and row.
 
->>> Location(sheet="Sheet1", row=12, cols=[1, 3]).cell_ref(1)
+>>> Location(sheet="Sheet1", row=12, cols=[0, 2]).cell_ref(1)
 'Sheet1!C12'
 >>> Location(page=2, table=1, row=5).label()
 'page 2, table 1, row 5'
