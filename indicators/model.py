@@ -164,6 +164,7 @@ class IndicatorList:
         names = [f.name for f in fields(Indicator)]
         rows = [vars(r) for r in self]  # flat dataclass: vars() is asdict() without the deep copy
         df = pd.DataFrame(rows, columns=names)
+        df["source_page"] = df["source_page"].astype("Int64")   # a page number, empty for non-PDF records
         return df[CSV_COLUMNS + [c for c in names if c not in CSV_COLUMNS]]
 
     def slots_frame(self):

@@ -8,7 +8,6 @@ pypdfium2's text engine instead, as lines)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from .base import Location, Reader, ReaderError, ReadResult, join_wrapped
 
