@@ -242,7 +242,9 @@ def write_docx(doc: Document, path: Path) -> None:
 
 
 # -- PDF -------------------------------------------------------------------------------------------------
-def write_pdf(doc: Document, path: Path) -> None:
+def write_pdf(doc: Document, path: Path, ruled: bool = True) -> None:
+    """``ruled=False``: no lines at all and no merged cells (一级/二级 repeated on every row), as PDFs printed
+    from some budget systems are: read from word positions."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -257,11 +259,14 @@ def write_pdf(doc: Document, path: Path) -> None:
     story = [Paragraph(heading(doc), title), Spacer(1, 4 * mm)]
     for table in doc.tables:
         labels = table.label_rows()
-        data = [[Paragraph(c, cell) for c in row] for row in labels + [HEADER] + table.shown()]
+        body = table.shown() if ruled else [list(r) for r in table.rows]
+        data = [[Paragraph(c, cell) for c in row] for row in labels + [HEADER] + body]
         first = len(labels) + 1
-        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-        style += [("SPAN", (1, i), (3, i)) for i in range(len(labels))]
-        style += [("SPAN", (col, first + a), (col, first + b)) for col, a, b in table.spans()]
+        style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        if ruled:
+            style += [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+            style += [("SPAN", (1, i), (3, i)) for i in range(len(labels))]
+            style += [("SPAN", (col, first + a), (col, first + b)) for col, a, b in table.spans()]
         t = RLTable(data, colWidths=[28 * mm, 34 * mm, 80 * mm, 32 * mm], repeatRows=(len(labels),),
                     style=TableStyle(style))
         story += [Paragraph(table.title, title), t, Spacer(1, 6 * mm)]
@@ -375,6 +380,9 @@ def main(out: Path = OUT) -> list[Path]:
     written += sorted((out / "broken").iterdir())
     (out / "extra").mkdir(parents=True, exist_ok=True)
     write_number_formats(out / "extra")
+    for doc in docs:
+        if doc.stem.startswith("002_"):
+            write_pdf(doc, out / "extra" / "002_no_lines.pdf", ruled=False)
     written += sorted((out / "extra").iterdir())
     for p in written:
         print(f"{p.relative_to(ROOT)}\t{p.stat().st_size // 1024} KB")
