@@ -8,6 +8,7 @@ pypdfium2's text engine instead, as lines)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .base import Location, Reader, ReaderError, ReadResult, join_wrapped
 
@@ -62,6 +63,7 @@ class PageState:
 
     def __init__(self):
         self.last_header: str | None = None     # the last table header row's text, whitespace removed
+        self.anchors: list[float] = []          # x of each column of the last header (pages without lines)
         self.ended_in_table = False
 
 
@@ -98,7 +100,7 @@ def read_page(page, number: int, result: ReadResult, state: PageState, path) -> 
         for line in outside.extract_text_lines(return_chars=False):
             items.append((line["top"], len(items), [_clean(line["text"])], Location(page=number)))
     else:
-        for top, cells in word_rows(page):
+        for top, cells in word_rows(page, state):
             items.append((top, len(items), cells, Location(page=number, cols=list(range(len(cells))))))
     items.sort(key=lambda it: (round(it[0], 1), it[1]))
     top_item = next((i for i, it in enumerate(items) if len("".join(it[2])) > 12), None)  # not a page number
@@ -122,28 +124,114 @@ def _clean(text: str | None) -> str:
     return _CID.sub("", text or "").strip()
 
 
-def word_rows(page) -> list[tuple[float, list[str]]]:
-    """Rows of a page without ruling lines: words grouped into lines by their top, cut into cells where the
-    gap between two words is wider than two characters."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
-    lines: list[list[dict]] = []
+@dataclass
+class WordLine:
+    top: float
+    size: float                      # text height: the unit of every distance here
+    cells: list[tuple[float, str]]   # (x0, text) of each cell, left to right
+    chars: list[list[tuple[float, str]]] = None   # (x0, character) of each cell's characters
+
+
+def word_lines(page) -> list[WordLine]:
+    """A page's words grouped into lines by their top, cut into cells where the gap between two words is
+    wider than two characters."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5, return_chars=True)
+    groups: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
-            lines[-1].append(w)
+        if groups and abs(groups[-1][0]["top"] - w["top"]) <= 2:
+            groups[-1].append(w)
         else:
-            lines.append([w])
-    rows = []
-    for line in lines:
-        line.sort(key=lambda w: w["x0"])
-        size = max(1.0, sum(w["bottom"] - w["top"] for w in line) / len(line))
-        cells = [line[0]["text"]]
-        for prev, w in zip(line, line[1:]):
+            groups.append([w])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda w: w["x0"])
+        size = max(1.0, sum(w["bottom"] - w["top"] for w in group) / len(group))
+        cells = [(group[0]["x0"], group[0]["text"])]
+        chars = [[(c["x0"], c["text"]) for c in group[0].get("chars", [])]]
+        for prev, w in zip(group, group[1:]):
             if w["x0"] - prev["x1"] > 2 * size:
-                cells.append(w["text"])
+                cells.append((w["x0"], w["text"]))
+                chars.append([])
             else:
-                cells[-1] += ("" if not (prev["text"][-1:].isascii() and w["text"][:1].isascii()) else " ") + w["text"]
-        rows.append((line[0]["top"], [_clean(c) for c in cells]))
-    return rows
+                space = " " if prev["text"][-1:].isascii() and w["text"][:1].isascii() else ""
+                cells[-1] = (cells[-1][0], cells[-1][1] + space + w["text"])
+            chars[-1].extend((c["x0"], c["text"]) for c in w.get("chars", []))
+        lines.append(WordLine(group[0]["top"], size, [(x, _clean(t)) for x, t in cells], chars))
+    return lines
+
+
+def _columns(line: WordLine, anchors: list[float]) -> dict[int, str]:
+    """The line's cells by the header column they start in."""
+    def column(x: float) -> int:
+        return max((j for j, a in enumerate(anchors) if a <= x + line.size / 2), default=0)
+
+    out: dict[int, str] = {}
+    for k, (x, text) in enumerate(line.cells):
+        chars = line.chars[k] if line.chars else []
+        cols = [column(cx) for cx, _ in chars]
+        if not chars or len(set(cols)) == 1:
+            out[column(x)] = out.get(column(x), "") + text
+            continue
+        for col, (_, ch) in zip(cols, chars):   # a cell running over a column start: cut it there
+            out[col] = out.get(col, "") + ch
+    return {c: _clean(t) for c, t in out.items()}
+
+
+def word_rows(page, state: "PageState | None" = None) -> list[tuple[float, list[str]]]:
+    """Rows of a page without ruling lines.  After a header row (一级指标 | 二级指标 | … found by its words) the
+    cells are put in the header's columns, and a cell wrapped over several lines is joined back
+    (:func:`join_wrapped_rows`)."""
+    state = state or PageState()
+    rows: list[dict] = []   # {"top", "size", "cols": {col: text} or None before a header, "own", "plain"}
+    for line in word_lines(page):
+        texts = [t for _, t in line.cells]
+        cols = None
+        if _is_header_row(texts):
+            state.anchors = [x for x, _ in line.cells]
+        elif state.anchors:
+            cols = _columns(line, state.anchors)
+        rows.append({"top": line.top, "size": line.size, "cols": cols, "own": set(cols or ()), "plain": texts})
+    return [(row.get("top_first", row["top"]), _row_cells(row))
+            for row in join_wrapped_rows(rows, len(state.anchors))]
+
+
+def _fits(fragment: dict, row: dict | None) -> bool:
+    """A fragment line belongs to ``row``: within one text height, and only in columns the row's own line
+    leaves empty."""
+    return (row is not None and row["cols"] is not None
+            and abs(row["top"] - fragment["top"]) <= 1.05 * fragment["size"]
+            and not (set(fragment["cols"]) & row["own"]))
+
+
+def join_wrapped_rows(rows: list[dict], ncols: int) -> list[dict]:
+    """A line with cells in fewer than all columns, all of them empty in its nearest neighbouring row, is part
+    of that row: above it, its text goes first; below it, after (a wrapped cell is centred on its row)."""
+    merged: list[dict] = []
+    for i, row in enumerate(rows):
+        if row["cols"] is not None and len(row["cols"]) < ncols:
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            prev = merged[-1] if merged else None
+            below, above = _fits(row, nxt), _fits(row, prev)
+            if below and (not above or nxt["top"] - row["top"] <= row["top"] - prev["top"]):
+                for c, t in row["cols"].items():
+                    nxt["cols"][c] = t + nxt["cols"].get(c, "")
+                nxt.setdefault("top_first", row["top"])
+                continue
+            if above:
+                for c, t in row["cols"].items():
+                    prev["cols"][c] = prev["cols"].get(c, "") + t
+                continue
+        merged.append(row)
+    return merged
+
+
+def _row_cells(row: dict) -> list[str]:
+    """A single-cell line (a title, a 项目名称 block) stays one cell; a table row has one cell per column."""
+    if row["cols"] is None:
+        return row["plain"]
+    if len(row["plain"]) == 1 and len(row["cols"]) == 1:
+        return ["".join(row["cols"].values())]
+    return [row["cols"].get(j, "") for j in range(max(row["cols"]) + 1)]
 
 
 def read_page_pdfium(path, number: int, result: ReadResult) -> None:
