@@ -179,7 +179,10 @@ def test_each_broken_file_says_what_is_wrong_and_the_others_still_parse(text_rec
     good = FORMATS / "docx" / "003_08710cc348d5ea60.docx"
     result = read_documents([FORMATS / "broken", good])
     by_name = {Path(d.source_file).name: d for d in result.documents}
-    assert set(by_name) == {"truncated.pdf", "corrupt.xlsx", "scanned.pdf", "no_tables.docx", good.name}
+    assert set(by_name) == {"truncated.pdf", "corrupt.xlsx", "scanned.pdf", "no_tables.docx", "password.xlsx",
+                            "password.pdf", good.name}
+    assert "password-protected" in by_name["password.xlsx"].error.reason       # a real encrypted workbook
+    assert "password-protected PDF" in by_name["password.pdf"].error.reason
     assert "not a readable PDF" in str(by_name["truncated.pdf"].error)
     assert str(by_name["truncated.pdf"].error).startswith(str(FORMATS / "broken" / "truncated.pdf"))
     assert "not a readable XLSX workbook" in by_name["corrupt.xlsx"].error.reason
@@ -201,6 +204,26 @@ def test_garbage_with_a_workbook_or_docx_name_is_an_error(tmp_path):
     result = read_documents([tmp_path])
     assert len(result.errors) == 4
     assert all(e.reason for e in result.errors)
+
+
+def test_a_scanned_page_in_a_readable_pdf_is_noted_and_the_rest_read(text_records):
+    doc = parse_file(FORMATS / "extra" / "002_scan_appended.pdf")
+    assert [key(r) for r in doc.indicators] == text_records["002_03b4c01fd59416ce"]
+    pages = max(r.source_page for r in doc.indicators) + 1
+    assert doc.notes == [f"page {pages}: scanned page, no text layer"]
+    report = read_documents([FORMATS / "extra" / "002_scan_appended.pdf"]).load_report()
+    assert report["reason"].iloc[0] == doc.notes[0] and report["status"].iloc[0] == "records"
+
+
+def test_the_app_accepts_and_loads_every_format():
+    import app as app_module
+    assert {"pdf", "xlsx", "xls", "docx", "txt", "html", "csv"} <= set(app_module.UPLOAD_TYPES)
+    paths = tuple(str(FORMATS / fmt / f"003_08710cc348d5ea60.{fmt}") for fmt in ("pdf", "xlsx", "xls", "docx"))
+    ind, proj, errors, loaded = app_module.load(paths + (str(FORMATS / "broken" / "truncated.pdf"),))
+    want = len(parse_file(SAMPLES[3]).indicators)
+    assert ind.groupby("source_file").size().tolist() == [want] * 4
+    assert len(errors) == 1 and "truncated.pdf" in errors[0]
+    assert ind.loc[ind["source_file"].str.endswith(".xlsx"), "source_cell"].str.contains("!").all()
 
 
 def test_encrypted_office_file_is_reported_as_password_protected(tmp_path):

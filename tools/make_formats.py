@@ -12,7 +12,9 @@ per project), laid out the way published 绩效目标表 are: a title line, 项�
   填报日期 row holding a date cell.
 - XLS (xlwt, unmaintained but still writes BIFF8): the same sheets.
 - DOCX (python-docx): paragraphs for titles and one table per project with gridSpan/vMerge merges.
-- broken: a truncated PDF, a corrupt XLSX, an image-only PDF (a scan), a DOCX without tables.
+- broken: a truncated PDF, a corrupt XLSX, an image-only PDF (a scan), a DOCX without tables, a password-protected
+  XLSX (msoffcrypto-tool) and PDF (reportlab's standard encryption).
+- extra: number formats, a PDF without ruling lines, a PDF with a scanned page appended.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ SAMPLES = ROOT / "data" / "samples"
 OUT = ROOT / "tests" / "formats"
 HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
 FILLED_ON = dt.date(2021, 2, 20)
+PASSWORD = "jixiao"    # of broken/password.xlsx and broken/password.pdf
 
 
 @dataclass
@@ -242,7 +245,7 @@ def write_docx(doc: Document, path: Path) -> None:
 
 
 # -- PDF -------------------------------------------------------------------------------------------------
-def write_pdf(doc: Document, path: Path, ruled: bool = True) -> None:
+def write_pdf(doc: Document, path: Path, ruled: bool = True, encrypt=None, scanned_page: bool = False) -> None:
     """``ruled=False``: no lines at all and no merged cells (一级/二级 repeated on every row), as PDFs printed
     from some budget systems are: read from word positions."""
     from reportlab.lib import colors
@@ -251,7 +254,7 @@ def write_pdf(doc: Document, path: Path, ruled: bool = True) -> None:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table as RLTable, TableStyle
+    from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table as RLTable, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
@@ -270,8 +273,10 @@ def write_pdf(doc: Document, path: Path, ruled: bool = True) -> None:
         t = RLTable(data, colWidths=[28 * mm, 34 * mm, 80 * mm, 32 * mm], repeatRows=(len(labels),),
                     style=TableStyle(style))
         story += [Paragraph(table.title, title), t, Spacer(1, 6 * mm)]
+    if scanned_page:   # a last page that is only a picture, as when a scan is appended to a disclosure
+        story += [PageBreak(), Image(io.BytesIO(scan_png()), width=150 * mm, height=100 * mm)]
     SimpleDocTemplate(str(path), pagesize=A4, topMargin=15 * mm, bottomMargin=15 * mm,
-                      title=doc.stem).build(story)
+                      title=doc.stem, encrypt=encrypt).build(story)
 
 
 # -- broken files ----------------------------------------------------------------------------------------
@@ -287,15 +292,14 @@ def write_broken(out: Path) -> None:
     d.add_paragraph("关于2021年部门预算绩效目标的说明")
     d.add_paragraph("本部门2021年项目绩效目标已按要求编制，详见附件（未随本文发布）。")
     d.save(str(out / "broken" / "no_tables.docx"))
+    import msoffcrypto.format.ooxml
+    with open(out / "xlsx" / "002_03b4c01fd59416ce.xlsx", "rb") as src, open(out / "broken" / "password.xlsx", "wb") as dst:
+        msoffcrypto.format.ooxml.OOXMLFile(src).encrypt(PASSWORD, dst)
 
 
-def write_scanned_pdf(path: Path) -> None:
-    """A page that is only an image of a ruled table (no text layer), as a scanned disclosure is."""
+def scan_png() -> bytes:
+    """A picture of a ruled table with smudges for text: what a scanned page holds."""
     from PIL import Image, ImageDraw
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
     img = Image.new("L", (600, 400), 255)
     draw = ImageDraw.Draw(img)
     for y in range(20, 381, 40):
@@ -306,9 +310,17 @@ def write_scanned_pdf(path: Path) -> None:
         draw.rectangle((280, y + 10, 420, y + 18), fill=90)   # smudges where text would be
     buf = io.BytesIO()
     img.save(buf, format="PNG")
-    buf.seek(0)
+    return buf.getvalue()
+
+
+def write_scanned_pdf(path: Path) -> None:
+    """A page that is only an image of a ruled table (no text layer), as a scanned disclosure is."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
     c = canvas.Canvas(str(path), pagesize=A4)
-    c.drawImage(ImageReader(buf), 40, 400, width=500, height=333)
+    c.drawImage(ImageReader(io.BytesIO(scan_png())), 40, 400, width=500, height=333)
     c.showPage()
     c.save()
 
@@ -380,9 +392,12 @@ def main(out: Path = OUT) -> list[Path]:
     written += sorted((out / "broken").iterdir())
     (out / "extra").mkdir(parents=True, exist_ok=True)
     write_number_formats(out / "extra")
+    from reportlab.lib.pdfencrypt import StandardEncryption
     for doc in docs:
         if doc.stem.startswith("002_"):
             write_pdf(doc, out / "extra" / "002_no_lines.pdf", ruled=False)
+            write_pdf(doc, out / "extra" / "002_scan_appended.pdf", scanned_page=True)
+            write_pdf(doc, out / "broken" / "password.pdf", encrypt=StandardEncryption(PASSWORD, canPrint=1))
     written += sorted((out / "extra").iterdir())
     for p in written:
         print(f"{p.relative_to(ROOT)}\t{p.stat().st_size // 1024} KB")

@@ -51,10 +51,16 @@ class PdfReader(Reader):
         return result
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: BaseException) -> str:
+    """What went wrong, looking through pdfplumber's wrapper (``PdfminerException(PDFPasswordIncorrect())``)."""
+    inner = [exc, *[a for a in exc.args if isinstance(a, BaseException)], exc.__cause__, exc.__context__]
+    for e in inner:
+        if e is not None and ("Password" in type(e).__name__ or "password" in str(e).lower()):
+            return "password-protected PDF: save it without a password first"
+    cause = next((a for a in exc.args if isinstance(a, BaseException)), None)
+    if cause is not None:
+        exc = cause
     text = str(exc).strip()
-    if "password" in text.lower() or type(exc).__name__ == "PDFPasswordIncorrect":
-        return "password-protected PDF"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
