@@ -215,6 +215,17 @@ def test_a_scanned_page_in_a_readable_pdf_is_noted_and_the_rest_read(text_record
     assert report["reason"].iloc[0] == doc.notes[0] and report["status"].iloc[0] == "records"
 
 
+def test_a_pdf_whose_font_pdfminer_cannot_map_is_read_through_pypdfium2(text_records):
+    path = FORMATS / "extra" / "002_no_unicode_map.pdf"
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        assert "(cid:" in pdf.pages[0].extract_text()          # the pitfall is really there
+    result = reader_for(path).read(path)
+    assert not any("(cid:" in c for ln in result.lines for c in ln.cells)
+    assert result.diagnostics and all("(cid:…)" in d and "pypdfium2" in d for d in result.diagnostics)
+    assert [key(r) for r in parse_file(path).indicators] == text_records["002_03b4c01fd59416ce"]
+
+
 def test_the_app_accepts_and_loads_every_format():
     import app as app_module
     assert {"pdf", "xlsx", "xls", "docx", "txt", "html", "csv"} <= set(app_module.UPLOAD_TYPES)

@@ -14,7 +14,8 @@ per project), laid out the way published 绩效目标表 are: a title line, 项�
 - DOCX (python-docx): paragraphs for titles and one table per project with gridSpan/vMerge merges.
 - broken: a truncated PDF, a corrupt XLSX, an image-only PDF (a scan), a DOCX without tables, a password-protected
   XLSX (msoffcrypto-tool) and PDF (reportlab's standard encryption).
-- extra: number formats, a PDF without ruling lines, a PDF with a scanned page appended.
+- extra: number formats, a PDF without ruling lines, a PDF with a scanned page appended, a PDF whose font has no
+  way to Unicode for pdfminer (``(cid:…)``).
 """
 from __future__ import annotations
 
@@ -292,6 +293,7 @@ def write_broken(out: Path) -> None:
     d.add_paragraph("关于2021年部门预算绩效目标的说明")
     d.add_paragraph("本部门2021年项目绩效目标已按要求编制，详见附件（未随本文发布）。")
     d.save(str(out / "broken" / "no_tables.docx"))
+    fixed_zip(out / "broken" / "no_tables.docx")
     import msoffcrypto.format.ooxml
     with open(out / "xlsx" / "002_03b4c01fd59416ce.xlsx", "rb") as src, open(out / "broken" / "password.xlsx", "wb") as dst:
         msoffcrypto.format.ooxml.OOXMLFile(src).encrypt(PASSWORD, dst)
@@ -354,6 +356,7 @@ def write_number_formats(out: Path) -> None:
     ws.merge_cells(start_row=4, start_column=1, end_row=8, end_column=1)
     ws.merge_cells(start_row=5, start_column=2, end_row=6, end_column=2)
     wb.save(out / "number_formats.xlsx")
+    fixed_zip(out / "number_formats.xlsx")
     book = xlwt.Workbook(encoding="utf-8")
     sh = book.add_sheet("绩效目标")
     sh.write(0, 0, "2021年项目支出绩效目标表")
@@ -375,10 +378,36 @@ def write_number_formats(out: Path) -> None:
     book.save(str(out / "number_formats.xls"))
 
 
+def write_no_unicode_map(src: Path, dst: Path) -> None:
+    """The PDF of sample 002 with its CID font's encoding renamed to Identity-H and an unknown character
+    collection: pdfminer (under pdfplumber) then has no way to Unicode and gives ``(cid:…)`` for every Chinese
+    character, the pitfall of real Chinese PDFs whose fonts lack a ToUnicode map.  The names are padded to the
+    same length, so the cross-reference offsets stay valid."""
+    data = src.read_bytes()
+    assert b"/UniGB-UCS2-H" in data and b"(GB1)" in data
+    dst.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  ").replace(b"(GB1)", b"(XX1)"))
+
+
+def fixed_zip(path: Path) -> None:
+    """Rewrite an XLSX/DOCX with fixed entry times and document dates, so that running the generator again
+    gives the same bytes (no churn in git)."""
+    import zipfile
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info.filename, zf.read(info.filename)) for info in zf.infolist()]
+    stamp = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = stamp.sub(rb"\g<1>2021-02-20T00:00:00Z\g<2>", data)
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2021, 2, 20, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+
 WRITERS = {"pdf": write_pdf, "xlsx": write_xlsx, "xls": write_xls, "docx": write_docx}
 
 
 def main(out: Path = OUT) -> list[Path]:
+    from reportlab import rl_config
+    rl_config.invariant = 1          # no creation date or random id in the PDFs: the same bytes every run
     written = []
     docs = sample_documents()
     for fmt, write in WRITERS.items():
@@ -386,6 +415,8 @@ def main(out: Path = OUT) -> list[Path]:
         for doc in docs:
             path = out / fmt / f"{doc.stem}.{fmt}"
             write(doc, path)
+            if fmt in ("xlsx", "docx"):
+                fixed_zip(path)
             written.append(path)
     (out / "broken").mkdir(parents=True, exist_ok=True)
     write_broken(out)
@@ -398,6 +429,7 @@ def main(out: Path = OUT) -> list[Path]:
             write_pdf(doc, out / "extra" / "002_no_lines.pdf", ruled=False)
             write_pdf(doc, out / "extra" / "002_scan_appended.pdf", scanned_page=True)
             write_pdf(doc, out / "broken" / "password.pdf", encrypt=StandardEncryption(PASSWORD, canPrint=1))
+    write_no_unicode_map(out / "pdf" / "002_03b4c01fd59416ce.pdf", out / "extra" / "002_no_unicode_map.pdf")
     written += sorted((out / "extra").iterdir())
     for p in written:
         print(f"{p.relative_to(ROOT)}\t{p.stat().st_size // 1024} KB")

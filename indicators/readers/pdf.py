@@ -1,10 +1,10 @@
 """PDF with a text layer, with pdfplumber: on every page the tables found from the ruling lines
 (``find_tables``; a merged cell's spanned positions come back as ``None`` → empty cells), the text lines outside
 them (titles, 项目名称 blocks) in reading order, and for a page with text but no ruled table, rows rebuilt from
-word positions (cells cut at wide gaps).  A table continued on the next page with its header repeated is read
+word positions (cells in the header's columns, wrapped cells joined).  A table continued on the next page with its header repeated is read
 as one table: the repeated header row is dropped.  Per page diagnostics: a page with no text layer ("scanned
-page, no text layer"), characters pdfminer cannot map to Unicode (``(cid:…)``; such a page is read with
-pypdfium2's text engine instead, as lines)."""
+page, no text layer"), characters pdfminer cannot map to Unicode (``(cid:…)``; such a page keeps pdfplumber's tables and lines,
+their text read from their boxes by pypdfium2's text engine, and says so)."""
 from __future__ import annotations
 
 import re
@@ -85,29 +85,16 @@ def read_page(page, number: int, result: ReadResult, state: PageState, path) -> 
                                                        else "empty page, no text layer"))
         return
     cids = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
+    pdfium = None
     if cids and cids / max(1, len(chars)) > CID_SHARE:
-        read_page_pdfium(path, number, result)
+        pdfium = PdfiumText(path, number, page.height)
         result.diagnostics.append(f"page {number}: {cids} characters without a Unicode mapping ((cid:…)) in "
-                                  f"pdfminer; read with pypdfium2 as text lines (table cells not kept)")
-        state.ended_in_table = False
-        return
-    tables = page.find_tables()
-    items: list[tuple[float, int, list[str], Location]] = []   # (top, order, cells, location)
-    for t_index, table in enumerate(tables, start=1):
-        rows = table.extract()
-        for r_index, (row, cells) in enumerate(zip(table.rows, rows), start=1):
-            cells = [_clean(join_wrapped(c)) for c in cells]
-            items.append((row.bbox[1], len(items), cells,
-                          Location(page=number, table=t_index, row=r_index, cols=list(range(len(cells))))))
-    outside = page
-    for table in tables:
-        outside = outside.outside_bbox(table.bbox)
-    if tables:
-        for line in outside.extract_text_lines(return_chars=False):
-            items.append((line["top"], len(items), [_clean(line["text"])], Location(page=number)))
-    else:
-        for top, cells in word_rows(page, state):
-            items.append((top, len(items), cells, Location(page=number, cols=list(range(len(cells))))))
+                                  f"pdfminer; text read with pypdfium2 (cells and lines by their boxes)")
+    try:
+        items = page_items(page, number, state, pdfium)
+    finally:
+        if pdfium is not None:
+            pdfium.close()
     items.sort(key=lambda it: (round(it[0], 1), it[1]))
     top_item = next((i for i, it in enumerate(items) if len("".join(it[2])) > 12), None)  # not a page number
     for i, (_, _, cells, loc) in enumerate(items):
@@ -119,6 +106,53 @@ def read_page(page, number: int, result: ReadResult, state: PageState, path) -> 
         result.add(cells, loc)
     tail = [it for it in items if not (it[3].table is None and len("".join(it[2])) <= 12)]  # page numbers
     state.ended_in_table = bool(tail) and tail[-1][3].table is not None
+
+
+def page_items(page, number: int, state: PageState, pdfium=None) -> list[tuple[float, int, list[str], Location]]:
+    """(top, order, cells, location) of every table row and text line of the page.  With ``pdfium`` (a page
+    whose characters pdfminer cannot map) each cell's and line's text is read from its box by pypdfium2."""
+    tables = page.find_tables()
+    items: list[tuple[float, int, list[str], Location]] = []
+    for t_index, table in enumerate(tables, start=1):
+        rows = table.extract() if pdfium is None else [[pdfium.text(b) if b else None for b in row.cells]
+                                                       for row in table.rows]
+        for r_index, (row, cells) in enumerate(zip(table.rows, rows), start=1):
+            cells = [_clean(join_wrapped(c)) for c in cells]
+            items.append((row.bbox[1], len(items), cells,
+                          Location(page=number, table=t_index, row=r_index, cols=list(range(len(cells))))))
+    outside = page
+    for table in tables:
+        outside = outside.outside_bbox(table.bbox)
+    if tables or pdfium is not None:
+        for line in outside.extract_text_lines(return_chars=False):
+            text = line["text"] if pdfium is None else pdfium.text((line["x0"], line["top"], line["x1"], line["bottom"]))
+            items.append((line["top"], len(items), [_clean(join_wrapped(text))], Location(page=number)))
+    else:
+        for top, cells in word_rows(page, state):
+            items.append((top, len(items), cells, Location(page=number, cols=list(range(len(cells))))))
+    return items
+
+
+class PdfiumText:
+    """Text inside a box of one page, by pypdfium2's own font decoding (boxes in pdfplumber's coordinates:
+    origin top left)."""
+
+    def __init__(self, path, number: int, height: float):
+        import pypdfium2 as pdfium
+        self.doc = pdfium.PdfDocument(str(path))
+        self.page = self.doc[number - 1]
+        self.textpage = self.page.get_textpage()
+        self.height = height
+
+    def text(self, box) -> str:
+        x0, top, x1, bottom = box
+        return self.textpage.get_text_bounded(left=x0, bottom=self.height - bottom, right=x1,
+                                              top=self.height - top).replace("\r", "")
+
+    def close(self) -> None:
+        self.textpage.close()
+        self.page.close()
+        self.doc.close()
 
 
 def _is_header_row(cells: list[str]) -> bool:
@@ -238,21 +272,3 @@ def _row_cells(row: dict) -> list[str]:
     if len(row["plain"]) == 1 and len(row["cols"]) == 1:
         return ["".join(row["cols"].values())]
     return [row["cols"].get(j, "") for j in range(max(row["cols"]) + 1)]
-
-
-def read_page_pdfium(path, number: int, result: ReadResult) -> None:
-    """One page's text through pypdfium2 (its own font decoding), as single-cell lines."""
-    import pypdfium2 as pdfium
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        page = doc[number - 1]
-        textpage = page.get_textpage()
-        text = textpage.get_text_range()
-        textpage.close()
-        page.close()
-    finally:
-        doc.close()
-    for line in text.splitlines():
-        line = _clean(line)
-        if line:
-            result.add([line], Location(page=number))
