@@ -175,7 +175,6 @@ def parse_file(path: str | Path, name: str | None = None) -> ParsedDocument:
 def locate(doc: ParsedDocument, result) -> None:
     """Copy each record's row location (page, sheet, cell) from the reader's side table onto the record; the
     cell is the one holding the record's 三级指标 name."""
-    import re
     by_line = {ln.lineno: ln for ln in result.lines}
     for r in doc.indicators:
         loc = result.locations.get(r.source_line)
@@ -183,14 +182,24 @@ def locate(doc: ParsedDocument, result) -> None:
             continue
         r.source_page, r.source_sheet = loc.page, loc.sheet
         line = by_line.get(r.source_line)
-        index = None
-        if line is not None:
-            key = re.sub(r"\s+", "", r.level3)
-            cells = [re.sub(r"\s+", "", c or "") for c in line.cells]
-            index = next((i for i, c in enumerate(cells) if key and c and (key == c or key in c)), None)
-            if index is None:
-                index = next((i for i, c in enumerate(cells) if c), None)
+        index = _name_cell(r, line.cells) if line is not None else None
         r.source_cell = loc.cell_ref(index)
+
+
+def _name_cell(r, cells: list[str]) -> int | None:
+    """Index of the cell holding the record's 三级指标 name: the exact match after any 一级/二级 cells of the
+    same text (``服务对象满意度指标`` as both 二级 and 三级), else the first cell containing it, else the first
+    non-empty cell."""
+    import re
+    norm = lambda t: re.sub(r"\s+", "", t or "")  # noqa: E731
+    key = norm(r.level3)
+    cells = [norm(c) for c in cells]
+    exact = [i for i, c in enumerate(cells) if key and c == key]
+    skip = (norm(r.level1_raw) == key) + (norm(r.level2_raw) == key)
+    if exact:
+        return exact[skip] if len(exact) > skip else exact[-1]
+    return next((i for i, c in enumerate(cells) if key and c and key in c),
+                next((i for i, c in enumerate(cells) if c), None))
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:

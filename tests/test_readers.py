@@ -6,6 +6,7 @@ are always the text samples parsed in the test, never numbers copied into it."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -127,6 +128,33 @@ def test_sheet_with_two_tables_locates_the_second_table():
         if r.source_sheet == "表2":
             cell = r.source_cell.split("!")[1]
             assert re.sub(r"\s+", "", str(ws[cell].value)) == r.level3    # the cell really holds the name
+
+
+@functools.lru_cache(maxsize=16)
+def _workbook(path: Path):
+    if path.suffix == ".xlsx":
+        import openpyxl
+        return openpyxl.load_workbook(path)
+    import xlrd
+    return xlrd.open_workbook(str(path))
+
+
+def _cell_value(path: Path, sheet: str, ref: str):
+    """A workbook cell's stored value, read with openpyxl / xlrd directly (not through the reader under test)."""
+    m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+    row, col = int(m.group(2)), sum((ord(ch) - 64) * 26 ** k for k, ch in enumerate(reversed(m.group(1))))
+    if path.suffix == ".xlsx":
+        return _workbook(path)[sheet].cell(row, col).value
+    return _workbook(path).sheet_by_name(sheet).cell_value(row - 1, col - 1)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_every_workbook_record_points_at_the_cell_holding_its_name(fmt):
+    for path in sorted((FORMATS / fmt).glob(f"*.{fmt}")):
+        for r in parse_file(path).indicators:
+            sheet, ref = r.source_cell.split("!")
+            assert sheet == r.source_sheet
+            assert re.sub(r"\s+", "", str(_cell_value(path, sheet, ref))) == r.level3, (path.name, r.source_cell)
 
 
 def test_docx_record_points_at_table_and_row():
@@ -282,3 +310,73 @@ def test_pdf_without_ruling_lines_is_read_from_word_positions(text_records):
                              "对县（市、区）定点医疗机构、定点零售药店、经办机构、商业保险公司、参保人群等开展飞行检查", ">=10家"]
     assert ["满意度指标", "服务对象满意度指标", "定点医疗机构对医保服务满意度", ">=90%"] in [ln.cells for ln in lines]
     assert [key(r) for r in parse_file(path).indicators] == text_records["002_03b4c01fd59416ce"]
+
+
+def test_a_workbook_whose_stored_dimension_is_wrong_is_still_read_whole(tmp_path, text_records):
+    """Some writers store <dimension ref="A1"/>; openpyxl's read-only mode would then read one cell a sheet."""
+    import zipfile
+    src = FORMATS / "xlsx" / "002_03b4c01fd59416ce.xlsx"
+    dst = tmp_path / "dimension.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+            zout.writestr(info, data)
+    assert b'ref="A1"/>' in zipfile.ZipFile(dst).read("xl/worksheets/sheet1.xml")
+    doc = parse_file(dst)
+    assert [key(r) for r in doc.indicators] == text_records["002_03b4c01fd59416ce"]
+    assert _record(dst, "预算执行率").source_cell == "表1!C6"
+
+
+def test_docx_nested_table_rows_follow_the_row_holding_them(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("2021年项目支出绩效目标表")
+    outer = d.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text = "项目名称"
+    outer.cell(0, 1).text = "社区培训项目"
+    holder = outer.cell(1, 0).merge(outer.cell(1, 1))
+    holder.text = "绩效指标"
+    inner = holder.add_table(rows=3, cols=4)
+    for j, h in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        inner.cell(0, j).text = h
+    for j, t in enumerate(["产出指标", "数量指标", "培训人次", "≥280人次"]):
+        inner.cell(1, j).text = t
+    inner.cell(1, 0).merge(inner.cell(2, 0))
+    for j, t in enumerate(["", "质量指标", "培训合格率", "≥95%"]):
+        if t:
+            inner.cell(2, j).text = t
+    path = tmp_path / "nested.docx"
+    d.save(str(path))
+    result = reader_for(path).read(path)
+    assert [ln.cells for ln in result.lines] == [
+        ["2021年项目支出绩效目标表"], ["项目名称", "社区培训项目"], ["绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥280人次"],
+        ["", "质量指标", "培训合格率", "≥95%"]]
+    assert [result.locations[n].table for n in (2, 4, 6)] == [1, 2, 2]
+    recs = parse_file(path).indicators
+    assert [(r.project, r.level1, r.level2, r.level3, r.value_raw) for r in recs] == [
+        ("社区培训项目", "产出指标", "数量指标", "培训人次", "≥280人次"),
+        ("社区培训项目", "产出指标", "质量指标", "培训合格率", "≥95%")]
+
+
+def test_cli_parses_a_folder_mixing_every_format(tmp_path):
+    import subprocess
+    import sys
+    import pandas as pd
+    for src in (SAMPLES[1], FORMATS / "pdf" / "002_03b4c01fd59416ce.pdf", FORMATS / "xls" / "003_08710cc348d5ea60.xls",
+                FORMATS / "docx" / "004_5b66e89a0461132a.docx", FORMATS / "xlsx" / "000_9408e0b0a87a77bd.xlsx",
+                FORMATS / "broken" / "corrupt.xlsx"):
+        shutil.copy(src, tmp_path / src.name)
+    out = tmp_path / "out.csv"
+    proc = subprocess.run([sys.executable, "-m", "indicators", "parse", str(tmp_path), "--out", str(out),
+                           "--no-progress"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "files with errors: 1" in proc.stderr and "corrupt.xlsx" in proc.stderr
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(df) == 307
+    by_suffix = df.groupby(df["source_file"].str.rsplit(".", n=1).str[1])
+    assert by_suffix["source_page"].apply(lambda s: s.notna().all()).to_dict() == {
+        "docx": False, "pdf": True, "txt": False, "xls": False, "xlsx": False}
+    assert df.loc[df["source_file"].str.endswith(".xls"), "source_cell"].str.match(r"^表\d+!C\d+$").all()

@@ -58,9 +58,16 @@ class XlsxReader(Reader):
 def read_sheet(ws, result: ReadResult) -> int:
     """Append the sheet's rows to ``result``; returns how many rows had text."""
     before = len(result.lines)
-    for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
-        cells = [show(getattr(c, "value", None), getattr(c, "number_format", "General") or "General").strip()
-                 for c in row]
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()   # the stored <dimension> may be wrong (some writers say A1): read every cell
+    r = 0
+    for row in ws.iter_rows(min_row=1, min_col=1):
+        r = next((c.row for c in row if getattr(c, "row", None)), r + 1)
+        cells: list[str] = []
+        for c in row:
+            col = getattr(c, "column", None) or len(cells) + 1
+            cells.extend([""] * (col - 1 - len(cells)))     # a gap in a sparse row
+            cells.append(show(getattr(c, "value", None), getattr(c, "number_format", "General") or "General").strip())
         result.add(cells, Location(sheet=ws.title, row=r, cols=list(range(len(cells)))))
     if len(result.lines) == before:
         result.diagnostics.append(f"sheet {ws.title}: empty")
