@@ -42,8 +42,11 @@ def best_time(fn, rounds: int) -> float:
     return best
 
 
+FOLDERS = {"pdf": ".pdf", "xlsx": ".xlsx", "xls": ".xls", "xml2003": ".xls", "docx": ".docx"}
+
+
 def bench_format(fmt: str, rounds: int) -> str:
-    paths = sorted((FORMATS / fmt).glob(f"*.{fmt}"))
+    paths = sorted((FORMATS / fmt).glob(f"*{FOLDERS[fmt]}"))
     if not paths:
         return f"- {fmt}: no files (run tools/make_formats.py)"
     readers = [reader_for(p) for p in paths]
@@ -68,7 +71,7 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     head = (f"## {time.strftime('%Y-%m-%d')} — format readers, {platform.machine()}, "
             f"Python {platform.python_version()}, best of {args.rounds}")
-    lines = [head] + [bench_format(fmt, args.rounds) for fmt in ("pdf", "xlsx", "xls", "docx")]
+    lines = [head] + [bench_format(fmt, args.rounds) for fmt in FOLDERS]
     record(lines)
 
 

@@ -22,6 +22,15 @@ FORMATS = ROOT / "tests" / "formats"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+# folder under tests/formats → (file suffix, reader that must read it)
+RENDERED = {"pdf": (".pdf", "pdf"), "xlsx": (".xlsx", "xlsx"), "xls": (".xls", "xls"), "docx": (".docx", "docx"),
+            "xml2003": (".xls", "xml2003")}
+
+
+def rendered(folder: str, sample: str) -> Path:
+    return FORMATS / folder / f"{sample}{RENDERED[folder][0]}"
+
+
 def key(r) -> tuple[str, ...]:
     """What must agree between formats; whitespace removed (the record convention: a PDF cell's wrapped line
     or a DOCX cell does not keep the spaces of a text rendering)."""
@@ -33,19 +42,18 @@ def text_records() -> dict[str, list[tuple]]:
     return {p.stem: [key(r) for r in parse_file(p).indicators] for p in SAMPLES}
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "xls", "docx"])
+@pytest.mark.parametrize("fmt", list(RENDERED))
 @pytest.mark.parametrize("sample", [p.stem for p in SAMPLES])
 def test_rendered_sample_reads_to_the_text_records(fmt, sample, text_records):
-    path = FORMATS / fmt / f"{sample}.{fmt}"
-    doc = parse_file(path)
+    doc = parse_file(rendered(fmt, sample))
     assert doc.error is None, doc.error
-    assert doc.file_reader == fmt
+    assert doc.file_reader == RENDERED[fmt][1]
     assert [key(r) for r in doc.indicators] == text_records[sample]
 
 
 def test_all_307_sample_records_in_every_format(text_records):
     assert sum(len(v) for v in text_records.values()) == 307
-    for fmt in ("pdf", "xlsx", "xls", "docx"):
+    for fmt in RENDERED:
         result = read_documents([FORMATS / fmt])
         assert len(result) == 307, fmt
         assert not result.errors
@@ -70,10 +78,10 @@ def _serial(day: dt.date) -> str:
     return str((day - dt.date(1899, 12, 30)).days)
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "xml2003"])
 def test_no_excel_serial_or_fraction_in_any_row(fmt):
     serial = _serial(dt.date(2021, 2, 20))          # the 填报日期 cell of every generated sheet
-    for path in sorted((FORMATS / fmt).glob(f"*.{fmt}")):
+    for path in sorted((FORMATS / fmt).glob(f"*{RENDERED[fmt][0]}")):
         result = reader_for(path).read(path)
         cells = [c for ln in result.lines for c in ln.cells]
         assert "2021-02-20" in cells
@@ -84,10 +92,10 @@ def test_no_excel_serial_or_fraction_in_any_row(fmt):
 
 
 # -- merged cells -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "xls", "docx"])
+@pytest.mark.parametrize("fmt", list(RENDERED))
 def test_merged_cells_are_empty_after_their_first_row(fmt):
     """002's first table: 投入管理指标 / 预算和财务管理 merged over four rows; the text is in the first only."""
-    path = FORMATS / fmt / f"002_03b4c01fd59416ce.{fmt}"
+    path = rendered(fmt, "002_03b4c01fd59416ce")
     lines = reader_for(path).read(path).lines
     i = next(i for i, ln in enumerate(lines) if "预算执行率" in ln.cells)
     rows = [ln.cells for ln in lines[i:i + 4]]
@@ -113,8 +121,9 @@ def test_workbook_record_points_at_its_sheet_and_cell():
     # sheet 表1: title, 填报日期, 部门名称, 主管部门, header, then 预算执行率 in row 6, column C
     r = _record(FORMATS / "xlsx" / "002_03b4c01fd59416ce.xlsx", "预算执行率")
     assert (r.source_sheet, r.source_cell, r.source_page) == ("表1", "表1!C6", None)
-    r = _record(FORMATS / "xls" / "002_03b4c01fd59416ce.xls", "预算执行率")
-    assert (r.source_sheet, r.source_cell) == ("表1", "表1!C6")
+    for folder in ("xls", "xml2003"):
+        r = _record(rendered(folder, "002_03b4c01fd59416ce"), "预算执行率")
+        assert (r.source_sheet, r.source_cell) == ("表1", "表1!C6")
 
 
 def test_sheet_with_two_tables_locates_the_second_table():
@@ -282,6 +291,15 @@ def test_an_xls_that_is_really_html_goes_to_the_html_reader(tmp_path):
     assert want and [key(r) for r in parse_file(fake).indicators] == want
 
 
+def test_spreadsheetml_is_not_taken_for_html_and_a_broken_one_is_an_error(tmp_path):
+    path = rendered("xml2003", "002_03b4c01fd59416ce")
+    assert reader_for(path).name == "xml2003"                # its <Table> would fit the HTML sniffer
+    broken = tmp_path / "cut.xls"
+    broken.write_bytes(path.read_bytes()[:3000])
+    doc = parse_file(broken)
+    assert doc.error and "XML Spreadsheet 2003" in doc.error.reason
+
+
 def test_content_decides_over_the_suffix(tmp_path):
     for fmt, wrong in (("xlsx", "xls"), ("docx", "xlsx"), ("pdf", "txt")):
         src = FORMATS / fmt / f"002_03b4c01fd59416ce.{fmt}"
@@ -295,7 +313,7 @@ def test_suffixes_come_from_the_registry():
     from indicators.ingest import SUPPORTED_SUFFIXES
     assert SUPPORTED_SUFFIXES == supported_suffixes()
     assert {".pdf", ".xlsx", ".xls", ".docx", ".txt", ".html", ".csv"} <= SUPPORTED_SUFFIXES
-    found = {p.suffix for p, _ in collect_files([FORMATS])}
+    found = {p.suffix for p, _ in collect_files([FORMATS])}   # SpreadsheetML is found as .xls
     assert found == {".pdf", ".xlsx", ".xls", ".docx", ".md"}   # .md: SOURCES.md
 
 

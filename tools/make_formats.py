@@ -10,7 +10,8 @@ per project), laid out the way published 绩效目标表 are: a title line, 项�
 - XLSX (openpyxl): one project per sheet, except the last two tables of a document, which share one sheet; merged
   cells; values like ``95%`` and ``80`` stored as numbers with a number format (``0.95`` shown as ``0%``), and a
   填报日期 row holding a date cell.
-- XLS (xlwt, unmaintained but still writes BIFF8): the same sheets.
+- XLS (xlwt, unmaintained but still writes BIFF8): the same sheets; and the same again as XML Spreadsheet 2003
+  saved as ``.xls`` (``xml2003/``), as budget systems export it.
 - DOCX (python-docx): paragraphs for titles and one table per project with gridSpan/vMerge merges.
 - broken: a truncated PDF, a corrupt XLSX, an image-only PDF (a scan), a DOCX without tables, a password-protected
   XLSX (msoffcrypto-tool) and PDF (reportlab's standard encryption).
@@ -215,6 +216,62 @@ def write_xls(doc: Document, path: Path) -> None:
         for j, width in enumerate((14, 16, 40, 16)):
             ws.col(j).width = 256 * width
     wb.save(str(path))
+
+
+# -- XML Spreadsheet 2003 (SpreadsheetML, saved as .xls) ------------------------------------------------------
+def write_xml2003(doc: Document, path: Path) -> None:
+    """The workbook as Excel's XML Spreadsheet 2003, the ``.xls`` that budget systems export from templates:
+    merges as ss:MergeAcross / ss:MergeDown, cells after a covered column placed with ss:Index (as Excel writes
+    them), numbers and the date with number formats in styles."""
+    from xml.sax.saxutils import escape
+    formats = {"General": "sG", "yyyy-mm-dd": "sD"}
+    styles, sheets = [], []
+
+    def style(fmt: str) -> str:
+        if fmt not in formats:
+            formats[fmt] = f"s{len(formats)}"
+        return formats[fmt]
+
+    def cell(index: int, value, fmt="General", across=0, down=0) -> str:
+        attrs = f' ss:Index="{index}" ss:StyleID="{style(fmt)}"'
+        attrs += f' ss:MergeAcross="{across}"' if across else ""
+        attrs += f' ss:MergeDown="{down}"' if down else ""
+        if value in ("", None):
+            return f"<Cell{attrs}/>"
+        if isinstance(value, dt.date):
+            kind, text = "DateTime", f"{value.isoformat()}T00:00:00.000"
+        elif isinstance(value, (int, float)):
+            kind, text = "Number", repr(value)
+        else:
+            kind, text = "String", escape(str(value))
+        return f'<Cell{attrs}><Data ss:Type="{kind}">{text}</Data></Cell>'
+
+    for n, group in enumerate(sheet_groups(doc), start=1):
+        rows = []
+        for table in group:
+            rows.append("<Row>" + cell(1, table.title, across=3) + "</Row>")
+            rows.append("<Row>" + cell(1, "填报日期") + cell(2, FILLED_ON, "yyyy-mm-dd") + "</Row>")
+            rows += ["<Row>" + cell(1, a) + cell(2, b, across=2) + "</Row>" for a, b, _, _ in table.label_rows()]
+            rows.append("<Row>" + "".join(cell(j, h) for j, h in enumerate(HEADER, start=1)) + "</Row>")
+            spans = {(col, a): b - a for col, a, b in table.spans()}
+            covered = {(col, i) for col, a, b in table.spans() for i in range(a + 1, b + 1)}
+            for i, row in enumerate(table.rows):
+                out = []
+                for j, text in enumerate(row):
+                    if (j, i) in covered:
+                        continue
+                    value, fmt = excel_value(text) if j == 3 else (text, "General")
+                    out.append(cell(j + 1, value, fmt, down=spans.get((j, i), 0)))
+                rows.append("<Row>" + "".join(out) + "</Row>")
+            rows.append("<Row/>")
+        sheets.append(f'<Worksheet ss:Name="表{n}"><Table>' + "\n".join(rows) + "</Table></Worksheet>")
+    for fmt, sid in formats.items():
+        styles.append(f'<Style ss:ID="{sid}"><NumberFormat ss:Format="{escape(fmt, {chr(34): "&quot;"})}"/></Style>')
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\n'
+                    "<Styles>" + "".join(styles) + "</Styles>\n" + "\n".join(sheets) + "\n</Workbook>\n",
+                    encoding="utf-8")
 
 
 # -- DOCX ------------------------------------------------------------------------------------------------
@@ -430,6 +487,10 @@ def main(out: Path = OUT) -> list[Path]:
             write_pdf(doc, out / "extra" / "002_scan_appended.pdf", scanned_page=True)
             write_pdf(doc, out / "broken" / "password.pdf", encrypt=StandardEncryption(PASSWORD, canPrint=1))
     write_no_unicode_map(out / "pdf" / "002_03b4c01fd59416ce.pdf", out / "extra" / "002_no_unicode_map.pdf")
+    (out / "xml2003").mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        write_xml2003(doc, out / "xml2003" / f"{doc.stem}.xls")
+        written.append(out / "xml2003" / f"{doc.stem}.xls")
     written += sorted((out / "extra").iterdir())
     for p in written:
         print(f"{p.relative_to(ROOT)}\t{p.stat().st_size // 1024} KB")

@@ -21,7 +21,9 @@ def readers() -> tuple[Reader, ...]:
     from .text import TextReader
     from .xls import XlsReader
     from .xlsx import XlsxReader
-    return (PdfReader(), XlsxReader(), DocxReader(), XlsReader(), HtmlReader(), TextReader())
+    from .xml2003 import Xml2003Reader
+    # SpreadsheetML before HTML: its <Table> element would look like HTML to the HTML sniffer
+    return (PdfReader(), XlsxReader(), DocxReader(), XlsReader(), Xml2003Reader(), HtmlReader(), TextReader())
 
 
 def supported_suffixes() -> set[str]:
