@@ -398,3 +398,35 @@ def test_cli_parses_a_folder_mixing_every_format(tmp_path):
     assert by_suffix["source_page"].apply(lambda s: s.notna().all()).to_dict() == {
         "docx": False, "pdf": True, "txt": False, "xls": False, "xlsx": False}
     assert df.loc[df["source_file"].str.endswith(".xls"), "source_cell"].str.match(r"^表\d+!C\d+$").all()
+
+
+def test_docx_table_inside_a_content_control_is_read(tmp_path):
+    """Word forms wrap tables (and cells) in content controls (w:sdt); python-docx's own table list skips them."""
+    import copy
+
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+    src = docx.Document(str(FORMATS / "docx" / "002_03b4c01fd59416ce.docx"))
+    body = src.element.body
+    tables = body.findall(qn("w:tbl"))
+    for tbl in tables:
+        sdt = etree.SubElement(body, qn("w:sdt"))
+        tbl.addprevious(sdt)
+        content = etree.SubElement(sdt, qn("w:sdtContent"))
+        content.append(copy.deepcopy(tbl))
+        body.remove(tbl)
+    path = tmp_path / "sdt.docx"
+    src.save(str(path))
+    assert not docx.Document(str(path)).tables                    # hidden from python-docx's table list
+    want = [key(r) for r in parse_file(FORMATS / "docx" / "002_03b4c01fd59416ce.docx").indicators]
+    assert [key(r) for r in parse_file(path).indicators] == want
+
+
+def test_pdf_table_over_a_page_break_without_the_header_repeated(text_records):
+    doc = parse_file(FORMATS / "extra" / "004_header_not_repeated.pdf")
+    assert [key(r) for r in doc.indicators] == text_records["004_5b66e89a0461132a"]
+    pages = {}
+    for r in doc.indicators:
+        pages.setdefault(r.project, set()).add(r.source_page)
+    assert any(len(s) > 1 for s in pages.values())

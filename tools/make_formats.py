@@ -303,7 +303,8 @@ def write_docx(doc: Document, path: Path) -> None:
 
 
 # -- PDF -------------------------------------------------------------------------------------------------
-def write_pdf(doc: Document, path: Path, ruled: bool = True, encrypt=None, scanned_page: bool = False) -> None:
+def write_pdf(doc: Document, path: Path, ruled: bool = True, encrypt=None, scanned_page: bool = False,
+              repeat_header: bool = True) -> None:
     """``ruled=False``: no lines at all and no merged cells (一级/二级 repeated on every row), as PDFs printed
     from some budget systems are: read from word positions."""
     from reportlab.lib import colors
@@ -328,7 +329,7 @@ def write_pdf(doc: Document, path: Path, ruled: bool = True, encrypt=None, scann
             style += [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
             style += [("SPAN", (1, i), (3, i)) for i in range(len(labels))]
             style += [("SPAN", (col, first + a), (col, first + b)) for col, a, b in table.spans()]
-        t = RLTable(data, colWidths=[28 * mm, 34 * mm, 80 * mm, 32 * mm], repeatRows=(len(labels),),
+        t = RLTable(data, colWidths=[28 * mm, 34 * mm, 80 * mm, 32 * mm], repeatRows=(len(labels),) if repeat_header else 0,
                     style=TableStyle(style))
         story += [Paragraph(table.title, title), t, Spacer(1, 6 * mm)]
     if scanned_page:   # a last page that is only a picture, as when a scan is appended to a disclosure
@@ -486,6 +487,8 @@ def main(out: Path = OUT) -> list[Path]:
             write_pdf(doc, out / "extra" / "002_no_lines.pdf", ruled=False)
             write_pdf(doc, out / "extra" / "002_scan_appended.pdf", scanned_page=True)
             write_pdf(doc, out / "broken" / "password.pdf", encrypt=StandardEncryption(PASSWORD, canPrint=1))
+        if doc.stem.startswith("004_"):   # tables over page breaks, the header not repeated
+            write_pdf(doc, out / "extra" / "004_header_not_repeated.pdf", repeat_header=False)
     write_no_unicode_map(out / "pdf" / "002_03b4c01fd59416ce.pdf", out / "extra" / "002_no_unicode_map.pdf")
     (out / "xml2003").mkdir(parents=True, exist_ok=True)
     for doc in docs:

@@ -30,14 +30,28 @@ class DocxReader(Reader):
             raise ReaderError(path, f"not a readable DOCX file ({type(exc).__name__}: {exc})") from None
         result = ReadResult(reader=self.name, suffix=Path(path).suffix.lower())
         state = {"tables": 0, "paragraphs": 0}
-        for child in document.element.body.iterchildren():
+        for child in _blocks(document.element.body):
             if child.tag == _W + "p":
                 _paragraph(child, result, state)
-            elif child.tag == _W + "tbl":
+            else:
                 _table(child, result, state)
         if not state["tables"]:
             result.diagnostics.append("no table in the document (only paragraphs)")
         return result
+
+
+def _blocks(parent):
+    """Paragraphs and tables in document order, looking inside content controls (``w:sdt``) and custom XML
+    wrappers, which Word forms put around tables and fields."""
+    for child in parent.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == _W + "customXml":
+            yield from _blocks(child)
 
 
 def _text(el) -> str:
@@ -46,6 +60,26 @@ def _text(el) -> str:
     for p in el.iterchildren(_W + "p"):
         parts.append("".join(t.text or "" for t in p.iter(_W + "t")))
     return "\n".join(parts) if el.tag != _W + "p" else "".join(t.text or "" for t in el.iter(_W + "t"))
+
+
+def _rows(tbl):
+    for child in tbl.iterchildren():
+        if child.tag == _W + "tr":
+            yield child
+        elif child.tag in (_W + "sdt", _W + "customXml"):   # rows wrapped in a content control
+            inner = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if inner is not None:
+                yield from _rows(inner)
+
+
+def _cells(tr):
+    for child in tr.iterchildren():
+        if child.tag == _W + "tc":
+            yield child
+        elif child.tag in (_W + "sdt", _W + "customXml"):
+            inner = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if inner is not None:
+                yield from _cells(inner)
 
 
 def _paragraph(p, result: ReadResult, state: dict) -> None:
@@ -59,14 +93,14 @@ def _table(tbl, result: ReadResult, state: dict) -> None:
     from .base import join_wrapped
     state["tables"] += 1
     number = state["tables"]
-    for r, tr in enumerate(tbl.iterchildren(_W + "tr"), start=1):
+    for r, tr in enumerate(_rows(tbl), start=1):
         cells: list[str] = []
         nested = []
         pr = tr.find(_W + "trPr")
         before = pr.find(_W + "gridBefore") if pr is not None else None
         if before is not None:
             cells.extend([""] * int(before.get(_W + "val", "0") or 0))
-        for tc in tr.iterchildren(_W + "tc"):
+        for tc in _cells(tr):
             tcpr = tc.find(_W + "tcPr")
             span, continued = 1, False
             if tcpr is not None:
