@@ -226,7 +226,7 @@ def test_each_broken_file_says_what_is_wrong_and_the_others_still_parse(text_rec
     scanned = by_name["scanned.pdf"]
     assert scanned.error is None and not scanned.indicators
     assert "page 1: scanned page, no text layer" in scanned.reason
-    assert "page 1: scanned page, no text layer" in scanned.notes
+    assert scanned.notes[0].startswith("page 1: scanned page, no text layer")
     no_tables = by_name["no_tables.docx"]
     assert no_tables.error is None and "no table in the document" in no_tables.reason
     assert [key(r) for r in by_name[good.name].indicators] == text_records[good.stem]
@@ -247,7 +247,7 @@ def test_a_scanned_page_in_a_readable_pdf_is_noted_and_the_rest_read(text_record
     doc = parse_file(FORMATS / "extra" / "002_scan_appended.pdf")
     assert [key(r) for r in doc.indicators] == text_records["002_03b4c01fd59416ce"]
     pages = max(r.source_page for r in doc.indicators) + 1
-    assert doc.notes == [f"page {pages}: scanned page, no text layer"]
+    assert len(doc.notes) == 1 and doc.notes[0].startswith(f"page {pages}: scanned page, no text layer")
     report = read_documents([FORMATS / "extra" / "002_scan_appended.pdf"]).load_report()
     assert report["reason"].iloc[0] == doc.notes[0] and report["status"].iloc[0] == "records"
 
@@ -261,6 +261,19 @@ def test_a_pdf_whose_font_pdfminer_cannot_map_is_read_through_pypdfium2(text_rec
     assert not any("(cid:" in c for ln in result.lines for c in ln.cells)
     assert result.diagnostics and all("(cid:…)" in d and "pypdfium2" in d for d in result.diagnostics)
     assert [key(r) for r in parse_file(path).indicators] == text_records["002_03b4c01fd59416ce"]
+
+
+def test_a_scanned_pdf_is_read_by_ocr(text_records):
+    """A synthetic scan (every page of the sample 002 PDF as a 100 dpi JPEG, no text layer): the ruling lines
+    found in the image give pdfplumber's cells, OCR gives their text."""
+    from indicators.readers import ocr
+    if not ocr.available():
+        pytest.skip("rapidocr/onnxruntime not installed or OCR switched off in data/readers.toml")
+    path = FORMATS / "extra" / "002_scanned.pdf"
+    doc = parse_file(path)
+    assert len(doc.notes) == 2 and all("read by OCR (rapidocr" in n for n in doc.notes)
+    assert [key(r) for r in doc.indicators] == text_records["002_03b4c01fd59416ce"]
+    assert {r.source_page for r in doc.indicators} == {1, 2}
 
 
 def test_the_app_accepts_and_loads_every_format():

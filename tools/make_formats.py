@@ -436,6 +436,30 @@ def write_number_formats(out: Path) -> None:
     book.save(str(out / "number_formats.xls"))
 
 
+def write_scanned_copy(src: Path, dst: Path, dpi: int = 100, quality: int = 60) -> None:
+    """Every page of a PDF as a greyscale JPEG only (no text layer): a synthetic scan, cleaner than a real one
+    (no skew, stains or stamps)."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+    pdf = pdfium.PdfDocument(str(src))
+    c = None
+    try:
+        for page in pdf:
+            w, h = page.get_size()
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            buf = io.BytesIO()
+            image.save(buf, format="JPEG", quality=quality)
+            c = c or canvas.Canvas(str(dst), pagesize=(w, h))
+            c.setPageSize((w, h))
+            c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=w, height=h)
+            c.showPage()
+            page.close()
+    finally:
+        pdf.close()
+    c.save()
+
+
 def write_no_unicode_map(src: Path, dst: Path) -> None:
     """The PDF of sample 002 with its CID font's encoding renamed to Identity-H and an unknown character
     collection: pdfminer (under pdfplumber) then has no way to Unicode and gives ``(cid:…)`` for every Chinese
@@ -490,6 +514,7 @@ def main(out: Path = OUT) -> list[Path]:
         if doc.stem.startswith("004_"):   # tables over page breaks, the header not repeated
             write_pdf(doc, out / "extra" / "004_header_not_repeated.pdf", repeat_header=False)
     write_no_unicode_map(out / "pdf" / "002_03b4c01fd59416ce.pdf", out / "extra" / "002_no_unicode_map.pdf")
+    write_scanned_copy(out / "pdf" / "002_03b4c01fd59416ce.pdf", out / "extra" / "002_scanned.pdf")
     (out / "xml2003").mkdir(parents=True, exist_ok=True)
     for doc in docs:
         write_xml2003(doc, out / "xml2003" / f"{doc.stem}.xls")

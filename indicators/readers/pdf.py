@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .base import Location, Reader, ReaderError, ReadResult, join_wrapped
+from .settings import settings
 
 _CID = re.compile(r"\(cid:\d+\)")
-CID_SHARE = 0.02        # a page with more (cid:…) than this share of its characters is re-read with pypdfium2
 
 
 class PdfReader(Reader):
@@ -80,13 +80,19 @@ def _norm(cells) -> list[str]:
 def read_page(page, number: int, result: ReadResult, state: PageState, path) -> None:
     chars = page.chars
     if not chars:
+        from . import ocr
+        if page.images and ocr.available():
+            items, note = ocr.read_scanned_page(page, number, path, state)
+            result.diagnostics.append(note)
+            add_items(items, result, state)
+            return
         state.ended_in_table = False
         result.diagnostics.append(f"page {number}: " + ("scanned page, no text layer" if page.images
                                                        else "empty page, no text layer"))
         return
     cids = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
     pdfium = None
-    if cids and cids / max(1, len(chars)) > CID_SHARE:
+    if cids and cids / max(1, len(chars)) > settings()["pdf"]["cid_share"]:
         pdfium = PdfiumText(path, number, page.height)
         result.diagnostics.append(f"page {number}: {cids} characters without a Unicode mapping ((cid:…)) in "
                                   f"pdfminer; text read with pypdfium2 (cells and lines by their boxes)")
@@ -95,6 +101,12 @@ def read_page(page, number: int, result: ReadResult, state: PageState, path) -> 
     finally:
         if pdfium is not None:
             pdfium.close()
+    add_items(items, result, state)
+
+
+def add_items(items: list, result: ReadResult, state: PageState) -> None:
+    """A page's rows and lines in reading order into ``result``; a header repeated at the top of a page that
+    continues a table is dropped."""
     items.sort(key=lambda it: (round(it[0], 1), it[1]))
     top_item = next((i for i, it in enumerate(items) if len("".join(it[2])) > 12), None)  # not a page number
     for i, (_, _, cells, loc) in enumerate(items):
@@ -217,13 +229,14 @@ def _columns(line: WordLine, anchors: list[float]) -> dict[int, str]:
     return {c: _clean(t) for c, t in out.items()}
 
 
-def word_rows(page, state: "PageState | None" = None) -> list[tuple[float, list[str]]]:
-    """Rows of a page without ruling lines.  After a header row (一级指标 | 二级指标 | … found by its words) the
-    cells are put in the header's columns, and a cell wrapped over several lines is joined back
-    (:func:`join_wrapped_rows`)."""
+def word_rows(page, state: "PageState | None" = None, lines: "list[WordLine] | None" = None
+              ) -> list[tuple[float, list[str]]]:
+    """Rows of a page without ruling lines (``lines``: its text lines, by default from its words).  After a
+    header row (一级指标 | 二级指标 | … found by its words) the cells are put in the header's columns, and a cell
+    wrapped over several lines is joined back (:func:`join_wrapped_rows`)."""
     state = state or PageState()
     rows: list[dict] = []   # {"top", "size", "cols": {col: text} or None before a header, "own", "plain"}
-    for line in word_lines(page):
+    for line in (word_lines(page) if lines is None else lines):
         texts = [t for _, t in line.cells]
         cols = None
         if _is_header_row(texts):
