@@ -15,12 +15,14 @@ import streamlit as st
 
 from indicators import read_documents, report
 from indicators.export import frame_bytes
+from indicators.ingest import SUPPORTED_SUFFIXES
 from indicators.quality import analyze
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "data" / "samples"
 UI = tomllib.loads((ROOT / "data" / "ui.toml").read_text(encoding="utf-8"))
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "jixiao-uploads"
+UPLOAD_TYPES = sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)   # every format a reader claims
 
 
 @st.cache_data(show_spinner="解析中 / parsing …", max_entries=8)
@@ -58,7 +60,7 @@ def main() -> None:
         paths = tuple(sorted(str(p) for p in SAMPLES.glob("*") if p.is_file()))
     else:
         files = st.sidebar.file_uploader(T["upload"], accept_multiple_files=True, help=T["upload_help"],
-                                         type=["txt", "md", "markdown", "html", "htm", "csv", "tsv"], key="files")
+                                         type=UPLOAD_TYPES, key="files")
         if not files:
             st.info(T["no_upload"])
             return

@@ -6,6 +6,8 @@ naming the file and, where known, the line.
 
 Formats: ``.txt`` (tab-separated cells, markdown pipe rows and flattened HTML
 inside are recognised too), ``.md``, ``.html``/``.htm``, ``.csv``/``.tsv``.
+PDF, workbooks and DOCX have their own readers in :mod:`indicators.readers`; the
+suffixes every reader claims are ``SUPPORTED_SUFFIXES``.
 """
 from __future__ import annotations
 
@@ -15,8 +17,15 @@ import re
 from pathlib import Path
 
 from .model import Line
+from .readers.html import html_to_lines  # noqa: F401  (moved; still importable from here)
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".csv", ".tsv"}
+
+def __getattr__(name: str):
+    """``SUPPORTED_SUFFIXES`` comes from the reader registry (every format a reader claims)."""
+    if name == "SUPPORTED_SUFFIXES":
+        from .readers.registry import supported_suffixes
+        return supported_suffixes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class IngestError(Exception):
@@ -138,55 +147,6 @@ def csv_to_lines(text: str, delimiter: str | None = None) -> list[Line]:
         lines.append(Line(cells=row, lineno=start))
         start = reader.line_num + 1
     return lines
-
-
-_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "li", "title", "br"}
-
-
-def html_to_lines(text: str) -> list[Line]:
-    """Rows of HTML tables (rowspan/colspan expanded to blank cells) and block text."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(text, "html.parser")  # html.parser keeps source line numbers
-    lines: list[Line] = []
-    for el in soup.find_all(True):
-        name = el.name
-        if name == "table":
-            lines.extend(_table_rows(el))
-        elif name in _BLOCK_TAGS and el.find_parent("table") is None \
-                and el.find(list(_BLOCK_TAGS | {"table"})) is None:
-            content = el.get_text(" ", strip=True)
-            if content:
-                lines.append(Line(cells=[content], lineno=el.sourceline or 0))
-    lines.sort(key=lambda ln: ln.lineno)
-    return lines
-
-
-def _table_rows(table) -> list[Line]:
-    rows: list[Line] = []
-    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-
-    def fill_spans(cells: list[str]) -> None:
-        while pending.get(len(cells), 0) > 0:
-            pending[len(cells)] -= 1
-            cells.append("")
-
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue
-        cells: list[str] = []
-        for td in tr.find_all(["td", "th"], recursive=False):
-            fill_spans(cells)
-            content = td.get_text(" ", strip=True)
-            colspan = int(td.get("colspan", 1) or 1)
-            rowspan = int(td.get("rowspan", 1) or 1)
-            for k in range(colspan):
-                if rowspan > 1:
-                    pending[len(cells)] = rowspan - 1
-                cells.append(content if k == 0 else "")
-        fill_spans(cells)
-        rows.append(Line(cells=cells, lineno=tr.sourceline or 0))
-    return rows
 
 
 def read_text(path: str | Path) -> tuple[str, str]:

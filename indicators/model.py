@@ -14,6 +14,8 @@ CSV_COLUMNS = [
     "source_file", "source_line", "table_kind", "table_title", "year", "issuer", "project",
     "project_amount_yuan", "block", "level1", "level2", "level3", "level1_raw", "level2_raw",
     "value_raw", "actual_raw", "description",
+    # where a record of a PDF / workbook / DOCX is (issue #10): empty for text files
+    "source_page", "source_sheet", "source_cell",
 ]
 
 
@@ -58,6 +60,9 @@ class Indicator:
     project_code: str = ""
     project_goal: str = ""
     table_id: int = 0
+    source_page: int | None = None   # PDF page (1-based)
+    source_sheet: str = ""           # workbook sheet
+    source_cell: str = ""            # "Sheet1!C12" (workbook), "table 2, row 5, cell 3" (DOCX, PDF)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -102,14 +107,17 @@ class ParsedDocument:
     error: ParseError | None = None
     diagnostic: str = ""          # why a readable document gave no records ("" when it gave some)
     reader: str = ""              # which table reader produced the records
+    notes: list[str] = field(default_factory=list)   # the format reader's per-page / per-sheet diagnostics
+    file_reader: str = ""         # which format reader read the file (text, html, pdf, xlsx, xls, docx)
 
     @property
     def reason(self) -> str:
-        """Why the document gave no records: the read error, else the reader's diagnostic ("" with records)."""
+        """Why the document gave no records: the read error, else the reader's diagnostic; with records,
+        the format reader's notes ("page 3: scanned page, no text layer"), usually ""."""
         if self.error:
             return self.error.reason
         if self.indicators:
-            return ""
+            return "; ".join(self.notes)
         return self.diagnostic or "no 绩效 table found"
 
 
@@ -156,6 +164,7 @@ class IndicatorList:
         names = [f.name for f in fields(Indicator)]
         rows = [vars(r) for r in self]  # flat dataclass: vars() is asdict() without the deep copy
         df = pd.DataFrame(rows, columns=names)
+        df["source_page"] = df["source_page"].astype("Int64")   # a page number, empty for non-PDF records
         return df[CSV_COLUMNS + [c for c in names if c not in CSV_COLUMNS]]
 
     def slots_frame(self):

@@ -6,8 +6,13 @@
 307
 
 A file that cannot be read is reported (:class:`~indicators.model.ParseError`,
-with its name, the reason and where known the line) and the other files are still
-parsed.
+with its name, the reason and where known the line or page) and the other files are
+still parsed.
+
+Each file is read by the reader of its format (:mod:`indicators.readers`): text
+formats give decoded text (:func:`parse_text`), PDF / workbooks / DOCX give rows of
+cells (:func:`parse_rows`) with a location per row, copied onto the records
+(``source_page``, ``source_sheet``, ``source_cell``).
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from .ingest import _HTML_TABLE, SUPPORTED_SUFFIXES, IngestError, read_text, text_to_lines
+from .ingest import _HTML_TABLE, IngestError, text_to_lines
 from .layouts.fixed import FixedWidthLayout
 from .layouts.grid import parse_grid
 from .layouts.runon import RunOnLayout
@@ -50,13 +55,19 @@ def parse_text(text: str, source_file: str = "<text>", suffix: str = ".txt") -> 
 
 def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = ".txt") -> ParsedDocument:
     """The general reader: one cell stream, headers as column templates, best-path rows."""
-    from .layouts.grid import document_info
-    from .table.reader import read_stream
     from .table.stream import cell_stream, lines_stream
 
     html = suffix.lower() in (".html", ".htm") or bool(_HTML_TABLE.search(text[:200000]))
     structured = html or suffix.lower() in (".csv", ".tsv")
     tokens = lines_stream(lines, hard_rows=html) if structured else cell_stream(text)
+    return read_tokens(tokens, lines, text, source_file)
+
+
+def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> ParsedDocument:
+    """The general reader over a token stream; the prose reader when it finds no table rows."""
+    from .layouts.grid import document_info
+    from .table.reader import read_stream
+
     info = document_info(lines)
     tables = read_stream(tokens, source_file, year=info.year, issuer=info.issuer)
     doc = ParsedDocument(source_file=source_file, reader="stream", tables=sum(bool(t.indicators) for t in tables))
@@ -81,6 +92,23 @@ def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = "
     else:
         doc.diagnostic = ("no 绩效 table found: no header naming 一级/二级/三级指标 and 指标值 columns, "
                           "and no prose list of indicators under 一级/二级 headings")
+    return doc
+
+
+def parse_rows(lines: list[Line], source_file: str = "<rows>") -> ParsedDocument:
+    """Records of a document its format reader gave as rows of cells (PDF tables, sheets, DOCX tables): the
+    two readers HTML goes through, the strict grid reader on the rows and the general reader on their
+    token stream (every row end a real one), and :func:`choose` between them."""
+    from .table.stream import lines_stream
+
+    grid = parse_lines(lines, source_file)
+    if _fit(grid) >= 20 and _well_formed(grid) >= 0.95:
+        return grid
+    text = "\n".join("\t".join(c for c in ln.cells if c) for ln in lines)
+    general = read_tokens(lines_stream(lines, hard_rows=True), lines, text, source_file)
+    doc = choose(grid, general)
+    if not doc.indicators:
+        doc.diagnostic = general.diagnostic
     return doc
 
 
@@ -120,28 +148,79 @@ def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:
 
 
 def parse_file(path: str | Path, name: str | None = None) -> ParsedDocument:
-    """Parse one file; never raises for bad input: the error is on the document."""
+    """Parse one file with the reader of its format; never raises for bad input: the error is on the document."""
+    from .readers.base import ReaderError
+    from .readers.registry import reader_for
+
     name = name or str(path)
+    reader = reader_for(path)
     try:
-        text, encoding = read_text(path)
+        result = reader.read(path)
     except IngestError as exc:
-        return ParsedDocument(source_file=name, error=ParseError(name, exc.line, exc.reason))
+        return ParsedDocument(source_file=name, file_reader=reader.name, error=ParseError(name, exc.line, exc.reason))
+    except ReaderError as exc:
+        reason = f"{exc.where}: {exc.reason}" if exc.where else exc.reason
+        return ParsedDocument(source_file=name, file_reader=reader.name, error=ParseError(name, None, reason))
+    except Exception as exc:  # a reader bug must not lose the other documents
+        return ParsedDocument(source_file=name, file_reader=reader.name,
+                              error=ParseError(name, None, f"{reader.name} reader failed: {type(exc).__name__}: {exc}"))
     try:
-        doc = parse_text(text, name, Path(path).suffix)
+        if result.text is not None:
+            doc = parse_text(result.text, name, result.suffix)
+        else:
+            doc = parse_rows(result.lines, name)
+            locate(doc, result)
     except Exception as exc:  # a parser bug must not lose the other documents
-        return ParsedDocument(source_file=name, encoding=encoding,
+        return ParsedDocument(source_file=name, encoding=result.encoding, file_reader=reader.name, notes=result.diagnostics,
                               error=ParseError(name, None, f"parser failed: {type(exc).__name__}: {exc}"))
-    doc.encoding = encoding
+    doc.encoding = result.encoding
+    doc.file_reader = reader.name
+    doc.notes = list(result.diagnostics)
+    if not doc.indicators and result.diagnostics:
+        parser_said = [doc.diagnostic] if doc.diagnostic and (result.text is not None or result.lines) else []
+        doc.diagnostic = "; ".join(result.diagnostics + parser_said)
     return doc
 
 
+def locate(doc: ParsedDocument, result) -> None:
+    """Copy each record's row location (page, sheet, cell) from the reader's side table onto the record; the
+    cell is the one holding the record's 三级指标 name."""
+    by_line = {ln.lineno: ln for ln in result.lines}
+    for r in doc.indicators:
+        loc = result.locations.get(r.source_line)
+        if loc is None:
+            continue
+        r.source_page, r.source_sheet = loc.page, loc.sheet
+        line = by_line.get(r.source_line)
+        index = _name_cell(r, line.cells) if line is not None else None
+        r.source_cell = loc.cell_ref(index)
+
+
+def _name_cell(r, cells: list[str]) -> int | None:
+    """Index of the cell holding the record's 三级指标 name: the exact match after any 一级/二级 cells of the
+    same text (``服务对象满意度指标`` as both 二级 and 三级), else the first cell containing it, else the first
+    non-empty cell."""
+    import re
+    norm = lambda t: re.sub(r"\s+", "", t or "")  # noqa: E731
+    key = norm(r.level3)
+    cells = [norm(c) for c in cells]
+    exact = [i for i, c in enumerate(cells) if key and c == key]
+    skip = (norm(r.level1_raw) == key) + (norm(r.level2_raw) == key)
+    if exact:
+        return exact[skip] if len(exact) > skip else exact[-1]
+    return next((i for i, c in enumerate(cells) if key and c and key in c),
+                next((i for i, c in enumerate(cells) if c), None))
+
+
 def collect_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
-    """Files to parse, folders expanded recursively; (path, name shown in records)."""
+    """Files to parse, folders expanded recursively (every suffix a reader claims); (path, name shown in records)."""
+    from .readers.registry import supported_suffixes
+    suffixes = supported_suffixes()
     found: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES:
+                if f.is_file() and f.suffix.lower() in suffixes:
                     found.append((f, str(f)))
         else:
             found.append((p, str(p)))
