@@ -364,10 +364,39 @@ def score_projects(df: pd.DataFrame, slots: pd.DataFrame | None, rubric: dict | 
             "copied_from": copied.get(key, ""), "indicator_score_mean": round(mean_ind, 1),
             "structure_score": structure, "score": score, "grade": grade_of(score, rubric),
             "flags": ";".join(c for c, _ in flags),
+            "flag_args": "\t".join(x for _, x in flags),
             "reasons": "；".join(pf[c]["zh"].format(x=x) for c, x in flags),
             "reasons_en": "; ".join(pf[c]["en"].format(x=x) for c, x in flags),
         })
     return pd.DataFrame(rows)
+
+
+def score_parts(prow, rubric: dict | None = None) -> dict:
+    """How a project's score is made, from its row of :func:`score_projects`: the indicator mean and its
+    weight, the structure score as 100 minus each project flag's penalty, the total and the grade with the
+    rubric's thresholds. ``total`` is the row's ``score`` (= indicator_part + structure_part up to the
+    rounding of the shown mean); the app's project card shows these parts.
+    """
+    rubric = rubric or load_rubric()
+    cfg, pf = rubric["project"], rubric["project_flags"]
+    codes = [c for c in str(prow["flags"] or "").split(";") if c]
+    args = str(prow.get("flag_args", "") or "").split("\t") if codes else []
+    args += [""] * (len(codes) - len(args))
+    penalties = [{"flag": c, "arg": x, "penalty": pf[c]["penalty"], "zh": pf[c]["zh"].format(x=x),
+                  "en": pf[c]["en"].format(x=x)} for c, x in zip(codes, args)]
+    raw = 100 - sum(p["penalty"] for p in penalties)
+    structure = max(0, raw)
+    w = cfg["indicator_weight"]
+    mean_ind = float(prow["indicator_score_mean"])
+    total = float(prow["score"])   # computed from the unrounded mean: the indicator part is what is left
+    return {
+        "indicator_mean": mean_ind, "indicator_weight": w,
+        "indicator_part": round(total - (1 - w) * structure, 2),
+        "structure_score": structure, "structure_floor": raw < 0, "structure_weight": round(1 - w, 3),
+        "structure_part": round((1 - w) * structure, 2), "penalties": penalties, "total": total,
+        "grade": prow["grade"],
+        "thresholds": sorted(rubric["grades"].items(), key=lambda kv: -kv[1]),
+    }
 
 
 def _cost_check(values: list[float], amount, tolerance: float) -> str:
