@@ -117,7 +117,6 @@ def choose_inputs(T: dict) -> list[inputs.InputFile] | None:
 def main() -> None:
     st.set_page_config(page_title="jixiao 绩效目标分析", layout="wide")
     state.keep()
-    ss = st.session_state
     state.valid("lang", workbench.LANGS)
     lang = st.sidebar.radio("语言 / Language", list(workbench.LANGS), key="lang", horizontal=True,
                             format_func=lambda k: {"zh": "中文", "en": "English"}[k])
