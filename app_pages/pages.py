@@ -18,7 +18,12 @@ def _show(df: pd.DataFrame, T: dict, lang: str, **kw):
     view = workbench.display(df, T, lang)
     config = {T["columns"][c]: st.column_config.NumberColumn(format="percent")
               for c in ("share_quantified", "share_boilerplate") if c in df.columns}
-    return st.dataframe(view, hide_index=True, width="stretch", column_config=config or None, **kw)
+    config.update({T["columns"][c]: st.column_config.TextColumn(width="large")
+                   for c in ("reasons", "reason", "members") if c in df.columns})
+    config.update({T["columns"][c]: st.column_config.NumberColumn(width="small", format="%d")
+                   for c in ("source_line", "line") if c in df.columns})
+    return st.dataframe(view, hide_index=True, width="stretch", column_config=config or None, placeholder="",
+                        **kw)
 
 
 def _selected_row(event) -> int | None:
@@ -243,7 +248,7 @@ def grade_chart(table: pd.DataFrame, T):
     long["grade"] = long["grade"].map(lambda g: workbench.grade_name(g, T))
     order = [workbench.grade_name(g, T) for g in report.GRADE_ORDER]
     return alt.Chart(long).mark_bar().encode(
-        y=alt.Y("group:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("group:N", sort=None, title=None, axis=alt.Axis(labelLimit=320, labelOverlap=False)),
         x=alt.X("n:Q", title=T["projects"], axis=alt.Axis(format="d", tickMinStep=1)),
         color=alt.Color("grade:N", sort=order, scale=alt.Scale(domain=order, range=["#2a9d8f", "#8ab17d",
                                                                                  "#e9c46a", "#e76f51"]),
@@ -252,7 +257,7 @@ def grade_chart(table: pd.DataFrame, T):
         tooltip=[alt.Tooltip("group:N", title=" "), alt.Tooltip("grade:N", title=T["grade"]),
                  alt.Tooltip("n:Q", title=T["projects"])],
     ).transform_calculate(grade_order=f"indexof({order!r}, datum.grade)").properties(
-        height=max(160, 32 * len(table)))
+        height=max(200, 40 * len(table)))
 
 
 def families(c, T, lang) -> None:
