@@ -230,7 +230,10 @@ def compare(c, T, lang) -> None:
     view = view.rename(columns={"group": T["by_" + by]})
     event = _show(view, T, lang, on_select="rerun", selection_mode="single-row", key="cmp_table")
     st.subheader(T["compare_chart"])
-    st.altair_chart(grade_chart(table, T), width="stretch")
+    if len(table) > 40:   # a readable chart: the 40 groups with the lowest mean score
+        st.caption(T["compare_chart_worst"].format(n=40, total=len(table)))
+    st.altair_chart(grade_chart(table.sort_values("mean_score", kind="stable").head(40) if len(table) > 40
+                                else table, T), width="stretch")
     st.caption(T["compare_bar_pick"])
     row = _selected_row(event)
     if row is not None and row < len(table):

@@ -66,32 +66,8 @@ def frame_bytes(df, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-_FIXED_TIME = "2000-01-01T00:00:00Z"
-
-
 def xlsx_bytes(sheets: dict) -> bytes:
-    """An XLSX workbook of several sheets (name -> DataFrame), byte-identical for the same data: the
-    workbook's created/modified times and every zip entry's time are fixed (openpyxl writes "now")."""
-    import io
-    import re
-    import zipfile
-
-    import pandas as pd
-
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, df in sheets.items():
-            _excel_safe(df).to_excel(writer, sheet_name=str(name)[:31], index=False)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + _FIXED_TIME.encode(),
-                              data)
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, data)
-    return out.getvalue()
+    """An XLSX workbook of several sheets (name -> DataFrame), byte-identical for the same data
+    (:mod:`indicators.xlsx`: fixed times, text as shared strings, so nothing is run as a formula)."""
+    from .xlsx import write_xlsx
+    return write_xlsx(sheets)

@@ -166,7 +166,7 @@ def load_report_view(loaded: pd.DataFrame) -> pd.DataFrame:
 
 # -- project list and card -----------------------------------------------------------------------
 def project_ids(proj: pd.DataFrame) -> list[str]:
-    return [f"{f}#{t}#{p}" for f, t, p in zip(proj["source_file"], proj["table_id"], proj["project"])]
+    return [f"{f}#{t}#{p}" for f, t, p in zip(*(proj[c].tolist() for c in PROJECT_KEY))]
 
 
 def project_label(prow) -> str:
@@ -178,13 +178,13 @@ def top_flags(ind: pd.DataFrame, proj: pd.DataFrame, n: int = 3) -> list[str]:
     rubric = load_rubric()
     pf, fl = rubric["project_flags"], rubric["flags"]
     weight: dict[tuple, Counter] = {}
-    for key, flags in zip(zip(*(ind[c] for c in PROJECT_KEY)), ind["flags"].fillna("")):
+    for key, flags in zip(zip(*(ind[c].tolist() for c in PROJECT_KEY)), ind["flags"].fillna("").tolist()):
         if flags:
             c = weight.setdefault(key, Counter())
             for f in flags.split(";"):
                 c[f] += fl[f]["penalty"]
     out = []
-    for key, flags in zip(zip(*(proj[c] for c in PROJECT_KEY)), proj["flags"].fillna("")):
+    for key, flags in zip(zip(*(proj[c].tolist() for c in PROJECT_KEY)), proj["flags"].fillna("").tolist()):
         c = Counter(weight.get(key, Counter()))
         for f in flags.split(";"):
             if f:
@@ -325,20 +325,28 @@ def compare_table(ind: pd.DataFrame, proj: pd.DataFrame, by: str, groups=(), unk
     """Groups (documents, issuers or years) side by side: projects, indicators, share quantified, share
     boilerplate, mean score, the grade distribution and the most common flags."""
     gi, gp = group_key(ind[by], by, unknown), group_key(proj[by], by, unknown)
+    wanted = sorted(set(gp)) if not groups else [g for g in sorted(set(gp)) if g in set(groups)]
+    ig = pd.DataFrame({"g": gi.to_numpy(), "q": (ind["kind"] == "quantitative").to_numpy(),
+                       "b": ind["boilerplate"].astype(bool).to_numpy()}).groupby("g")
+    n_ind, quant, boiler = ig.size(), ig["q"].mean(), ig["b"].mean()
+    pg = pd.DataFrame({"g": gp.to_numpy(), "s": proj["score"].to_numpy(), "grade": proj["grade"].to_numpy()})
+    n_proj, mean_score = pg.groupby("g").size(), pg.groupby("g")["s"].mean()
+    grades = pd.crosstab(pg["g"], pg["grade"]).reindex(columns=GRADE_ORDER, fill_value=0)
+    flags: dict[str, Counter] = {g: Counter() for g in wanted}
+    for frame, keys in ((ind, gi), (proj, gp)):
+        for g, fs in zip(keys.tolist(), frame["flags"].fillna("").tolist()):
+            c = flags.get(g)
+            if c is not None and fs:
+                c.update(fs.split(";"))
     rows = []
-    for g in sorted(set(gp)):
-        if groups and g not in groups:
-            continue
-        i, p = ind[gi == g], proj[gp == g]
-        flags = Counter(f for fs in i["flags"].fillna("") for f in fs.split(";") if f)
-        flags.update(f for fs in p["flags"].fillna("") for f in fs.split(";") if f)
-        row = {"group": g, "projects": len(p), "indicators": len(i),
-               "share_quantified": round(float((i["kind"] == "quantitative").mean()), 3) if len(i) else 0.0,
-               "share_boilerplate": round(float(i["boilerplate"].mean()), 3) if len(i) else 0.0,
-               "mean_score": round(float(p["score"].mean()), 1) if len(p) else None}
+    for g in wanted:
+        row = {"group": g, "projects": int(n_proj.get(g, 0)), "indicators": int(n_ind.get(g, 0)),
+               "share_quantified": round(float(quant.get(g, 0.0)), 3),
+               "share_boilerplate": round(float(boiler.get(g, 0.0)), 3),
+               "mean_score": round(float(mean_score[g]), 1) if g in mean_score.index else None}
         for grade in GRADE_ORDER:
-            row[grade] = int((p["grade"] == grade).sum())
-        row["top_flags"] = ";".join(f for f, _ in flags.most_common(3))
+            row[grade] = int(grades.at[g, grade]) if g in grades.index else 0
+        row["top_flags"] = ";".join(f for f, _ in flags[g].most_common(3))
         rows.append(row)
     return pd.DataFrame(rows, columns=["group", "projects", "indicators", "share_quantified", "share_boilerplate",
                                        "mean_score", *GRADE_ORDER, "top_flags"])
