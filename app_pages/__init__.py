@@ -73,11 +73,14 @@ def folder_allowed() -> bool:
 
 
 def _uploads_changed() -> None:
-    st.session_state["uploads"] = inputs.from_uploads(st.session_state.get("files") or [], UPLOAD_DIR)
+    files = inputs.from_uploads(st.session_state.get("files") or [], UPLOAD_DIR)
+    st.session_state["uploads"] = files
+    st.session_state["upload_set"] = inputs.save_set(files, UPLOAD_DIR) if files else ""
 
 
 def _clear_uploads() -> None:
     st.session_state["uploads"] = []
+    st.session_state["upload_set"] = ""
 
 
 def choose_inputs(T: dict) -> list[inputs.InputFile] | None:
@@ -106,6 +109,8 @@ def choose_inputs(T: dict) -> list[inputs.InputFile] | None:
                              help=T["upload_help"].format(types=" ".join("." + t for t in types)),
                              on_change=_uploads_changed)
     kept = ss.get("uploads") or []
+    if not kept and ss.get("upload_set"):       # a reload, or a shared link: the uploads saved under the token
+        kept = ss["uploads"] = inputs.load_set(ss["upload_set"], UPLOAD_DIR) or []
     if not kept:
         st.info(T["no_upload"])
         return None

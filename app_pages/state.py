@@ -11,7 +11,7 @@ import streamlit as st
 
 # key -> default; lists are multiselects
 DEFAULTS: dict[str, object] = {
-    "lang": "zh", "source": "samples", "page": "overview", "folder_path": "",
+    "lang": "zh", "source": "samples", "page": "overview", "folder_path": "", "upload_set": "",
     "f_doc": [], "f_project": [], "f_level1": [], "f_level2": [], "f_kind": [], "f_boiler": "all",
     "f_flag": "", "f_text": "",
     "pl_grade": [], "pl_issuer": [], "pl_year": [],
@@ -19,7 +19,7 @@ DEFAULTS: dict[str, object] = {
     "card_project": None,
 }
 FILTERS = [k for k in DEFAULTS if k.startswith(("f_", "pl_", "cmp_groups"))]
-IN_URL = ["lang", "source", "page", *FILTERS, "cmp_by", "card_project"]
+IN_URL = ["lang", "source", "page", *FILTERS, "cmp_by", "card_project", "upload_set"]
 
 
 def keep() -> None:

@@ -168,3 +168,35 @@ def unique_names(files: list[InputFile]) -> list[InputFile]:
 def corpus_key(files: list[InputFile]) -> tuple:
     """What the analysis depends on: names and contents (not paths), so a rerun is a cache hit."""
     return tuple((f.name, f.digest, f.skipped) for f in files)
+
+
+def save_set(files: list[InputFile], store: Path) -> str:
+    """Remember a set of uploads under a token (for the URL), so a page reload can find them again."""
+    import json
+    key = json.dumps([[f.name, f.path, f.digest, f.skipped] for f in files], ensure_ascii=False)
+    token = digest(key.encode("utf-8"))[:20]
+    folder = store / "sets"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{token}.json").write_text(key, encoding="utf-8")
+    return token
+
+
+def load_set(token: str, store: Path) -> list[InputFile] | None:
+    """The uploads saved under ``token``; None when unknown or when a file is gone. Only paths inside
+    ``store`` are accepted."""
+    import json
+    import re
+    if not re.fullmatch(r"[0-9a-f]{20}", token or ""):
+        return None
+    path = store / "sets" / f"{token}.json"
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    root = store.resolve()
+    out = []
+    for name, p, h, skipped in rows:
+        if p and (root not in Path(p).resolve().parents or not Path(p).is_file()):
+            return None
+        out.append(InputFile(name=name, path=p, digest=h, skipped=skipped))
+    return out

@@ -66,3 +66,8 @@ def test_upload_good_empty_and_broken_files_see_the_load_report_and_download(tmp
         wait_idle(page)
         page.get_by_text("How the score is made").wait_for()
         assert "lang=en" in page.url and "page=card" in page.url
+        # a reload (or the link sent to a colleague) opens the same view with the same uploads
+        page.goto(page.url)
+        page.get_by_text("How the score is made").wait_for()
+        wait_idle(page)
+        assert "markdown_pipe.md" in page.get_by_test_id("stMain").inner_text()

@@ -72,6 +72,17 @@ def test_uploads_of_the_same_name_are_kept_apart(tmp_path):
                                                                           tmp_path / "other"))
 
 
+def test_upload_sets_survive_a_reload_but_not_tampering(tmp_path):
+    files = inputs.from_zip(_zip({"a.md": (FIXTURES / "markdown_pipe.md").read_bytes()}), "z.zip", tmp_path)
+    token = inputs.save_set(files, tmp_path)
+    assert inputs.load_set(token, tmp_path) == files
+    assert inputs.load_set("../../etc/passwd", tmp_path) is None and inputs.load_set("0" * 20, tmp_path) is None
+    outside = tmp_path.parent / "outside.txt"
+    outside.write_text("x")
+    (tmp_path / "sets" / f"{'1' * 20}.json").write_text(f'[["x", "{outside}", "", ""]]')
+    assert inputs.load_set("1" * 20, tmp_path) is None
+
+
 def test_parse_files_reports_progress_per_file_and_reuses_the_memo(tmp_path):
     files = inputs.from_folder(SAMPLES, prefix=False)[:3]
     seen, memo = [], {}
