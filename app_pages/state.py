@@ -19,7 +19,7 @@ DEFAULTS: dict[str, object] = {
     "card_project": None,
 }
 FILTERS = [k for k in DEFAULTS if k.startswith(("f_", "pl_", "cmp_groups"))]
-IN_URL = ["lang", "source", "page", *FILTERS, "cmp_by", "card_project", "upload_set"]
+IN_URL = ["lang", "source", "page", *FILTERS, "cmp_by", "card_project", "upload_set", "folder_path"]
 
 
 def keep() -> None:

@@ -101,7 +101,10 @@ def parse_files(files: list[InputFile], jobs: int = 1,
         on_progress(0, total, "")
     items = [(f.path, f.name) for f in todo]
     if jobs > 1 and len(todo) >= 8 * jobs:
+        import threading
         from concurrent.futures import ProcessPoolExecutor
+        # while the workers parse, this process only waits: load what scoring needs (jieba, scikit-learn)
+        threading.Thread(target=warm, daemon=True).start()
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for f, doc in zip(todo, pool.map(_parse_one, items, chunksize=4)):
                 memo[(f.digest, f.name)] = doc
@@ -117,6 +120,15 @@ def parse_files(files: list[InputFile], jobs: int = 1,
     if on_progress:
         on_progress(total, total, "")
     return [skipped[f.name] if f.skipped else memo[(f.digest, f.name)] for f in files]
+
+
+def warm() -> None:
+    """Import and initialise the scoring steps once (1.5 s cold: jieba's dictionary, scikit-learn)."""
+    try:
+        from nlp.families import indicator_families
+        indicator_families(["医保工作满意度", "信访投诉率"], threshold=0.6)
+    except Exception:  # only a head start; scoring will raise properly if something is wrong
+        pass
 
 
 @dataclass
