@@ -93,8 +93,8 @@ def projects(c, T, lang) -> None:
 
 
 def card(c, T, lang) -> None:
-    ids = list(c.proj["id"])
-    labels = dict(zip(ids, (workbench.project_label(r) for _, r in c.proj.iterrows())))
+    ids, labels = c.derived(("card_labels",), lambda: (list(c.proj["id"]), dict(zip(c.proj["id"], (
+        f"{f} · {p or '—'}" for f, p in zip(c.proj["source_file"].tolist(), c.proj["project"].tolist()))))))
     state.valid("card_project", ids)
     pid = st.selectbox(T["choose_project"], ids, key="card_project", format_func=labels.get)
     render_card(c, pid, T, lang, prefix="card")

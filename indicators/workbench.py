@@ -155,10 +155,22 @@ def build_corpus(files: list[InputFile], docs: list[ParsedDocument]) -> Corpus:
         proj = proj.copy()
         proj.insert(0, "id", project_ids(proj))
     loaded = result.load_report()
+    paths = {f.path: f.name for f in files if f.path}
+    loaded["reason"] = [_no_paths(r, paths) for r in loaded["reason"]]
     skipped = {f.name for f in files if f.skipped}
     loaded.loc[loaded["source_file"].isin(skipped), "status"] = "skipped"
     return Corpus(key=corpus_key(files), ind=ind, proj=proj, loaded=loaded,
                   paths={f.name: f.path for f in files if f.path})
+
+
+def _no_paths(reason: str, paths: dict[str, str]) -> str:
+    """A reason that mentions where a file was saved names the file instead (never a server path)."""
+    if reason and "/" in reason:
+        for path, name in paths.items():
+            if path in reason:
+                reason = reason.replace(path, name)
+        reason = re.sub(r"(?:(?<=^)|(?<=[\s'\"(:]))(/[^\s/'\"]+)+/([^\s/'\"]+)", r"\2", reason)
+    return reason
 
 
 def load_summary(loaded: pd.DataFrame) -> dict:
