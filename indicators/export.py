@@ -26,7 +26,7 @@ def _excel_safe(df):
             risky = {v: "'" + v for v in uniq if isinstance(v, str) and v.startswith(_FORMULA_START)
                      and v != "=" and not _is_number(v)}
             if risky:
-                out[col] = values.map(lambda v: risky.get(v, v) if isinstance(v, str) else v)
+                out[col] = values.map(lambda v, r=risky: r.get(v, v) if isinstance(v, str) else v)
     return out
 
 
