@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import FIXTURES
-from tools.app_driver import app_server, browser_page, chromium_path, goto_page, wait_idle
+from tools.app_driver import app_server, browser_page, chromium_path, goto_page, select_first_row, wait_idle
 
 pytestmark = pytest.mark.skipif(os.environ.get("JIXIAO_SKIP_E2E") == "1", reason="JIXIAO_SKIP_E2E=1")
 
@@ -52,10 +52,15 @@ def test_upload_good_empty_and_broken_files_see_the_load_report_and_download(tmp
             page.get_by_test_id("stDownloadButton").get_by_text("CSV (", exact=False).first.click()
         data = open(dl.value.path(), "rb").read()
         assert data.startswith(b"\xef\xbb\xbf") and "改造校舍面积".encode() in data
-        goto_page(page, "项目卡片")
+        goto_page(page, "项目总览")
+        page.get_by_text("显示 2 / 2 个项目", exact=False).wait_for()
+        assert page.get_by_text("得分构成").count() == 0
+        select_first_row(page, 0)                              # a click on the worst project opens its card
         page.get_by_text("得分构成").wait_for()
-        assert "markdown_pipe.md" in page.get_by_test_id("stSelectbox").locator("input").first.input_value() or \
-            "markdown_pipe.md" in page.get_by_test_id("stSelectbox").first.inner_text()
+        opened = page.locator("h3").filter(has_text=" · ").first.inner_text().strip()
+        goto_page(page, "项目卡片")                           # the card page keeps the project chosen in the list
+        page.get_by_text("得分构成").wait_for()
+        assert page.get_by_test_id("stSelectbox").locator("input").first.input_value() == opened
         with page.expect_download() as dl:
             page.get_by_text("项目审核报告", exact=False).first.click()
         import pandas as pd
@@ -70,4 +75,4 @@ def test_upload_good_empty_and_broken_files_see_the_load_report_and_download(tmp
         page.goto(page.url)
         page.get_by_text("How the score is made").wait_for()
         wait_idle(page)
-        assert "markdown_pipe.md" in page.get_by_test_id("stMain").inner_text()
+        assert opened in page.get_by_test_id("stMain").inner_text()
