@@ -9,6 +9,7 @@ from indicators.export import frame_bytes
 
 from . import state
 
+EXPLORER_ROWS = 5000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME = {"csv": "text/csv", "xlsx": XLSX, "parquet": "application/octet-stream"}
 
@@ -187,6 +188,9 @@ def explorer(c, T, lang) -> None:
     shown = explorer_rows(c)
     st.caption(T["shown"].format(n=len(shown), total=len(ind)))
     targets = c.derived(("targets", lang), lambda: workbench.targets_column(ind, T))
+    if len(shown) > EXPLORER_ROWS:   # the browser gets a table it can scroll; 下载 has every row
+        st.caption(T["shown_capped"].format(n=EXPLORER_ROWS))
+        shown = shown.head(EXPLORER_ROWS)
     view = shown[["project", "level1", "level2", "level3", "value_raw"]].copy()
     view["target"] = targets.loc[shown.index]
     view = pd.concat([view, shown[["kind", "boilerplate", "score", "flags"]]], axis=1)

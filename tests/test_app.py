@@ -320,3 +320,13 @@ def test_frame_bytes_formats():
     assert frame_bytes(df, "csv").startswith(b"\xef\xbb\xbflevel3,value_raw")
     assert pd.read_excel(io.BytesIO(frame_bytes(df, "xlsx")))["level3"][0] == "信访投诉率"
     assert pd.read_parquet(io.BytesIO(frame_bytes(df, "parquet")))["value_raw"][0] == "下降10%"
+
+
+def test_explorer_table_is_capped_but_the_count_and_downloads_are_not(at, monkeypatch):
+    import app_pages.pages as pages
+    monkeypatch.setattr(pages, "EXPLORER_ROWS", 100)
+    go(at, "explorer")
+    assert "显示 307 / 307 条指标" in at.caption[0].value
+    assert "前 100 条" in at.caption[1].value and len(at.dataframe[0].value) == 100
+    go(at, "downloads")
+    assert at.get("download_button")[0].proto.label == "CSV (307)"
