@@ -23,7 +23,7 @@ def _show(df: pd.DataFrame, T: dict, lang: str, **kw):
                    for c in ("reasons", "reason", "members") if c in df.columns})
     config.update({T["columns"][c]: st.column_config.NumberColumn(width="small", format="%d")
                    for c in ("source_line", "line") if c in df.columns})
-    return st.dataframe(view, hide_index=True, width="stretch", column_config=config or None, placeholder="",
+    return st.dataframe(view, hide_index=True, width="stretch", column_config=config or None, placeholder="—",
                         **kw)
 
 
@@ -130,8 +130,7 @@ def render_card(c, pid: str, T, lang, prefix: str) -> None:
     if chosen is None:
         st.caption(T["source_pick"])
     path = c.paths.get(prow["source_file"], "")
-    st.markdown(workbench.source_html(path, int(table["source_line"].min()), int(table["source_line"].max()),
-                                      chosen), unsafe_allow_html=True)
+    st.html(workbench.source_html(path, int(table["source_line"].min()), int(table["source_line"].max()), chosen))
     d = st.columns(2)
     one = c.proj[c.proj["id"] == pid]
     doc = c.proj[c.proj["source_file"] == prow["source_file"]]

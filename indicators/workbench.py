@@ -295,7 +295,7 @@ def target_label(row, T: dict) -> str:
     """:func:`indicators.report.target_text` in the UI language."""
     text = target_text(row)
     if T is labels("en") or T.get("yes") == "Yes":
-        for zh, en in _TARGET_EN.items():
+        for zh, en in sorted(_TARGET_EN.items(), key=lambda kv: -len(kv[0])):   # 提升类 before 提升
             text = text.replace(zh, en)
     return text
 
@@ -335,7 +335,7 @@ def source_html(path: str, first: int, last: int, highlight: int | None = None, 
     for n in range(lo, hi + 1):
         body = f"{n:>5} | {html.escape(lines[n - 1])}"
         if n == highlight:
-            body = f'<mark id="hl" style="background:#ffe066;display:block">{body}</mark>'
+            body = f'<mark id="hl" style="background:#ffe066;display:inline-block;min-width:100%">{body}</mark>'
         out.append(body)
     return ('<pre style="max-height:640px;overflow:auto;white-space:pre;font-size:0.85em;'
             'line-height:1.45;padding:0.6em;border:1px solid #ddd;border-radius:4px">' + "\n".join(out) + "</pre>")

@@ -32,7 +32,7 @@ def texts(at) -> list[str]:
         out.append(w.label)
         out += [str(o) for o in w.options]
     out += [t.label for t in at.text_input] + [b.label for b in at.button]
-    out += [b.proto.label for b in at.get("download_button")]
+    out += [b.proto.label for b in at.get("download_button")] + [h.proto.body for h in at.get("html")]
     for df in at.dataframe:
         v = df.value
         out += [str(c) for c in v.columns]
@@ -115,11 +115,11 @@ def test_project_card_shows_table_flags_breakdown_and_source(at):
     assert any("优 ≥ 90" in c.value for c in at.caption)      # the grade thresholds from the rubric
     assert list(table["三级指标"])[0] == "保障人数" and set(table["指标值"]) == {"4人"}
     assert table["问题说明"].str.len().gt(0).any()             # each flag's reason beside its row
-    source = next(m.value for m in at.markdown if "<pre" in m.value)
+    source = at.get("html")[0].proto.body
     assert "2274 |" in source and "保障人数" in source and "<mark" not in source
     at.session_state["card_rows"] = {"selection": {"rows": [0], "columns": []}}
     at.run()
-    source = next(m.value for m in at.markdown if "<pre" in m.value)
+    source = at.get("html")[0].proto.body
     marked = re.search(r"<mark[^>]*>(.*?)</mark>", source).group(1)
     assert marked.strip().startswith(f'{table["行号"].iloc[0]} |') and source.count("<mark") == 1
 
@@ -224,7 +224,7 @@ def test_english_labels(at):
     go(at, "card")
     assert not at.exception
     table = at.dataframe[1].value
-    assert not table["read as"].str.contains("定性|期限|无有效目标").any()
+    assert not table["read as"].str.contains("定性|期限|无有效目标|类").any()
 
 
 def _codes() -> set[str]:
