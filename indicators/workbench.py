@@ -286,8 +286,8 @@ def project_rows(ind: pd.DataFrame, prow) -> pd.DataFrame:
                & (ind["project"] == prow["project"])]
 
 
-_TARGET_EN = {"期限": "deadline", "定性：": "qualitative: ", "无有效目标": "no usable target", "下降": "down by ",
-              "提升": "up by ", "提升类": "improve", "保持类": "maintain", "完成类": "achieve", "分级": "graded",
+_TARGET_EN = {"期限": "deadline", "定性：": "qualitative: ", "无有效目标": "no usable target", "下降": "down by",
+              "提升": "up by", "提升类": "improve", "保持类": "maintain", "完成类": "achieve", "分级": "graded",
               "不明确": "unclear", "（": " (", "）": ")"}
 
 
