@@ -303,7 +303,7 @@ def downloads(c, T, lang) -> None:
     ss = st.session_state
     pt = c.derived(("project_table",), lambda: workbench.project_table(c.ind, c.proj))
     chosen = workbench.filter_projects(pt, ss["pl_grade"], ss["pl_issuer"], ss["pl_year"])
-    st.subheader(T["download_review"])
+    st.subheader(T["download_review_list"])
     sel = c.proj[c.proj["id"].isin(chosen["id"])]
     rkey = ("review_list", tuple(ss["pl_grade"]), tuple(ss["pl_issuer"]), tuple(ss["pl_year"]), lang)
     st.download_button(f"XLSX ({len(sel)})", file_name="review.xlsx", mime=XLSX, key="dl_review_list",

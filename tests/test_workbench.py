@@ -186,3 +186,13 @@ def test_targets_column_matches_target_text(corpus):
     assert list(col) == [target_text(r) for _, r in corpus.ind.iterrows()]
     en = workbench.targets_column(corpus.ind, workbench.labels("en"))
     assert not en.str.contains("定性|期限|无有效目标").any()
+
+
+def test_every_ui_string_exists_in_both_languages():
+    zh, en = workbench.labels("zh"), workbench.labels("en")
+    assert set(zh) - {"reasons"} == set(en)
+    for table in ("columns", "flag_names", "grade_names"):
+        assert set(zh[table]) == set(en[table])
+    assert workbench.reason_text("table header found at line 12 but no rows fitted it", "zh") == \
+        "第12行找到表头，但没有一行符合该表头"
+    assert workbench.reason_text("something new from a PDF reader", "zh") == "something new from a PDF reader"
