@@ -39,7 +39,7 @@ eval: $(STAMP)
 	$(PY) evaluation/evaluate_targets.py --labels tests/data/targets_heldout.tsv --show-errors
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check --select F,E9,B --ignore B905 --line-length 120 indicators nlp app.py tools evaluation benchmarks tests
+	$(VENV)/bin/ruff check --select F,E9,B --ignore B905 --line-length 120 indicators nlp app.py app_pages tools evaluation benchmarks tests
 
 screenshots: $(STAMP) browser
 	$(PY) -m tools.app_driver

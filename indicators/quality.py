@@ -101,10 +101,11 @@ def add_boilerplate(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFram
     # specificity: words shared with the project name, the project's own money, a non-round count
     satisfaction = name_key.str.contains("满意", regex=False).to_numpy()
     projects = out["project"].fillna("")
-    pairs = pd.unique(pd.Series(list(zip(name_key, projects)), dtype=object))
+    name_list, project_list = name_key.tolist(), projects.tolist()   # plain lists: fast to iterate
+    pairs = pd.unique(pd.Series(list(zip(name_list, project_list)), dtype=object))
     proj_tokens = {p: _tokens(p) - _PROJECT_STOP for p in pd.unique(projects)}
     shares = {pr: bool(_tokens(pr[0]) & proj_tokens[pr[1]]) for pr in pairs}
-    by_words = np.array([shares[pr] for pr in zip(name_key, projects)], dtype=bool) & ~satisfaction
+    by_words = np.array([shares[pr] for pr in zip(name_list, project_list)], dtype=bool) & ~satisfaction
     amount = pd.to_numeric(out["project_amount_yuan"], errors="coerce")
     value_base = pd.to_numeric(out["value_base"], errors="coerce")
     quant = ((kind == "quantitative") & value.notna() & ~((unit_base == "年") & (value >= 1900))).to_numpy() \
@@ -169,7 +170,8 @@ def copied_tables(df: pd.DataFrame, rubric: dict | None = None) -> dict[tuple, s
     """
     cfg = (rubric or load_rubric())["boilerplate"]
     rows: dict[tuple, set] = defaultdict(set)
-    for key, name, value in zip(zip(*(df[c] for c in PROJECT_KEY)), df["level3"].fillna(""), df["value_raw"].fillna("")):
+    for key, name, value in zip(zip(*(df[c].tolist() for c in PROJECT_KEY)), df["level3"].fillna("").tolist(),
+                                 df["value_raw"].fillna("").tolist()):
         rows[key].add((normalize_name(name), _value_key(value)))
     order = list(rows)
     seen: dict[frozenset, list[int]] = defaultdict(list)
@@ -293,20 +295,20 @@ def score_projects(df: pd.DataFrame, slots: pd.DataFrame | None, rubric: dict | 
     copied = copied if copied is not None else copied_tables(df, rubric)
     slot_l2: dict[tuple, list[str]] = defaultdict(list)
     if slots is not None and len(slots):
-        for key in zip(slots["source_file"], slots["table_id"], slots["project"], slots["level2"]):
+        for key in zip(*(slots[c].tolist() for c in ("source_file", "table_id", "project", "level2"))):
             slot_l2[key[:3]].append(key[3])
     projects_in_doc: dict[str, set] = defaultdict(set)
-    for f, pname in zip(df["source_file"], df["project"]):
+    for f, pname in zip(df["source_file"].tolist(), df["project"].tolist()):
         projects_in_doc[f].add(pname)
 
     # per-project aggregates in one pass
-    keys = list(zip(*(df[c] for c in PROJECT_KEY)))
+    keys = list(zip(*(df[c].tolist() for c in PROJECT_KEY)))
     money = ((df["unit_base"] == "元") | ((df["unit_base"] == "") & df["unit"].isin(["万", "亿", "千"])))
     is_cost = (((df["level2"] == "成本指标") | (df["level1"] == "成本指标")) & (df["kind"] == "quantitative")
                & money & df["op"].isin(["=", "<=", "<"])).tolist()
     agg: dict[tuple, dict] = {}
     for i, (key, l1, l2, kind, boiler, score, vb) in enumerate(zip(
-            keys, df["level1"], df["level2"], df["kind"], df["boilerplate"], df["score"], df["value_base"])):
+            keys, *(df[c].tolist() for c in ("level1", "level2", "kind", "boilerplate", "score", "value_base")))):
         a = agg.get(key)
         if a is None:
             a = agg[key] = {"first": i, "l1": set(), "l2": set(), "n": 0, "quant": 0, "boiler": 0, "score": 0.0,
@@ -367,10 +369,39 @@ def score_projects(df: pd.DataFrame, slots: pd.DataFrame | None, rubric: dict | 
             "copied_from": copied.get(key, ""), "indicator_score_mean": round(mean_ind, 1),
             "structure_score": structure, "score": score, "grade": grade_of(score, rubric),
             "flags": ";".join(c for c, _ in flags),
+            "flag_args": "\t".join(x for _, x in flags),
             "reasons": "；".join(pf[c]["zh"].format(x=x) for c, x in flags),
             "reasons_en": "; ".join(pf[c]["en"].format(x=x) for c, x in flags),
         })
     return pd.DataFrame(rows)
+
+
+def score_parts(prow, rubric: dict | None = None) -> dict:
+    """How a project's score is made, from its row of :func:`score_projects`: the indicator mean and its
+    weight, the structure score as 100 minus each project flag's penalty, the total and the grade with the
+    rubric's thresholds. ``total`` is the row's ``score`` (= indicator_part + structure_part up to the
+    rounding of the shown mean); the app's project card shows these parts.
+    """
+    rubric = rubric or load_rubric()
+    cfg, pf = rubric["project"], rubric["project_flags"]
+    codes = [c for c in str(prow["flags"] or "").split(";") if c]
+    args = str(prow.get("flag_args", "") or "").split("\t") if codes else []
+    args += [""] * (len(codes) - len(args))
+    penalties = [{"flag": c, "arg": x, "penalty": pf[c]["penalty"], "zh": pf[c]["zh"].format(x=x),
+                  "en": pf[c]["en"].format(x=x)} for c, x in zip(codes, args)]
+    raw = 100 - sum(p["penalty"] for p in penalties)
+    structure = max(0, raw)
+    w = cfg["indicator_weight"]
+    mean_ind = float(prow["indicator_score_mean"])
+    total = float(prow["score"])   # computed from the unrounded mean: the indicator part is what is left
+    return {
+        "indicator_mean": mean_ind, "indicator_weight": w,
+        "indicator_part": round(total - (1 - w) * structure, 2),
+        "structure_score": structure, "structure_floor": raw < 0, "structure_weight": round(1 - w, 3),
+        "structure_part": round((1 - w) * structure, 2), "penalties": penalties, "total": total,
+        "grade": prow["grade"],
+        "thresholds": sorted(rubric["grades"].items(), key=lambda kv: -kv[1]),
+    }
 
 
 def _cost_check(values: list[float], amount, tolerance: float) -> str:
@@ -397,7 +428,7 @@ def analyze(result, rubric: dict | None = None) -> tuple[pd.DataFrame, pd.DataFr
         return df, pd.DataFrame()
     df = add_boilerplate(df, rubric)
     copied = copied_tables(df, rubric)
-    keys = list(zip(*(df[c] for c in PROJECT_KEY)))
+    keys = list(zip(*(df[c].tolist() for c in PROJECT_KEY)))
     df["copied_from"] = [copied.get(k, "") for k in keys]
     df = score_indicators(df, rubric)
     projects = score_projects(df, result.slots_frame(), rubric, copied)

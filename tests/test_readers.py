@@ -277,10 +277,14 @@ def test_a_scanned_pdf_is_read_by_ocr(text_records):
 
 
 def test_the_app_accepts_and_loads_every_format():
-    import app as app_module
-    assert {"pdf", "xlsx", "xls", "docx", "txt", "html", "csv"} <= set(app_module.UPLOAD_TYPES)
-    paths = tuple(str(FORMATS / fmt / f"003_08710cc348d5ea60.{fmt}") for fmt in ("pdf", "xlsx", "xls", "docx"))
-    ind, proj, errors, loaded = app_module.load(paths + (str(FORMATS / "broken" / "truncated.pdf"),))
+    from indicators.inputs import accepted_suffixes
+    from indicators.parse import read_documents
+    from indicators.quality import analyze
+    assert {"pdf", "xlsx", "xls", "docx", "txt", "html", "csv"} <= set(accepted_suffixes())
+    paths = [str(FORMATS / fmt / f"003_08710cc348d5ea60.{fmt}") for fmt in ("pdf", "xlsx", "xls", "docx")]
+    result = read_documents(paths + [str(FORMATS / "broken" / "truncated.pdf")])
+    ind, _ = analyze(result)
+    errors = [str(e) for e in result.errors]
     want = len(parse_file(SAMPLES[3]).indicators)
     assert ind.groupby("source_file").size().tolist() == [want] * 4
     assert len(errors) == 1 and "truncated.pdf" in errors[0]

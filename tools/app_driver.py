@@ -93,16 +93,28 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(800)
 
 
+def select_first_row(page, table: int = 0) -> None:
+    """Tick the first row of the page's n-th st.dataframe (its selection column) and wait."""
+    grid = page.get_by_test_id("stDataFrame").nth(table)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 54)   # row 1 of the checkbox column (header is ~35 px)
+    wait_idle(page)
+
+
 def screenshots(out: Path = ROOT / "docs") -> list[Path]:
     out.mkdir(exist_ok=True)
     shots = []
-    with app_server() as url, browser_page() as page:
+    with app_server() as url, browser_page(height=1700) as page:
         page.goto(url)
         page.get_by_text("jixiao 绩效目标分析").wait_for()
         wait_idle(page)
-        for name, label in (("overview", "概览"), ("explorer", "指标浏览"), ("project-card", "项目卡片"),
-                            ("families", "套话族"), ("downloads", "下载")):
+        for name, label in (("overview", "概览"), ("projects", "项目总览"), ("explorer", "指标浏览"),
+                            ("project-card", "项目卡片"), ("compare", "对比"), ("families", "套话族"),
+                            ("downloads", "下载"), ("load-report", "加载报告")):
             goto_page(page, label)
+            if name == "project-card":
+                select_first_row(page, 1)   # the three-level table: highlights the row's source line
             path = out / f"screenshot-{name}.png"
             page.screenshot(path=str(path), full_page=True)
             shots.append(path)
