@@ -66,7 +66,10 @@ def _clause(text: str) -> tuple[str, str] | None:
     (('完成时限', '2025年10月底前'), ('学员种植技术水平', '提高'), ('保驾护航', '正面支撑'))
     >>> _clause("救助资金发放及时率100%,按照相关规定,救助资金的发放及时")
     ('救助资金发放及时率', '100%')
+    >>> _clause("指标1:为全市经济发展保驾护航(正面支撑)")
+    ('为全市经济发展保驾护航', '正面支撑')
     """
+    text = _ENUM.sub("", text.strip())
     got = _clause_whole(text)
     if got is None and re.search("[，,]", text):
         head, _, tail = re.split("([，,])", text.strip(), maxsplit=1)
