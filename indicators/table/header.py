@@ -32,6 +32,7 @@ _ANNOTATION = re.compile(r"[（(][^()（）]{0,12}[)）]")
 # (role, test) in order: the first that matches wins.  Each test is a regex on the cell text
 # with whitespace and annotations removed.
 _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
+    ("other", r"^金额单位"),   # "金额单位:元" over a table: a note, not the 金额 column
     ("reason", r"原因|改进措施|整改"),
     ("description", r"评.?扣?.?分标准|评分规则|指标解释|指标说明|指标值说明|描述|备注|指标值设定依据|评价内容|计算方法|评价标准|^绩效标准$"),
     ("basis", r"确定依据|指标来源|支撑材料"),
@@ -87,7 +88,11 @@ class Template:
 
 
 def _complete(roles: list[str]) -> list[str]:
-    """Dedupe roles and add the 一级/二级/三级 columns a header left out."""
+    """Dedupe roles and add the 一级/二级/三级 columns a header left out. A value column in front of the
+    level columns when another follows them is the project's 年度目标 (a goal text), not the target."""
+    levels = [k for k, r in enumerate(roles) if r in ("level1", "level2", "level3")]
+    if levels and roles.count("value") > 1 and "value" in roles[levels[-1]:]:
+        roles = [("description" if r == "value" and k < levels[0] else r) for k, r in enumerate(roles)]
     out: list[str] = []
     for r in roles:
         if r in out and r not in ("other", "description", "amount"):
