@@ -5,6 +5,7 @@
     python evaluation/evaluate_records.py --set heldout    # 43-54 (held out one round, then developed on)
     python evaluation/evaluate_records.py --set new        # 55- (labelled blind on 2026-12-01: the first run)
     python evaluation/evaluate_records.py --set seen       # 01-54
+    python evaluation/evaluate_records.py --values         # target extraction alone, on the labelled values
     python evaluation/evaluate_records.py --show 17 --show 20   # the differences on those documents
 
 Labels: tests/realdocs/labels/<document>.jsonl (one record per line, written by hand before the
@@ -162,12 +163,39 @@ def _show(labels, records, pairs, out) -> None:
             print(f"    + extra   {rec.level3} = {rec.value_raw!r} (line {rec.source_line})", file=out)
 
 
+def evaluate_values(docs: list[Path], out=sys.stdout) -> float:
+    """Target extraction alone: each quantitative label's own value_raw and name through the target grammar."""
+    from types import SimpleNamespace
+    ok = total = 0
+    for doc in docs:
+        for lab in load_labels(doc):
+            if lab.get("kind") != "quantitative":
+                continue
+            rec = SimpleNamespace(value_raw=lab.get("value_raw") or "", level3=lab["level3"], year=None)
+            total += 1
+            if target_ok(lab, rec):
+                ok += 1
+            else:
+                t = Target.fromstring(rec.value_raw, name=rec.level3)
+                print(f"    {doc.name[:3]} {lab['level3'][:30]} = {rec.value_raw!r}: labelled "
+                      f"{lab.get('op')} {lab.get('value')} {lab.get('unit')!r}, read {t.kind} {t.op} {t.value} "
+                      f"{t.unit!r}", file=out)
+    print(f"target (op, value, unit) exact on the labelled values themselves: {ok} of {total} = "
+          f"{ok / total if total else 0:.3f}", file=out)
+    return ok / total if total else 0.0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="all")
     ap.add_argument("--show", action="append", default=[], help="print the differences of documents starting with this")
     ap.add_argument("--json", help="write the summary here")
+    ap.add_argument("--values", action="store_true",
+                    help="measure target extraction alone, on the labels' own values (no row reading)")
     args = ap.parse_args(argv)
+    if args.values:
+        evaluate_values(documents(args.set))
+        return 0
     summary = evaluate(documents(args.set), set(args.show))
     if args.json:
         Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,0 +1,48 @@
+"""Measure the labelled real documents with the parser of an earlier commit (the README's first-run rows).
+
+    python evaluation/at_commit.py 3a82671 --set new      # the first version on documents 55-66
+    python evaluation/at_commit.py 80be9c6 --set new      # the first run on 55-66, the commit they arrived in
+
+The commit's code is checked out into a temporary git worktree; today's labelled documents
+(``tests/realdocs``) and today's ``evaluate_records.py`` are copied in, so every commit is measured on the
+same labels by the same matching rules. Arguments after the commit go to ``evaluate_records.py``.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0].startswith("-"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    commit, rest = argv[0], argv[1:]
+    with tempfile.TemporaryDirectory(prefix="jixiao-at-") as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(tree), commit],
+                       check=True, capture_output=True)
+        try:
+            shutil.rmtree(tree / "tests" / "realdocs", ignore_errors=True)
+            shutil.copytree(ROOT / "tests" / "realdocs", tree / "tests" / "realdocs")
+            (tree / "evaluation").mkdir(exist_ok=True)
+            script = (ROOT / "evaluation" / "evaluate_records.py").read_text(encoding="utf-8")
+            # an old tree may lack the script-conversion helper: compare units as written there
+            script = script.replace("from indicators.text import simplified  # noqa: E402",
+                                    "try:\n    from indicators.text import simplified  # noqa: E402\n"
+                                    "except ImportError:\n    simplified = str")
+            (tree / "evaluation" / "evaluate_records.py").write_text(script, encoding="utf-8")
+            return subprocess.run([sys.executable, str(tree / "evaluation" / "evaluate_records.py"), *rest],
+                                  cwd=tree).returncode
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                           capture_output=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
