@@ -130,12 +130,15 @@ def _fit(doc: ParsedDocument) -> int:
 
 
 def _well_formed(doc: ParsedDocument) -> float:
-    """Share of records with a known 二级 name and a value: the grid reader is exact when this is high."""
+    """Share of records with a known 二级 name (any 二级 in a department table) and a value: the grid reader is
+    exact when this is high."""
     from .vocab import vocab
     v = vocab()
     if not doc.indicators:
         return 0.0
-    return sum(1 for r in doc.indicators if r.value_raw and v.canonical_level2(r.level2)) / len(doc.indicators)
+    # department tables (部门整体) name their own 二级 dimensions (预算和财务管理): any 二级 counts there
+    return sum(1 for r in doc.indicators if r.value_raw and (v.canonical_level2(r.level2) or (
+        r.table_kind == "department" and r.level2))) / len(doc.indicators)
 
 
 def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:
