@@ -113,30 +113,33 @@ def project_indicators(ind: pd.DataFrame, prow) -> pd.DataFrame:
     return table[["source_line", "level1", "level2", "level3", "value_raw", "target", "kind", "score", "reasons"]]
 
 
-def source_excerpt(path: str | Path, first: int, last: int, context: int = 3) -> str:
-    """Lines first-context .. last+context of the source document, numbered, for the project card.  For a
-    PDF, workbook or DOCX the numbers are its rows (as the records' ``source_line``), shown as their cells
-    joined by `` | `` with where each row is (``page 2, table 1, row 5`` / ``sheet 表1, row 12``)."""
+def source_lines(path: str | Path) -> list[str]:
+    """The source document as display lines, numbered as the records' ``source_line``: the text's lines, or for a
+    PDF, workbook or DOCX its rows, cells joined by `` | `` with where each row is (``page 2, table 1, row 5`` /
+    ``sheet 表1, row 12``). Raises for a file that is gone or unreadable."""
     from .ingest import decode
     from .readers.registry import reader_for
+    reader = reader_for(path)
+    if reader.name not in ("text", "html"):
+        result = reader.read(path)
+        out = []
+        for n, line in enumerate(result.lines, start=1):
+            loc = result.locations.get(n)
+            where = f"  [{loc.label()}]" if loc is not None and loc.label() else ""
+            out.append(" | ".join(c for c in line.cells if c) + where)
+        return out
+    text, _ = decode(Path(path).read_bytes(), str(path))
+    return text.splitlines()
+
+
+def source_excerpt(path: str | Path, first: int, last: int, context: int = 3) -> str:
+    """Lines first-context .. last+context of the source document, numbered, for the project card (see
+    :func:`source_lines`)."""
     try:
-        reader = reader_for(path)
-        if reader.name not in ("text", "html"):
-            return _rows_excerpt(reader.read(path), first, last, context)
-        text, _ = decode(Path(path).read_bytes(), str(path))
+        lines = source_lines(path)
     except Exception as exc:  # the file may be gone (uploaded in another session)
         return f"({exc})"
-    lines = text.splitlines()
     lo, hi = max(1, first - context), min(len(lines), last + context)
     return "\n".join(f"{n:>5} | {lines[n - 1]}" for n in range(lo, hi + 1))
 
 
-def _rows_excerpt(result, first: int, last: int, context: int) -> str:
-    lo, hi = max(1, first - context), min(len(result.lines), last + context)
-    out = []
-    for n in range(lo, hi + 1):
-        line = result.lines[n - 1]
-        loc = result.locations.get(n)
-        where = f"  [{loc.label()}]" if loc is not None and loc.label() else ""
-        out.append(f"{n:>5} | " + " | ".join(c for c in line.cells if c) + where)
-    return "\n".join(out)

@@ -326,12 +326,11 @@ def group_key(s: pd.Series, by: str, unknown: str = "?") -> pd.Series:
 
 def source_html(path: str, first: int, last: int, highlight: int | None = None, context: int = 3) -> str:
     """The numbered source lines first-context .. last+context as HTML, the chosen line marked."""
-    from .ingest import decode
+    from .report import source_lines
     try:
-        text, _ = decode(Path(path).read_bytes(), str(path))
+        lines = source_lines(path)   # text lines, or a PDF's / workbook's / DOCX's rows with their place
     except Exception as exc:  # the file may be gone (uploaded in another session)
         return f"<pre>({html.escape(type(exc).__name__)})</pre>"
-    lines = text.splitlines()
     lo, hi = max(1, first - context), min(len(lines), last + context)
     out = []
     for n in range(lo, hi + 1):

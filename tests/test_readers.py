@@ -447,3 +447,15 @@ def test_pdf_table_over_a_page_break_without_the_header_repeated(text_records):
     for r in doc.indicators:
         pages.setdefault(r.project, set()).add(r.source_page)
     assert any(len(s) > 1 for s in pages.values())
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
+def test_the_project_card_source_panel_shows_a_binary_file_s_row_marked(fmt):
+    """The card's source panel for a PDF / workbook / DOCX: the record's row with its cells and place, marked."""
+    from indicators.workbench import source_html
+    path = FORMATS / fmt / f"003_08710cc348d5ea60.{fmt}"
+    rec = parse_file(path).indicators[5]
+    panel = source_html(str(path), rec.source_line, rec.source_line, highlight=rec.source_line)
+    marked = re.search(r'<mark id="hl"[^>]*>(.*?)</mark>', panel).group(1)
+    assert re.sub(r"\s+", "", rec.level3) in re.sub(r"\s+", "", marked)
+    assert ("page" in marked) if fmt == "pdf" else ("!" in marked or "sheet" in marked or "table" in marked)
