@@ -196,3 +196,13 @@ def test_every_ui_string_exists_in_both_languages():
     assert workbench.reason_text("table header found at line 12 but no rows fitted it", "zh") == \
         "第12行找到表头，但没有一行符合该表头"
     assert workbench.reason_text("something new from a PDF reader", "zh") == "something new from a PDF reader"
+
+
+def test_format_readers_reasons_read_in_chinese():
+    from indicators.workbench import reason_text
+    got = reason_text("page 2: scanned page, no text layer, read by OCR (rapidocr, 40 text boxes, mean score 0.93, "
+                      "1 ruled tables, check ≥/≤ and first characters); no 绩效 table found: x", "zh")
+    assert got.startswith("第2页：扫描页") and "请核对≥/≤" in got and got.endswith("标题列出的指标")
+    assert reason_text("password-protected (encrypted) workbook: save it without a password first", "zh") \
+        .startswith("工作簿设有密码")
+    assert not any(ch.isascii() and ch.isalpha() for ch in reason_text("sheet 表1: empty", "zh"))

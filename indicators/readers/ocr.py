@@ -162,9 +162,9 @@ def read_scanned_page(page, number: int, path, state) -> tuple[list, str]:
         for top, cells in word_rows(page, state, lines=text_lines(rest)):
             items.append((top, len(items), cells, Location(page=number, cols=list(range(len(cells))))))
     if not found:
-        return items, f"page {number}: scanned page, no text layer; OCR (rapidocr) found no text on it"
+        return items, f"page {number}: scanned page, no text layer, OCR (rapidocr) found no text on it"
     mean = sum(b.score for b in found) / len(found)
     left_out = f", {dropped} boxes below score {conf['min_score']} left out" if dropped else ""
-    note = (f"page {number}: scanned page, no text layer; read by OCR (rapidocr, {len(found)} text boxes, "
-            f"mean score {mean:.2f}, {len(tables)} ruled tables{left_out}; check ≥/≤ and first characters)")
+    note = (f"page {number}: scanned page, no text layer, read by OCR (rapidocr, {len(found)} text boxes, "
+            f"mean score {mean:.2f}, {len(tables)} ruled tables{left_out}, check ≥/≤ and first characters)")
     return items, note
