@@ -248,3 +248,12 @@ def test_a_two_level_table_whose_name_column_holds_level2_names():
     got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("38_")).indicators}
     assert got["数量指标"] == ("数量指标", "375万平方米")
     assert got["质量指标"] == ("质量指标", "100%")
+
+
+def test_a_value_kind_column_is_not_the_value_and_units_join_bare_numbers_only():
+    """Real document 19 (traditional script, 指標值類型 | *指標值 | 計量單位): 定量 is the kind, 28.8萬元 keeps its
+    unit, a bare 100 takes the % of the unit column, 應保盡保 stays as written."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("19_")).indicators}
+    assert got["業務工作支出安排金額"] == "28.8萬元"
+    assert got["業務工作支出到位率"] == "100%"
+    assert got["保證單位正常運轉"] == "應保盡保"

@@ -32,7 +32,7 @@ _ANNOTATION = re.compile(r"[（(][^()（）]{0,12}[)）]")
 # (role, test) in order: the first that matches wins.  Each test is a regex on the cell text
 # with whitespace and annotations removed.
 _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
-    ("other", r"^金额单位"),   # "金额单位:元" over a table: a note, not the 金额 column
+    ("other", r"^金额单位|^指标值类型$"),   # "金额单位:元": a note; 指标值类型 (定量/定性): not the value
     ("reason", r"原因|改进措施|整改"),
     ("description", r"评.?扣?.?分标准|评分规则|指标解释|指标说明|指标值说明|描述|备注|指标值设定依据|评价内容|计算方法|评价标准|^绩效标准$"),
     ("basis", r"确定依据|指标来源|支撑材料"),
@@ -50,7 +50,7 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("project", r"^项目名称$|^项目$|^专项名称$"),
     ("code", r"编码$|代码$|^项目编号$"),
     ("amount", r"^合计$|金额|资金总额|^年度资金$|预算数|^财政拨款$|^绩效金额$"),
-    ("other", r"^指标值类型$|^序号$|^单位名称$|^公共预算$|^政府性基金$|^其他资金$"),
+    ("other", r"^序号$|^单位名称$|^公共预算$|^政府性基金$|^其他资金$"),
 ]]
 
 HEADER_ROLES = ("project", "code", "amount", "row_label", "level1", "level2", "level3", "value", "actual", "weight", "score", "op", "unit",

@@ -191,8 +191,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
         value = _squeeze(row.get("op") + row.get("value"))
         unit = _squeeze(row.get("unit"))
-        if unit and not value.endswith(unit) and unit not in ("是/否", "是否") and value:
-            value += unit
+        if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否"):
+            value += unit   # a bare number takes the 计量单位 cell; "28.8萬元" or "应保尽保" keep their own
         if not level3 and r2 and value and not row.get("level3"):
             level3 = _squeeze(r2)   # a two-level table: the 二级 name is the indicator and carries the value
         if not level3:
