@@ -202,6 +202,7 @@ def test_traditional_run_together_table_is_cut_like_simplified():
     """Real document 09: a traditional-script self-evaluation table with every cell run together."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("09_")).indicators}
     assert got["滅火設備配備率"] == "100%"
+    assert got["監控系統維護率"] == "100%"   # not "達成預期指標監控系統維護率": a remark is never part of a name
     assert got["森林火災案件查處率"] == "不低于90%"
 
 

@@ -71,6 +71,7 @@ class ReaderWords:
     project_labels: tuple[str, ...]
     table_end: re.Pattern
     cut_words: tuple[str, ...] = ()
+    remarks: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,15 +87,15 @@ def words() -> ReaderWords:
                        name_end=re.compile(f"(?:{alternatives(raw['name_endings'])})$"),
                        project_labels=tuple(raw["project_labels"]),
                        table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
-                       cut_words=tuple(raw.get("cut_words", ())))
+                       cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())))
 
 
 @functools.lru_cache(maxsize=262144)
 def token_type(text: str) -> str:
     """The type of a cell text, one of the emit columns' keys.
 
-    >>> [token_type(t) for t in ("产出指标(50分)", "数量指标", "满意度指标", "≥3次", "10", "达成预期指标", "开展结对交流活动")]
-    ['l1', 'l2', 'l1l2', 'value', 'num', 'qual', 'text']
+    >>> [token_type(t) for t in ("产出指标(50分)", "数量指标", "满意度指标", "≥3次", "10", "达成预期指标", "开展结对交流活动", "是")]
+    ['l1', 'l2', 'l1l2', 'value', 'num', 'remark', 'text', 'qual']
     """
     from nlp.targets import Target, target_vocab
 
@@ -118,6 +119,8 @@ def token_type(text: str) -> str:
         return "op"
     if key in target_vocab().units or key in rw.units:
         return "unit"
+    if key in rw.remarks:
+        return "remark"
     if key in rw.qualitative:
         return "qual"
     if len(key) <= 12 and key.endswith("指标") and len(key) >= 4:
@@ -167,7 +170,7 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     typ = token_type(tok.text)
     if typ in ("l1", "l2", "l1l2"):
         return w.merge_typed          # a level name is never part of another cell
-    if typ in ("value", "num", "bignum"):
+    if typ in ("value", "num", "bignum", "remark"):
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
     return 0.0
 

@@ -196,7 +196,7 @@ def _word_re() -> re.Pattern:
     rw = reader_words()
     words = {w for w in list(v.level1) + list(v.level2) if len(w) >= 4}
     words |= {w for w in v.headers if len(w) >= 4}
-    words |= {w for w in rw.qualitative if len(w) >= 4} | set(rw.cut_words)
+    words |= {w for w in rw.qualitative if len(w) >= 4} | set(rw.remarks) | set(rw.cut_words)
     words |= {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年实际值", "未完成原因"}
     for keys in v.labels.values():
         words |= {w for w in keys if len(w) >= 4}
