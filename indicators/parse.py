@@ -43,13 +43,19 @@ def parse_text(text: str, source_file: str = "<text>", suffix: str = ".txt") -> 
     """Records of one decoded document: the strict grid reader and the general stream reader both
     read it; the one whose records fit better is kept (see :func:`choose`)."""
     lines = text_to_lines(text, suffix)
+    return _both_readers(lines, source_file, lambda: parse_stream(text, lines, source_file, suffix))
+
+
+def _both_readers(lines: list[Line], source_file: str, general) -> ParsedDocument:
+    """The strict grid reader on the rows; unless it read whole tables, also ``general()`` (the stream reader),
+    and :func:`choose` between them."""
     grid = parse_lines(lines, source_file)
     if _fit(grid) >= 20 and _well_formed(grid) >= 0.95:
         return grid   # the strict grid reader read whole tables: the stream reader would not be chosen
-    general = parse_stream(text, lines, source_file, suffix)
-    doc = choose(grid, general)
+    stream = general()
+    doc = choose(grid, stream)
     if not doc.indicators:
-        doc.diagnostic = general.diagnostic   # the stream reader always says why it found none
+        doc.diagnostic = stream.diagnostic   # the stream reader always says why it found none
     return doc
 
 
@@ -71,16 +77,14 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
     info = document_info(lines)
     tables = read_stream(tokens, source_file, year=info.year, issuer=info.issuer)
     doc = ParsedDocument(source_file=source_file, reader="stream", tables=sum(bool(t.indicators) for t in tables))
-    for t in tables:
-        doc.indicators.extend(t.indicators)
-        doc.slots.extend(t.slots)
+    _add_tables(doc, tables)
     if not doc.indicators:
         doc.indicators = prose_records(text, source_file, info)
         doc.reader = "prose" if doc.indicators else doc.reader
     if not doc.indicators and not tables:   # no header anywhere: a page that starts mid-table
-        for t in read_stream(tokens, source_file, year=info.year, issuer=info.issuer, headerless=True):
-            doc.indicators.extend(t.indicators)
-            doc.slots.extend(t.slots)
+        headerless = read_stream(tokens, source_file, year=info.year, issuer=info.issuer, headerless=True)
+        if headerless:
+            _add_tables(doc, headerless)
             doc.reader, doc.tables = "headerless", 1
     if not doc.indicators and not tables:   # targets in running text, the last resort
         doc.indicators = prose_records(text, source_file, info, sentences=True)
@@ -95,21 +99,21 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
     return doc
 
 
+def _add_tables(doc: ParsedDocument, tables) -> None:
+    for t in tables:
+        doc.indicators.extend(t.indicators)
+        doc.slots.extend(t.slots)
+
+
 def parse_rows(lines: list[Line], source_file: str = "<rows>") -> ParsedDocument:
     """Records of a document its format reader gave as rows of cells (PDF tables, sheets, DOCX tables): the
     two readers HTML goes through, the strict grid reader on the rows and the general reader on their
     token stream (every row end a real one), and :func:`choose` between them."""
     from .table.stream import lines_stream
 
-    grid = parse_lines(lines, source_file)
-    if _fit(grid) >= 20 and _well_formed(grid) >= 0.95:
-        return grid
     text = "\n".join("\t".join(c for c in ln.cells if c) for ln in lines)
-    general = read_tokens(lines_stream(lines, hard_rows=True), lines, text, source_file)
-    doc = choose(grid, general)
-    if not doc.indicators:
-        doc.diagnostic = general.diagnostic
-    return doc
+    return _both_readers(lines, source_file,
+                         lambda: read_tokens(lines_stream(lines, hard_rows=True), lines, text, source_file))
 
 
 def prose_records(text: str, source_file: str, info, sentences: bool = False) -> list:
