@@ -59,6 +59,14 @@ def _heading(text: str) -> tuple[str | None, str | None, str]:
     return None, None, text
 
 
+def levels_after(h1: str | None, h2: str | None) -> tuple[str, str]:
+    """The (一级, 二级) of the lines after a heading naming ``h1`` and/or ``h2``: a 二级 alone stands under its
+    parent 一级."""
+    if h2:
+        return h1 or vocab().parent_of(h2) or "", h2
+    return h1 or "", ""
+
+
 def _clause(text: str) -> tuple[str, str] | None:
     """(name, value) of one clause, or None when it states no target.
 
@@ -127,11 +135,7 @@ def read_prose(text: str) -> list[ProseRecord]:
         for piece in pieces:
             h1, h2, rest = _heading(piece)
             if h1 or h2:
-                if h1:
-                    l1, l2 = h1, ""
-                if h2:
-                    l2 = h2
-                    l1 = vocab().parent_of(h2) if not h1 else h1
+                l1, l2 = levels_after(h1, h2)
                 piece = rest
                 if not piece.strip():
                     continue

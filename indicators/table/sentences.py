@@ -17,15 +17,17 @@ record.  Level headings (``2.质量指标。``) set the 一级/二级 of the cla
 """
 from __future__ import annotations
 
+import functools
 import re
 
-from .prose import ProseRecord, _heading
-from .rows import words
 from ..text import simplified
+from ..vocab import vocab
+from .prose import _NUMBERING, ProseRecord, _heading, levels_after
+from .rows import words
 from .stream import _value_re, _word_re, clean_text
 
 _CLAUSES = re.compile(r"[，,；;。]")
-_ENUM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))\s*")
+_ENUM = _NUMBERING   # "2.", "(一)", "三、" in front of a clause
 # between a name and its value: the connecting verb is not part of either
 _CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|达到|达|约|：|:)$")
 _ACTUAL = re.compile(r"(?:实际完成值?|实际值|完成值)为?$")
@@ -38,12 +40,16 @@ def _is_name(name: str, stated_as_target: bool) -> bool:
     return stated_as_target or bool(words().name_end.search(name))
 
 
+@functools.lru_cache(maxsize=1)
+def _stated_re() -> re.Pattern:
+    v = _value_re().pattern
+    return re.compile(rf"(?P<name>.{{2,40}}?)(?:指标|目标)值?为(?P<value>{v})(?:(?:实际完成值?|实际值|完成值)为(?:{v}))?")
+
+
 def _stated(clause: str) -> list[tuple[str, str, bool]]:
     """``X发放指标为100%实际完成值为100%``, repeated: the name is all text up to 指标为, digits and all."""
-    v = _value_re().pattern
-    rx = re.compile(rf"(?P<name>.{{2,40}}?)(?:指标|目标)值?为(?P<value>{v})(?:(?:实际完成值?|实际值|完成值)为(?:{v}))?")
     out, pos = [], 0
-    for m in rx.finditer(clause):
+    for m in _stated_re().finditer(clause):
         if m.start() != pos:
             return []
         out.append((m.group("name"), m.group("value"), False))
@@ -81,7 +87,6 @@ def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
 
 def _level_first(clause: str) -> str:
     """``成本指标国家规定标准发放…`` → ``成本指标。国家规定标准发放…``: a level name run into its clause."""
-    from ..vocab import vocab
     m = _word_re().match(simplified(clause))
     if m and m.end() < len(clause) and (vocab().canonical_level2(m.group()) or vocab().canonical_level1(m.group())):
         return clause[:m.end()] + "。" + clause[m.end():]
@@ -99,11 +104,7 @@ def read_sentences(text: str) -> list[ProseRecord]:
         for clause in _CLAUSES.split(line):
             h1, h2, rest = _heading(_level_first(_ENUM.sub("", clause)))
             if h1 or h2:
-                l1 = h1 or (l1 if not h2 else "")
-                l2 = h2 or ""
-                if h2 and not h1:
-                    from ..vocab import vocab
-                    l1 = vocab().parent_of(h2) or l1
+                l1, l2 = levels_after(h1, h2)
                 clause = rest
             for name, value, actual in _clause_records(_ENUM.sub("", clause)):
                 if not actual:
