@@ -8,7 +8,7 @@ table's columns, so the cut is not made here: a token is split into pieces joine
 is negative: keeping a cut must buy a better row).  Cuts are offered only where the template has a
 weight or score column next to a value column, never in a cell the source separated by `|`, a tab
 or a row end, and only where the split-off piece reads as a weight
-(a whole number of 1 to ``max_weight`` without a leading zero).
+(a whole number of 1 to ``max_weight``, 30 in ``data/vocab/reader.toml``, without a leading zero).
 
 >>> from indicators.table.stream import Token
 >>> [t.text for t in digit_cuts([Token("8550万粒", 1, "glue")], ["level3", "weight", "value", "actual"])]
@@ -27,7 +27,7 @@ import re
 from .stream import Token
 
 _VALUE_REST = re.compile(r"^[1-9]\d*(?:\.\d+)?\s*(?:%|‰|[^\d\s.%‰]{1,4})?$")
-_RUN = re.compile(r"^([1-9]\d*(?:\.\d+)?)$")
+_RUN = re.compile(r"^[1-9]\d*$")
 _NUMBERS = ("weight", "score")
 # a cell the source separated explicitly (| or tab, a row end) is one cell: "180只" in a pipe table
 _REAL_BORDERS = ("sep", "hard")
@@ -64,13 +64,13 @@ def cut_options(text: str, before: bool, after: bool, max_weight: int = 30) -> l
         if heads:   # both "1|550万粒" and "15|50万粒" offered: the row splitter picks
             cuts = [0] + heads + [len(text)]
             return [text[a:b] for a, b in zip(cuts, cuts[1:])]
-    if after and _RUN.match(text) and len(text) >= 3 and "." not in text:
+    if after and _RUN.match(text) and len(text) >= 3:
         half = len(text) // 2
         if len(text) % 2 == 0 and text[:half] == text[half:] and _weightlike(text[:half], max_weight):
             return [text[:half], text[half:]]       # 1010: a weight and its full score
         for k in (2, 1):
             head, tail = text[:-k], text[-k:]
-            if _weightlike(tail, max_weight) and len(head) >= 1:
+            if _weightlike(tail, max_weight):
                 return [head, tail]
     return [text]
 
@@ -81,8 +81,11 @@ def _repeated(tokens: list[Token], k: int) -> bool:
     return (k > 0 and tokens[k - 1].text == text) or (k + 1 < len(tokens) and tokens[k + 1].text == text)
 
 
-def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int = 30) -> list[Token]:
-    """The table's tokens with glued number cells offered as pieces (see module doc)."""
+def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = None) -> list[Token]:
+    """The table's tokens with glued number cells offered as pieces (see module doc); ``max_weight`` defaults to
+    ``[row] max_weight`` of ``data/vocab/reader.toml``."""
+    from .rows import weights
+    max_weight = weights().max_weight if max_weight is None else max_weight
     before, after = _neighbours(roles)
     if not (before or after):
         return tokens

@@ -45,6 +45,7 @@ class Weights:
     default: float
     slot_end: float = 0.6
     merge_typed: float = 2.5
+    max_weight: int = 30
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,7 +56,8 @@ def weights() -> Weights:
     default = emit.pop("default")
     return Weights(gap=raw["gap"], start=raw["row"]["start"], outside=raw["row"]["outside"],
                    max_cell=raw["row"]["max_cell_tokens"], skip=raw["skip"], emit=emit, default=default,
-                   slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"])
+                   slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"],
+                   max_weight=raw["row"]["max_weight"])
 
 
 # -- token types ----------------------------------------------------------------------------
