@@ -231,9 +231,6 @@ def lex(cell: str) -> list[str]:
     key = simplified(cell)   # cuts are found on the simplified text (same length) and made in the original
     if len(cell) <= 16 and header_role(cell) and not _word_re().match(key) and not _ENDS_IN_NUMBER.search(cell):
         return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
-    heads = header_pieces(key)
-    if heads:
-        return [cell[a:b] for a, b in zip(heads, heads[1:])]
     cuts: set[int] = {0, len(cell)}
     words = [(m.start(), m.end()) for m in _word_re().finditer(key)]
     for a, b in words:
