@@ -35,6 +35,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from indicators.text import simplified
+
 VOCAB_FILE = Path(__file__).resolve().parent.parent / "data" / "vocab" / "targets.toml"
 
 KINDS = ("quantitative", "deadline", "qualitative", "missing")
@@ -153,11 +155,6 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
 
 
 # -- normalisation with an index map back to the raw text ----------------------------------------
-def _simplified(text: str) -> str:
-    from indicators.text import simplified
-    return simplified(text)
-
-
 def normalize(raw: str) -> tuple[str, list[int]]:
     r"""Fold glyphs and widths, drop whitespace and markup; ``idx[i]`` is the raw position of char i.
 
@@ -188,7 +185,7 @@ def normalize(raw: str) -> tuple[str, list[int]]:
             idx.append(m.start())
         pos = m.end()
     _copy(raw, pos, len(raw), text, idx)
-    out = _simplified("".join(text))   # 萬元 is 万元: a character table, the length stays
+    out = simplified("".join(text))   # 萬元 is 万元: a character table, the length stays
     # width folding may have produced new multi-char comparators (NFKC "＞＝" -> ">=")
     for src, dst in ((">=", "≥"), ("<=", "≤"), ("≥=", "≥"), ("m2", "平方米")):
         while src in out:
@@ -351,8 +348,7 @@ def _iso(y: int | None, m: int | None, d: int | None, end: bool) -> str:
         return f"{y:04d}-12-31" if end else f"{y:04d}-01-01"
     if d is None:
         return _month_end(y, m) if end else f"{y:04d}-{m:02d}-01"
-    calendar.monthrange(y, m)   # ValueError for a month that is not one
-    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:   # (monthrange raises for a month that is not one)
         raise ValueError(d)
     return f"{y:04d}-{m:02d}-{d:02d}"
 
@@ -625,7 +621,7 @@ def _excel_serial(target: Target, name_key: str) -> Target | None:
 def _with_name(target: Target, name: str) -> Target:
     """Context from the indicator name: unit in brackets, value that only repeats the name."""
     value_key = re.sub(r"\s+", "", target.raw).strip("。.；;，,")
-    name_key = _simplified(re.sub(r"\s+", "", name))
+    name_key = simplified(re.sub(r"\s+", "", name))
     if target.kind in ("qualitative", "deadline") and value_key and not re.search(r"\d", value_key):
         vc, nc = _chars(value_key), _chars(name_key)
         copied = (len(value_key) >= 3 and value_key in name_key) or (len(name_key) >= 3 and name_key in value_key)
