@@ -97,22 +97,6 @@ def copied_tables(proj: pd.DataFrame) -> pd.DataFrame:
     return proj[proj["copied_from"] != ""][["source_file", "project", "copied_from", "score", "grade"]]
 
 
-def project_key(row) -> str:
-    return f"{Path(str(row['source_file'])).name} · {row['project']}"
-
-
-def project_indicators(ind: pd.DataFrame, prow) -> pd.DataFrame:
-    """A project's indicators as the three-level table (blank repeated 一级/二级 like the document)."""
-    rows = ind[(ind["source_file"] == prow["source_file"]) & (ind["table_id"] == prow["table_id"])
-               & (ind["project"] == prow["project"])]
-    table = rows[["source_line", "level1", "level2", "level3", "value_raw", "kind", "score", "reasons"]].copy()
-    table["target"] = [target_text(r) for _, r in rows.iterrows()]
-    table.loc[table["level1"].eq(table["level1"].shift()), "level1"] = ""
-    same2 = rows["level2"].eq(rows["level2"].shift()) & rows["level1"].eq(rows["level1"].shift())
-    table.loc[same2.values, "level2"] = ""
-    return table[["source_line", "level1", "level2", "level3", "value_raw", "target", "kind", "score", "reasons"]]
-
-
 def source_lines(path: str | Path) -> list[str]:
     """The source document as display lines, numbered as the records' ``source_line``: the text's lines, or for a
     PDF, workbook or DOCX its rows, cells joined by `` | `` with where each row is (``page 2, table 1, row 5`` /
