@@ -34,8 +34,9 @@ def parse_lines(lines: list[Line], source_file: str) -> ParsedDocument:
     """Records of one document already split into rows, by the strict grid reader alone."""
     for layout in LAYOUTS:
         lines = layout.reflow(lines)
+    from .table.sanity import keep_indicators
     grid = parse_grid(lines, source_file)
-    return ParsedDocument(source_file=source_file, indicators=grid.indicators, slots=grid.slots,
+    return ParsedDocument(source_file=source_file, indicators=keep_indicators(grid.indicators), slots=grid.slots,
                           tables=len(grid.table_ids), reader="grid")
 
 
@@ -100,8 +101,9 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
 
 
 def _add_tables(doc: ParsedDocument, tables) -> None:
+    from .table.sanity import keep_indicators
     for t in tables:
-        doc.indicators.extend(t.indicators)
+        doc.indicators.extend(keep_indicators(t.indicators))
         doc.slots.extend(t.slots)
 
 
@@ -121,12 +123,13 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False) ->
     (:mod:`indicators.table.prose`), or with ``sentences`` running text (:mod:`indicators.table.sentences`)."""
     from .model import Indicator
     from .table.prose import read_prose
+    from .table.sanity import keep_indicators
     from .table.sentences import read_sentences
-    return [Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
+    return keep_indicators([Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
                       year=info.year, issuer=info.issuer, project="", project_amount_yuan=None, block="",
                       level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
                       value_raw=r.value, table_id=1)
-            for r in (read_sentences(text) if sentences else read_prose(text))]
+            for r in (read_sentences(text) if sentences else read_prose(text))])
 
 
 def _fit(doc: ParsedDocument) -> int:

@@ -259,3 +259,19 @@ def test_a_value_kind_column_is_not_the_value_and_units_join_bare_numbers_only()
     assert got["業務工作支出安排金額"] == "28.8萬元"
     assert got["業務工作支出到位率"] == "100%"
     assert got["保證單位正常運轉"] == "應保盡保"
+
+
+@pytest.mark.parametrize("prefix,junk", [
+    ("12_", "手机扫码,畅快体验!"),            # web page footer after the table
+    ("26_", "鲁ICP备06032897号鲁公网安备"),     # site registration line
+    ("58_", "填表人:"),                       # sign-off line: 填表人 | 宋云花
+    ("56_", "2021年实际实现值"),               # a header's second tier read as a row
+    ("43_", "—"),                             # a dash fragment
+])
+def test_page_footers_sign_offs_and_header_cells_are_not_records(prefix, junk):
+    """Real pages (tests/realdocs): the footer, sign-off and header leftovers fill name and value columns but are
+    not indicators (indicators/table/sanity.py); the document's labelled records are all still read."""
+    names = {r.level3 for r in parse_file(_doc(prefix)).indicators}
+    assert junk not in names
+    labels = _labels(prefix)
+    assert sum(lab["level3"] in names for lab in labels) / len(labels) >= 0.85

@@ -1,0 +1,60 @@
+"""Records that cannot be indicators, whatever reader produced them.
+
+A web page's footer (``扫一扫在手机打开当前页``), a sign-off line (``填表人: | 宋云花``,
+``区扶贫办审核意见 | (盖章)``), a header cell read as a row (``序号``, ``2021年实际实现值 |
+预期2022年实现值``) or a fragment (``—``, ``/人``) fills the name and value columns of a
+row as well as an indicator does.  The words are in ``data/vocab/reader.toml`` (``[not_names]``).
+
+>>> not_indicator("扫一扫在手机打开当前页", "")
+'page furniture or sign-off'
+>>> not_indicator("2021年实际实现值", "预期2022年实现值")
+'header cells'
+>>> not_indicator("—", "54周岁")
+'fragment'
+>>> not_indicator("培训人数", "≥50人") is None
+True
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+
+from .rows import WEIGHTS_FILE
+
+_LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+
+@dataclass(frozen=True)
+class NotNames:
+    contains: tuple[str, ...]
+    exact: frozenset[str]
+    min_letters: int
+
+
+@functools.lru_cache(maxsize=1)
+def not_names() -> NotNames:
+    with open(WEIGHTS_FILE, "rb") as fh:
+        raw = tomllib.load(fh)["not_names"]
+    return NotNames(contains=tuple(raw["contains"]), exact=frozenset(raw["exact"]), min_letters=int(raw["min_letters"]))
+
+
+def not_indicator(level3: str, value: str) -> str | None:
+    """Why a record with this 三级 name and value is not an indicator, or None when it may be one."""
+    nn = not_names()
+    name = re.sub(r"\s+", "", level3 or "")
+    if any(w in name for w in nn.contains):
+        return "page furniture or sign-off"
+    if name.rstrip(":：") in nn.exact:
+        return "header cells"
+    if name.endswith("值") and (value or "").endswith("值"):
+        return "header cells"
+    if len(_LETTER.findall(name)) < nn.min_letters:
+        return "fragment"
+    return None
+
+
+def keep_indicators(records: list) -> list:
+    """The records that may be indicators."""
+    return [r for r in records if not_indicator(r.level3, r.value_raw) is None]
