@@ -275,3 +275,19 @@ def test_page_footers_sign_offs_and_header_cells_are_not_records(prefix, junk):
     assert junk not in names
     labels = _labels(prefix)
     assert sum(lab["level3"] in names for lab in labels) / len(labels) >= 0.85
+
+
+@pytest.mark.parametrize("prefix,name,value", [
+    ("07_", "上年12月底编内人员数", "3人"),              # pipe cell: "指标1:上年12月底编内人员数 | 3人"
+    ("09_", "森林火災6小時內撲滅率", "不低于95%"),       # traditional script run together
+])
+def test_a_number_inside_a_name_stays_in_the_name(prefix, name, value):
+    """Real documents: a number with words on both sides inside one cell is part of the name, not its value."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc(prefix)).indicators}
+    assert (name, value) in got
+
+
+def test_a_cell_ending_in_a_name_ending_is_not_glued_to_the_next_name():
+    """Doc 54 (run together): "…维护情况" "2280次" "大楼安检巡察次数" are a description, a value and the next name."""
+    names = {r.level3 for r in parse_file(_doc("54_")).indicators}
+    assert "大楼安检巡察次数" in names

@@ -92,6 +92,11 @@ def words() -> ReaderWords:
                        cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())))
 
 
+# a name that carries a number inside ("森林火灾6小时内扑灭率") starts with words, not with a comparator,
+# a number or a direction word ("提高率" aside, "提高5%" is a value and ends in no name ending anyway)
+_NAME_START = re.compile(r"^(?!不低于|不少于|不高于|不超过|大于|小于|低于|高于|提高|下降|增长|减少|降低|增加|达到)[\u4e00-\u9fff]{2}")
+
+
 @functools.lru_cache(maxsize=262144)
 def token_type(text: str) -> str:
     """The type of a cell text, one of the emit columns' keys.
@@ -129,8 +134,9 @@ def token_type(text: str) -> str:
         return "l2like"
     if len(key) > 30:
         return "text"
-    if (rw.name_end.search(key) or key.startswith("是否")) and not any(ch.isdigit() for ch in key):
-        return "text"   # 按时发放率, 资金到位率: an indicator name, whatever words it holds
+    if (rw.name_end.search(key) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
+                                                                or _NAME_START.match(key)):
+        return "text"   # 按时发放率, 上年12月底编内人员数: an indicator name, whatever words or numbers it holds
     t = Target.fromstring(key)
     if t.kind == "quantitative" and len(key) <= 14:
         return "value"
@@ -177,6 +183,22 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     return 0.0
 
 
+def _inner_numbers(tokens: list[Token]) -> list[int]:
+    """Lexer pieces that are a number inside a name, text on both sides within one source cell
+    (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
+    out = []
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].gap != "glue" or tokens[k + 1].gap != "glue":
+            continue
+        left = tokens[k - 1].text
+        if token_type(tokens[k].text) not in ("value", "num") or token_type(left) != "text" \
+                or words().name_end.search(simplified(left)):
+            continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
+        if token_type(tokens[k + 1].text) == "text" and token_type(_join(tokens, k - 1, k + 2)) == "text":
+            out.append(k)
+    return out
+
+
 def _join(tokens: list[Token], a: int, b: int) -> str:
     return "".join(t.text for t in tokens[a:b])
 
@@ -205,6 +227,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     # gluing a cell that is itself a value, a number or a level name onto its neighbour across a real
     # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
     typed = [_typed_cost(t, w) for t in tokens]
+    for k in _inner_numbers(tokens):
+        typed[k] = 0.0
     # the pieces of one glued number cell (digit gaps) glue back at the digit gap's cost alone
     group = list(range(n))
     for k in range(1, n):
