@@ -97,6 +97,8 @@ def _complete(roles: list[str]) -> list[str]:
     for r in roles:
         if r in out and r not in ("other", "description", "amount"):
             r = "other"
+        elif r == "row_label" and "level3" in out:
+            r = "other"   # 目标名称 | 目标值 | 评价指标 | 标准值: a second name column, not a row label
         out.append(r)
     if "level3" not in out:   # right after 二级 (before a 绩效标准 description), else before the value
         at = out.index("level2") + 1 if "level2" in out else (out.index("value") if "value" in out else len(out))

@@ -11,6 +11,10 @@ row as well as an indicator does.  The words are in ``data/vocab/reader.toml`` (
 'header cells'
 >>> not_indicator("—", "54周岁")
 'fragment'
+>>> not_indicator("其中:中央补助", "668.00"), not_indicator("计划生育转移支付资金合计(万元)", "1084.25")
+('budget line', 'budget line')
+>>> not_indicator("其中桃树种植面积", "1.5亩") is None
+True
 >>> not_indicator("培训人数", "≥50人") is None
 True
 """
@@ -24,11 +28,15 @@ from dataclasses import dataclass
 from .rows import WEIGHTS_FILE
 
 _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
+# "计划生育转移支付资金合计(万元) | 1084.25": a fund's amount in a 资金情况 block
+_BUDGET = re.compile(r"资金.*[(（]万?元[)）]$")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 @dataclass(frozen=True)
 class NotNames:
     contains: tuple[str, ...]
+    starts: tuple[str, ...]
     exact: frozenset[str]
     min_letters: int
 
@@ -37,7 +45,7 @@ class NotNames:
 def not_names() -> NotNames:
     with open(WEIGHTS_FILE, "rb") as fh:
         raw = tomllib.load(fh)["not_names"]
-    return NotNames(contains=tuple(raw["contains"]), exact=frozenset(raw["exact"]), min_letters=int(raw["min_letters"]))
+    return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]), min_letters=int(raw["min_letters"]))
 
 
 def not_indicator(level3: str, value: str) -> str | None:
@@ -46,6 +54,8 @@ def not_indicator(level3: str, value: str) -> str | None:
     name = re.sub(r"\s+", "", level3 or "")
     if any(w in name for w in nn.contains):
         return "page furniture or sign-off"
+    if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
+        return "budget line"
     if name.rstrip(":：") in nn.exact:
         return "header cells"
     if name.endswith("值") and (value or "").endswith("值"):

@@ -208,7 +208,7 @@ def _word_re() -> re.Pattern:
 
 # "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
 NUMBER_PREFIX = r"(?:指标|目标)\s*\d+\s*[：:．.、]?"
-_ENUM = re.compile(NUMBER_PREFIX + r"|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．](?=[\u4e00-\u9fff])")
+_ENUM = re.compile(NUMBER_PREFIX + r"|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．.](?=[\u4e00-\u9fff])")
 
 
 def lex(cell: str) -> list[str]:
