@@ -291,3 +291,11 @@ def test_a_cell_ending_in_a_name_ending_is_not_glued_to_the_next_name():
     """Doc 54 (run together): "…维护情况" "2280次" "大楼安检巡察次数" are a description, a value and the next name."""
     names = {r.level3 for r in parse_file(_doc("54_")).indicators}
     assert "大楼安检巡察次数" in names
+
+
+def test_a_header_without_a_value_column_puts_the_value_after_the_explanation():
+    """Doc 42 (run together): 三级指标 | 指标解释 | 指标方向 | … has no 指标值 column; the 反映… explanation
+    follows the name, so the value column goes after it and the name is not glued to the explanation."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("42_")).indicators}
+    assert ("开展修复工程(个)", "≥11") in got
+    assert ("省级财政专项资金投入成本控制率(%)", "100%") in got

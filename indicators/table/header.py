@@ -110,8 +110,11 @@ def _complete(roles: list[str]) -> list[str]:
         out.insert(out.index("level2"), "level1")
     if "value" not in out and "actual" in out:
         out.insert(out.index("actual"), "value")
-    elif "value" not in out:
-        out.insert(out.index("level3") + 1, "value")
+    elif "value" not in out:   # after the 指标解释 column(s) that follow the name, where the header has them
+        at = out.index("level3") + 1
+        while at < len(out) and out[at] in ("description", "basis"):
+            at += 1
+        out.insert(at, "value")
     return out
 
 
