@@ -299,3 +299,11 @@ def test_a_header_without_a_value_column_puts_the_value_after_the_explanation():
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("42_")).indicators}
     assert ("开展修复工程(个)", "≥11") in got
     assert "省级财政专项资金投入成本控制率(%)" in {name for name, _ in got}
+
+
+def test_weights_written_as_shares_are_weights():
+    """Doc 35 (run together): "创业担保贷款发放额增长率≥10%115.25%20%20": the 分值 is written 20%, so the target stays
+    ≥10% and the name does not swallow it."""
+    rows = {r.level3: r for r in parse_file(_doc("35_")).indicators}
+    row = rows["创业担保贷款发放额增长率"]
+    assert (row.value_raw, row.actual_raw, row.weight_raw, row.score_raw) == ("≥10%", "115.25%", "20%", "20")

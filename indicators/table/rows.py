@@ -183,6 +183,9 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     return 0.0
 
 
+_PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
+
+
 def _inner_numbers(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a number inside a name, text on both sides within one source cell
     (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
@@ -237,7 +240,10 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     emit_tables = [w.emit.get(r, {}) for r in roles]
 
     def emits(a: int, b: int) -> list[float]:
-        typ = token_type(_join(tokens, a, b))
+        text = _join(tokens, a, b)
+        typ = token_type(text)
+        if typ == "value" and _PERCENT.match(text):   # "20%": a target, or a weight written as a share
+            return [tab.get("pct", tab.get("value", w.default)) for tab in emit_tables]
         return [tab.get(typ, w.default) for tab in emit_tables]
 
     # dp[i][c]: best cost with tokens[:i] consumed and the last cell in column c; dp_out[i]: last token outside
