@@ -307,3 +307,12 @@ def test_weights_written_as_shares_are_weights():
     rows = {r.level3: r for r in parse_file(_doc("35_")).indicators}
     row = rows["创业担保贷款发放额增长率"]
     assert (row.value_raw, row.actual_raw, row.weight_raw, row.score_raw) == ("≥10%", "115.25%", "20%", "20")
+
+
+def test_a_name_is_not_swallowed_by_the_reason_column_of_the_row_before():
+    """Doc 61 (XLSX dump, space separated): "… 8 8 经费支出合规性 严格执行相关制度规定 达成预期指标 8 8": the name
+    starts the next row (it ends like a name: 合规性), it is not the previous row's 未完成原因, and its target is not
+    glued onto it."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("61_")).indicators}
+    assert ("经费支出合规性", "严格执行相关制度规定", "达成预期指标") in got
+    assert ("提交报告及时性", "在项目计划完成时间内完成", "达成预期指标") in got

@@ -46,6 +46,7 @@ class Weights:
     slot_end: float = 0.6
     merge_typed: float = 2.5
     max_weight: int = 30
+    name_merge: float = 0.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +58,7 @@ def weights() -> Weights:
     return Weights(gap=raw["gap"], start=raw["row"]["start"], outside=raw["row"]["outside"],
                    max_cell=raw["row"]["max_cell_tokens"], skip=raw["skip"], emit=emit, default=default,
                    slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"],
-                   max_weight=raw["row"]["max_weight"])
+                   max_weight=raw["row"]["max_weight"], name_merge=raw["row"]["name_merge"])
 
 
 # -- token types ----------------------------------------------------------------------------
@@ -183,6 +184,10 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     return 0.0
 
 
+def _name_like(text: str) -> bool:
+    return len(text) <= 30 and token_type(text) == "text" and bool(words().name_end.search(simplified(text)))
+
+
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
 
 
@@ -232,6 +237,14 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     typed = [_typed_cost(t, w) for t in tokens]
     for k in _inner_numbers(tokens):
         typed[k] = 0.0
+    # a cell that ends like an indicator name ("经费支出合规性") is complete: gluing the next cell onto it
+    # across a real border costs name_merge ("(%)", "(个)" after it are the name's own note)
+    after_name = [0.0] * n
+    for k in range(1, n):
+        if tokens[k].gap in ("space", "sep", "cell", "line", "para") and tokens[k].text[:1] not in "(（" \
+                and _name_like(tokens[k - 1].text) and not _name_like(tokens[k].text):
+            # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
+            after_name[k] = w.name_merge
     # the pieces of one glued number cell (digit gaps) glue back at the digit gap's cost alone
     group = list(range(n))
     for k in range(1, n):
@@ -244,6 +257,9 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         typ = token_type(text)
         if typ == "value" and _PERCENT.match(text):   # "20%": a target, or a weight written as a share
             return [tab.get("pct", tab.get("value", w.default)) for tab in emit_tables]
+        if typ == "text" and _name_like(text):
+            # "经费支出合规性": reads as an indicator name; a reason column at a row's end does not take it
+            return [tab.get("name", tab.get("text", w.default)) for tab in emit_tables]
         return [tab.get(typ, w.default) for tab in emit_tables]
 
     # dp[i][c]: best cost with tokens[:i] consumed and the last cell in column c; dp_out[i]: last token outside
@@ -279,7 +295,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
             j = i + length
             if j > n:
                 break
-            merge = sum(gaps[k]["merge"] for k in range(i + 1, j))
+            merge = sum(gaps[k]["merge"] + after_name[k] for k in range(i + 1, j))
             if j - i > 1 and group[i] != group[j - 1]:
                 # every value, number or level name glued into a cell across the cut pays merge_typed
                 merge += sum(typed[k] for k in range(i, j))
