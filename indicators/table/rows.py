@@ -75,6 +75,7 @@ class ReaderWords:
     table_end: re.Pattern
     cut_words: tuple[str, ...] = ()
     remarks: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,7 +91,8 @@ def words() -> ReaderWords:
                        name_end=re.compile(f"(?:{alternatives(raw['name_endings'])})$"),
                        project_labels=tuple(raw["project_labels"]),
                        table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
-                       cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())))
+                       cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
+                       unit_words=frozenset(raw.get("unit_words", ())))
 
 
 # a name that carries a number inside ("森林火灾6小时内扑灭率") starts with words, not with a comparator,

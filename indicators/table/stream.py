@@ -81,7 +81,7 @@ def cell_stream(text: str) -> list[Token]:
             if not stripped:
                 blank = True
                 continue
-            cells = join_wrapped([c for c in _SPACES.split(stripped) if c])
+            cells = join_wrapped(join_brackets([c for c in _SPACES.split(stripped) if c]))
             inner = "space"
         if gap != "hard" and blank:
             gap = "para"
@@ -89,6 +89,25 @@ def cell_stream(text: str) -> list[Token]:
         _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
     return join_split_names(tokens)
+
+
+_OPEN = re.compile(r"[（(][^()（）]{0,8}$")
+_CLOSE = re.compile(r"^[^()（）]{0,6}[)）]")
+
+
+def join_brackets(cells: list[str]) -> list[str]:
+    """Glue a short bracket a space broke open: ``项目绩效实现情况(80`` ``分)投入目标`` is one piece.
+
+    >>> join_brackets(["实现情况(80", "分)投入目标", "15%"])
+    ['实现情况(80分)投入目标', '15%']
+    """
+    out: list[str] = []
+    for c in cells:
+        if out and _OPEN.search(out[-1]) and _CLOSE.match(c):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
 
 
 def join_wrapped(cells: list[str]) -> list[str]:
@@ -206,6 +225,12 @@ def _word_re() -> re.Pattern:
     return re.compile(f"(?:{alts}){score}")
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    from .rows import words as reader_words
+    return reader_words().unit_words
+
+
 # "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
 NUMBER_PREFIX = r"(?:指标|目标)\s*\d+\s*[：:．.、]?"
 _ENUM = re.compile(NUMBER_PREFIX + r"|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．.](?=[\u4e00-\u9fff])")
@@ -243,6 +268,8 @@ def lex(cell: str) -> list[str]:
     for m in _value_re().finditer(key):
         if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
             a, b = m.start(), m.end()
+            if key[b - 1:b + 1] in _unit_words():
+                b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
             if any(pa <= a < pb or pa < b <= pb for pa, pb in words_inner):
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
