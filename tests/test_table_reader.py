@@ -316,3 +316,13 @@ def test_a_name_is_not_swallowed_by_the_reason_column_of_the_row_before():
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("61_")).indicators}
     assert ("经费支出合规性", "严格执行相关制度规定", "达成预期指标") in got
     assert ("提交报告及时性", "在项目计划完成时间内完成", "达成预期指标") in got
+
+
+def test_older_evaluation_frames_and_a_unit_letter_that_starts_a_word():
+    """Doc 39 (苏州 2017, doc preview): "2.8项目日常进度管理情况" is the score 2.8 and the next name (项 of 项目 is not a
+    unit); "投入目标(28 分)" is a first level of the older frame, its bracket broken by a space."""
+    from indicators.table.stream import lex
+    assert lex("2.8项目日常进度管理情况") == ["2.8", "项目日常进度管理情况"]
+    rows = {r.level3: r for r in parse_file(_doc("39_")).indicators}
+    assert rows["项目日常进度管理情况"].value_raw == "完整"
+    assert (rows["资金节约率"].level1, rows["资金节约率"].value_raw) == ("投入目标", "15%")
