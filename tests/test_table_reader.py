@@ -326,3 +326,13 @@ def test_older_evaluation_frames_and_a_unit_letter_that_starts_a_word():
     rows = {r.level3: r for r in parse_file(_doc("39_")).indicators}
     assert rows["项目日常进度管理情况"].value_raw == "完整"
     assert (rows["资金节约率"].level1, rows["资金节约率"].value_raw) == ("投入目标", "15%")
+
+
+def test_a_name_that_ends_in_a_count_keeps_it():
+    """Doc 62 (one cell per line): "寨山石坪村新建水泥路1条 | 2km": the count belongs to the name, the target is 2km; a
+    name with its rate glued on ("渔船补贴发放率100%", doc 22) is still a name and a value."""
+    from indicators.table.rows import token_type
+    assert token_type("寨山石坪村新建水泥路1条") == "text"
+    assert token_type("渔船补贴发放率100%") == "value"
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("62_")).indicators}
+    assert ("寨山石坪村新建水泥路1条", "2km") in got

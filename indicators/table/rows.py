@@ -100,6 +100,18 @@ def words() -> ReaderWords:
 _NAME_START = re.compile(r"^(?!不低于|不少于|不高于|不超过|大于|小于|低于|高于|提高|下降|增长|减少|降低|增加|达到)[\u4e00-\u9fff]{2}")
 
 
+# a name ending in a count ("寨山石坪村新建水泥路1条"): five or more letters before the number, none of them a
+# comparator, direction or period word, and not a name with its rate glued on ("渔船补贴发放率100%")
+_COUNTED_NAME = re.compile(r"^([\u4e00-\u9fff]{5,})(\d[^%‰]*)$")
+_NOT_COUNT = re.compile(r"不低于|不少于|不高于|不超过|大于|小于|低于|高于|以上|以下|提高|下降|增长|减少|降低|增加|达到|控制|"
+                        r"每|日均|月均|年均|累计|全年|平均|约|共|达|超过|至少|完成")
+
+
+def _counted_name(key: str) -> bool:
+    m = _COUNTED_NAME.match(key)
+    return bool(m) and not _NOT_COUNT.search(m.group(1)) and not words().name_end.search(m.group(1))
+
+
 @functools.lru_cache(maxsize=262144)
 def token_type(text: str) -> str:
     """The type of a cell text, one of the emit columns' keys.
@@ -142,7 +154,7 @@ def token_type(text: str) -> str:
         return "text"   # 按时发放率, 上年12月底编内人员数: an indicator name, whatever words or numbers it holds
     t = Target.fromstring(key)
     if t.kind == "quantitative" and len(key) <= 14:
-        return "value"
+        return "text" if _counted_name(key) else "value"
     if t.kind == "deadline":
         if any(ch.isdigit() for ch in key) and len(key) <= 20:
             return "value"
