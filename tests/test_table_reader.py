@@ -336,3 +336,19 @@ def test_a_name_that_ends_in_a_count_keeps_it():
     assert token_type("渔船补贴发放率100%") == "value"
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("62_")).indicators}
     assert ("寨山石坪村新建水泥路1条", "2km") in got
+
+
+def test_direction_and_comparator_columns_side_by_side():
+    """Docs 72 and 73 (内蒙古, one row per line): 指标性质 | 指标方向 | 目标值 | 计量单位 hold 正向 | 大于等于 | 98 | %: the
+    first is the direction, not part of the name, and the target is comparator, number and unit."""
+    got72 = {(r.level3, r.value_raw) for r in parse_file(_doc("72_")).indicators}
+    assert ("使用人员满意度", "大于等于98%") in got72
+    got73 = {(r.level3, r.value_raw) for r in parse_file(_doc("73_")).indicators}
+    assert ("出差人次", "=24人/次") in got73
+
+
+def test_scoring_rules_read_as_rows_are_not_records():
+    """Doc 77 (run together): 评分标准 cells (按标准发放得10分,每少1元扣1分) are not indicators."""
+    names = [r.level3 for r in parse_file(_doc("77_")).indicators]
+    assert not [n for n in names if "得10分" in n or n.startswith(",")]
+    assert "学生补助标准" in names

@@ -93,6 +93,10 @@ def _complete(roles: list[str]) -> list[str]:
     levels = [k for k, r in enumerate(roles) if r in ("level1", "level2", "level3")]
     if levels and roles.count("value") > 1 and "value" in roles[levels[-1]:]:
         roles = [("description" if r == "value" and k < levels[0] else r) for k, r in enumerate(roles)]
+    for k in range(len(roles) - 1):
+        if roles[k] == roles[k + 1] == "op":
+            # 指标性质 | 指标方向: one holds 正向/反向, the next the comparator (大于等于): the comparator is the later one
+            roles = roles[:k] + ["other"] + roles[k + 1:]
     out: list[str] = []
     for r in roles:
         if r in out and r not in ("other", "description", "amount"):

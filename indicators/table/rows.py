@@ -76,6 +76,7 @@ class ReaderWords:
     cut_words: tuple[str, ...] = ()
     remarks: frozenset[str] = frozenset()
     unit_words: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,12 +93,22 @@ def words() -> ReaderWords:
                        project_labels=tuple(raw["project_labels"]),
                        table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
                        cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
-                       unit_words=frozenset(raw.get("unit_words", ())))
+                       unit_words=frozenset(raw.get("unit_words", ())),
+                       directions=frozenset(raw.get("directions", ())))
 
 
 # a name that carries a number inside ("森林火灾6小时内扑灭率") starts with words, not with a comparator,
 # a number or a direction word ("提高率" aside, "提高5%" is a value and ends in no name ending anyway)
 _NAME_START = re.compile(r"^(?!不低于|不少于|不高于|不超过|大于|小于|低于|高于|提高|下降|增长|减少|降低|增加|达到)[\u4e00-\u9fff]{2}")
+
+
+def _compound_unit(key: str) -> bool:
+    """``人/次``, ``元/人·年``: units joined by a slash."""
+    from nlp.targets import target_vocab
+    if "/" not in key or len(key) > 8:
+        return False
+    units = target_vocab().units
+    return all(p in units for p in re.split(r"[/·*]", key))
 
 
 # a name ending in a count ("寨山石坪村新建水泥路1条"): five or more letters before the number, none of them a
@@ -139,8 +150,10 @@ def token_type(text: str) -> str:
     rw = words()
     if key in rw.comparators:
         return "op"
-    if key in target_vocab().units or key in rw.units:
+    if key in target_vocab().units or key in rw.units or _compound_unit(key):
         return "unit"
+    if key in rw.directions:
+        return "direction"
     if key in rw.remarks:
         return "remark"
     if key in rw.qualitative:
@@ -193,7 +206,7 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     typ = token_type(tok.text)
     if typ in ("l1", "l2", "l1l2"):
         return w.merge_typed          # a level name is never part of another cell
-    if typ in ("value", "num", "bignum", "remark"):
+    if typ in ("value", "num", "bignum", "remark", "direction"):
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
     return 0.0
 

@@ -15,6 +15,10 @@ row as well as an indicator does.  The words are in ``data/vocab/reader.toml`` (
 ('budget line', 'budget line')
 >>> not_indicator("其中桃树种植面积", "1.5亩") is None
 True
+>>> not_indicator("反映学生每天用餐标准按标准发放得10分,每少", "1元"), not_indicator(",每减少", "1%")
+('scoring rule', 'scoring rule')
+>>> not_indicator("-定性", "")
+'fragment'
 >>> not_indicator("培训人数", "≥50人") is None
 True
 """
@@ -30,6 +34,10 @@ from .rows import WEIGHTS_FILE
 _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # "计划生育转移支付资金合计(万元) | 1084.25": a fund's amount in a 资金情况 block
 _BUDGET = re.compile(r"资金.*[(（]万?元[)）]$")
+# "按标准发放得10分,每少1元扣1分": a 评分标准 cell read as a row
+_SCORING = re.compile(r"得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|每(?:少|减少|降低|超出|超过|增加|延迟)")
+# ",每减少", "-定性": the tail of a cell cut off its row
+_LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
@@ -56,6 +64,10 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
         return "budget line"
+    if _SCORING.search(name):
+        return "scoring rule"
+    if name[:1] in _LEADING_PUNCT:
+        return "fragment"
     if name.rstrip(":：") in nn.exact:
         return "header cells"
     if name.endswith("值") and (value or "").endswith("值"):
