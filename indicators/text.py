@@ -26,7 +26,8 @@ import functools
 import html
 import re
 
-_TAG = re.compile(r"<[^>]{0,300}>")
+# a tag opens with a letter, / or ! ("<=4758万元 … >=95%" are comparators, not a tag)
+_TAG = re.compile(r"<[A-Za-z/!?][^<>]{0,300}>")
 _LATEX_CMDS = [
     (re.compile(r"\\geq?\b|\\geqslant\b|\\ge\b"), "≥"),
     (re.compile(r"\\leq?\b|\\leqslant\b|\\le\b"), "≤"),

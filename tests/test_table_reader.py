@@ -352,3 +352,14 @@ def test_scoring_rules_read_as_rows_are_not_records():
     names = [r.level3 for r in parse_file(_doc("77_")).indicators]
     assert not [n for n in names if "得10分" in n or n.startswith(",")]
     assert "学生补助标准" in names
+
+
+def test_comparators_in_text_are_not_taken_for_markup():
+    """Doc 74 (run together): "农村低保资金<=4758万元已完成 … 满意度>=95.00%" lost everything between < and > to the
+    tag stripper; a tag opens with a letter, / or !. 已完成 / 未完成 are the actual column's remarks."""
+    from indicators.text import strip_markup
+    assert strip_markup("资金<=4758万元已完成满意度>=95.00%") == "资金<=4758万元已完成满意度>=95.00%"
+    assert strip_markup("a<br/>b<td class=x>c") == "a b c"
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("74_")).indicators}
+    assert ("补助人群精准率", ">=95.00%", "已完成") in got
+    assert ("救助对象满意度", ">=95.00%", "已完成") in got
