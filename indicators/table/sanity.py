@@ -19,6 +19,8 @@ True
 ('scoring rule', 'scoring rule')
 >>> not_indicator("-定性", "")
 'fragment'
+>>> not_indicator("(三)绩效自评与再评价差异农村最低生活保障专项资金项目自评分为", "97.40分")
+'section heading'
 >>> not_indicator("培训人数", "≥50人") is None
 True
 """
@@ -36,6 +38,8 @@ _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _BUDGET = re.compile(r"资金.*[(（]万?元[)）]$")
 # "按标准发放得10分,每少1元扣1分": a 评分标准 cell read as a row
 _SCORING = re.compile(r"得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|每(?:少|减少|降低|超出|超过|增加|延迟)")
+# "(三)绩效自评与再评价差异…", "三、存在问题": a report's section heading
+_SECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^[一二三四五六七八九十]{1,3}、")
 # ",每减少", "-定性": the tail of a cell cut off its row
 _LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -64,6 +68,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
         return "budget line"
+    if _SECTION.match(name):
+        return "section heading"
     if _SCORING.search(name):
         return "scoring rule"
     if name[:1] in _LEADING_PUNCT:
