@@ -363,3 +363,11 @@ def test_comparators_in_text_are_not_taken_for_markup():
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("74_")).indicators}
     assert ("补助人群精准率", ">=95.00%", "已完成") in got
     assert ("救助对象满意度", ">=95.00%", "已完成") in got
+
+
+def test_prose_targets_behind_template_placeholders():
+    """Doc 67 (宁夏, prose): "种植作物成活率(≥**%)>=85": the ≥ inside the name's placeholder is not where the value
+    starts; "效益指标:经济效益指标:…" heads with both levels; two targets joined by a comma are two records."""
+    got = {(r.level2, r.level3, r.value_raw) for r in parse_file(_doc("67_")).indicators}
+    assert ("数量指标", "种植作物成活率(≥**%)", ">=85") in got
+    assert ("经济效益指标", "促使脱贫户、监测户增加收入(≥**万元)", "≥80万元") in got

@@ -24,6 +24,7 @@ _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。]")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
 _COMPARATOR = re.compile(r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到|达)\s*(?=[\d*])")
+_PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
 _IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
 _TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
 
@@ -55,6 +56,10 @@ def _heading(text: str) -> tuple[str | None, str | None, str]:
         l2 = v.canonical_level2(word)
         l1 = v.canonical_level1(word)
         if l2 or l1:
+            if l1 and not l2 and rest:   # "效益指标:经济效益指标:…": the 二级 heading right after the 一级
+                n1, n2, after = _heading(rest)
+                if n2 and not n1:
+                    return l1, n2, after
             return (l1 if not l2 or l1 and not rest else None), l2, rest
     return None, None, text
 
@@ -76,6 +81,8 @@ def _clause(text: str) -> tuple[str, str] | None:
     ('救助资金发放及时率', '100%')
     >>> _clause("指标1:为全市经济发展保驾护航(正面支撑)")
     ('为全市经济发展保驾护航', '正面支撑')
+    >>> _clause("种植作物成活率(≥**%)>=85")
+    ('种植作物成活率(≥**%)', '>=85')
     """
     text = _ENUM.sub("", text.strip())
     got = _clause_whole(text)
@@ -106,7 +113,9 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     m = _IN_BRACKETS.match(text)
     if m:
         return m.group("name").strip(), m.group("value").strip()
-    m = _COMPARATOR.search(text)
+    # a comparator inside the name's template placeholder ("成活率(≥**%)>=85") is not where the value starts
+    holes = [h.span() for h in _PLACEHOLDER.finditer(text)]
+    m = next((c for c in _COMPARATOR.finditer(text) if not any(a <= c.start() < b for a, b in holes)), None)
     if m and 2 <= m.start() <= 40:
         name = text[:m.start()].rstrip("，,：:为")
         return name, text[m.start():]
@@ -118,6 +127,25 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     if m:
         return m.group("name"), m.group("value")
     return None
+
+
+def _clauses(piece: str) -> list[tuple[str, str]]:
+    """The (name, value) clauses of one piece; a value that runs on after a comma into another named target
+    (``产值(≥**万元)≥80万元,促使…增加收入(≥**万元)≥80万元``) is two clauses.
+
+    >>> _clauses("产业产值(≥**万元)≥80万元,促使脱贫户增加收入(≥**万元)≥80万元")
+    [('产业产值(≥**万元)', '≥80万元'), ('促使脱贫户增加收入(≥**万元)', '≥80万元')]
+    """
+    got = _clause(piece)
+    if not got:
+        return []
+    name, value = (re.sub(r"\s+", "", x) for x in got)
+    head, comma, tail = re.split("([，,])", value, maxsplit=1) if re.search("[，,]", value) else (value, "", "")
+    if comma:
+        more = _clauses(tail)
+        if more and _COMPARATOR.search(tail) and len(more[0][0]) >= 4:
+            return [(name, head)] + more
+    return [(name, value)]
 
 
 def read_prose(text: str) -> list[ProseRecord]:
@@ -141,8 +169,6 @@ def read_prose(text: str) -> list[ProseRecord]:
                     continue
             if not (l1 or l2):
                 continue
-            got = _clause(piece)
-            if got:
-                name, value = (re.sub(r"\s+", "", x) for x in got)
+            for name, value in _clauses(piece):
                 out.append(ProseRecord(lineno, l1 or "", l2, name, value))
     return out
