@@ -371,3 +371,14 @@ def test_prose_targets_behind_template_placeholders():
     got = {(r.level2, r.level3, r.value_raw) for r in parse_file(_doc("67_")).indicators}
     assert ("数量指标", "种植作物成活率(≥**%)", ">=85") in got
     assert ("经济效益指标", "促使脱贫户、监测户增加收入(≥**万元)", "≥80万元") in got
+
+
+def test_a_page_starting_mid_table_with_comparator_value_and_unit_in_cells_of_their_own():
+    """Doc 69 (四川, pipe rows, no header on the page): "安全警示标志设置及时率 | = | 100 | % | 100 | 5 |" is read with
+    comparator, number and unit joined, the first rows before any level cell included; 定性 is the kind, not part of
+    the target; the 评价结论 line after the table is not a record."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("69_")).indicators}
+    assert ("安全警示标志设置及时率", "=100%", "100") in got
+    assert ("环境治理亮化美化率", "≥90%", "93") in got
+    assert ("铁路沿线环境及安全整治管理机制健全性", "优良中低差", "优") in got
+    assert "评价结论" not in {name for name, _, _ in got}

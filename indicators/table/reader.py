@@ -136,6 +136,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
 
 
 HEADERLESS_ROLES = ["level1", "level2", "level3", "value", "weight"]
+# comparator, number and unit in cells of their own ("率 | = | 100 | % | 100 | 5"): a self-evaluation's columns
+HEADERLESS_SPLIT_ROLES = ["level1", "level2", "level3", "op", "value", "unit", "actual", "weight", "score"]
 
 
 def _headerless(tokens: list[Token]) -> list[Template]:
@@ -143,12 +145,16 @@ def _headerless(tokens: list[Token]) -> list[Template]:
     一级/二级 cell with the usual columns, when the stream has level cells and values to fill them."""
     types = [token_type(t.text) for t in tokens]
     levels = [i for i, t in enumerate(types) if t in ("l1", "l2", "l1l2")]
-    if len(levels) < 2 or sum(t == "value" for t in types[levels[0]:]) < 2:
+    rest = types[levels[0]:] if levels else []
+    if len(levels) < 2 or (rest.count("value") < 2 and min(rest.count("op"), rest.count("num")) < 2):
         return []
     i = levels[0]
     if sum("。" in t.text for t in tokens[i:]) >= 3:
         return []   # sentences: prose that names levels and values, not a table
-    return [Template(roles=list(HEADERLESS_ROLES), start=i, end=i, line=tokens[i].line)]
+    roles = HEADERLESS_SPLIT_ROLES if types[i:].count("op") >= 2 else HEADERLESS_ROLES
+    if i <= 8 and any(t in ("value", "op") for t in types[:i]):
+        i = 0   # the page starts in the middle of a row group: its first rows carry no level cell
+    return [Template(roles=list(roles), start=i, end=i, line=tokens[i].line)]
 
 
 def _level1_above(l1: str, l2: str) -> str:
@@ -189,7 +195,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
             l1 = _level1_above(l1, l2)
         level1 = l1 or (v.parent_of(l2) or "")
         level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
-        value = _squeeze(row.get("op") + row.get("value"))
+        op = _squeeze(row.get("op"))
+        value = _squeeze(("" if op in ("定性", "定量") else op) + row.get("value"))   # 定性: the kind, not a comparator
         unit = _squeeze(row.get("unit"))
         if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否"):
             value += unit   # a bare number takes the 计量单位 cell; "28.8萬元" or "应保尽保" keep their own
