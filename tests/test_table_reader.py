@@ -382,3 +382,11 @@ def test_a_page_starting_mid_table_with_comparator_value_and_unit_in_cells_of_th
     assert ("环境治理亮化美化率", "≥90%", "93") in got
     assert ("铁路沿线环境及安全整治管理机制健全性", "优良中低差", "优") in got
     assert "评价结论" not in {name for name, _, _ in got}
+
+
+def test_prose_name_then_number_in_traditional_script():
+    """Doc 75 (新疆, traditional mirror with pinyin glosses): "數量指標:資助建檔立卡貧困子女1966人", "資助經費發放率100%達標,
+    資助經費到位率100%達標": a name and its number, two of them joined by a comma."""
+    got = {(r.level2, r.level3, r.value_raw) for r in parse_file(_doc("75_")).indicators}
+    assert ("数量指标", "資助建檔立卡貧困子女", "1966人") in got
+    assert ("时效指标", "資助經費到位率", "100%達標") in got

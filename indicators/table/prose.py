@@ -24,6 +24,7 @@ _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。]")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
 _COMPARATOR = re.compile(r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到|达)\s*(?=[\d*])")
+_NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
 _IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
 _TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
@@ -126,6 +127,9 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     m = _TRAILING_VALUE.match(text)
     if m:
         return m.group("name"), m.group("value")
+    m = _NAME_THEN_NUMBER.match(text)   # "资助建档立卡贫困子女1966人", "资助标准100%达标"
+    if m and _short_target(m.group("value")):
+        return m.group("name"), m.group("value")
     return None
 
 
@@ -136,6 +140,11 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
     >>> _clauses("产业产值(≥**万元)≥80万元,促使脱贫户增加收入(≥**万元)≥80万元")
     [('产业产值(≥**万元)', '≥80万元'), ('促使脱贫户增加收入(≥**万元)', '≥80万元')]
     """
+    parts = [p for p in re.split("[，,]", piece) if p.strip()]
+    if len(parts) > 1:   # "发放率100%达标,到位率100%达标": every part a named number
+        each = [_clause_whole(p) for p in parts]
+        if all(g and re.search(r"\d", g[1]) and len(g[0]) >= 4 for g in each):
+            return [tuple(re.sub(r"\s+", "", x) for x in g) for g in each]
     got = _clause(piece)
     if not got:
         return []
@@ -143,7 +152,7 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
     head, comma, tail = re.split("([，,])", value, maxsplit=1) if re.search("[，,]", value) else (value, "", "")
     if comma:
         more = _clauses(tail)
-        if more and _COMPARATOR.search(tail) and len(more[0][0]) >= 4:
+        if more and re.search(r"\d", more[0][1]) and len(more[0][0]) >= 4:
             return [(name, head)] + more
     return [(name, value)]
 
