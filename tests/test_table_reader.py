@@ -390,3 +390,11 @@ def test_prose_name_then_number_in_traditional_script():
     got = {(r.level2, r.level3, r.value_raw) for r in parse_file(_doc("75_")).indicators}
     assert ("数量指标", "資助建檔立卡貧困子女", "1966人") in got
     assert ("时效指标", "資助經費到位率", "100%達標") in got
+
+
+def test_a_completion_rate_column_is_not_glued_to_the_next_name():
+    """Doc 70 (福建, traditional, run together): 績效內容 | 績效目標值 | 實際完成值 | 累計完成率: the rate (143%) has a
+    column of its own instead of starting the next name."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("70_")).indicators}
+    assert ("每年人才驛站服務人次", ">=500人", "1700人") in got
+    assert ("人才驛站補助資金到位率", ">=100%", "100%") in got
