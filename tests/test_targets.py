@@ -154,3 +154,10 @@ def test_excel_date_serial_in_a_time_row_is_a_date_and_flagged(tmp_path):
     ind, _ = analyze(read_documents([doc]))
     row = ind[ind["level3"] == "项目完成时间"].iloc[0]
     assert row["deadline"] == "2021-12-31" and "excel_date" in row["flags"].split(";")
+
+
+@pytest.mark.parametrize("raw,value,unit", [("5KM", 5.0, "公里"), ("10kg", 10.0, "公斤"), ("≥3KG", 3.0, "公斤")])
+def test_latin_units_in_any_case(raw, value, unit):
+    """Real documents write km and kg in either case (62: 2km; tables converted from spreadsheets: KM, KG)."""
+    t = Target.fromstring(raw)
+    assert (t.value, t.unit) == (value, unit)
