@@ -398,3 +398,12 @@ def test_a_completion_rate_column_is_not_glued_to_the_next_name():
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("70_")).indicators}
     assert ("每年人才驛站服務人次", ">=500人", "1700人") in got
     assert ("人才驛站補助資金到位率", ">=100%", "100%") in got
+
+
+def test_a_compound_unit_stays_with_its_number():
+    """Docs 50, 17 (one cell per line, run together): "<=475元/亩", ">=530元/人*月" are one value, not 475元 and /亩."""
+    from indicators.table.stream import lex
+    assert lex("流转土地补助标准<=475元/亩景观建设成本<=2875元/个") == ["流转土地补助标准", "<=475元/亩", "景观建设成本",
+                                                                  "<=2875元/个"]
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("50_")).indicators}
+    assert ("流转土地补助标准", "<=475元/亩") in got

@@ -203,7 +203,9 @@ def _value_re() -> re.Pattern:
                                                   "公顷", "厘米", "周岁"}, key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
     number = r"\d+(?:[.,，]\d+)*"
-    quantity = rf"{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit})?(?:以上|以下|以内|及以上)?"
+    # a compound unit keeps what follows its slash: 475元/亩, 3000元/平方米, 530元/人·月
+    per = r"(?:[/／](?:平方米|立方米|[\u4e00-\u9fff](?:[·*.][\u4e00-\u9fff])?))?"
+    quantity = rf"{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per})?(?:以上|以下|以内|及以上)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至]{number}\s*(?:{unit})?)?")
 
 
