@@ -39,7 +39,9 @@ def test_upload_good_empty_and_broken_files_see_the_load_report_and_download(tmp
         page.get_by_text("5 个文件：2 个找到指标，1 个未找到指标，1 个无法读取，1 个已跳过").wait_for()
         table = page.get_by_test_id("stDataFrame").first
         table.wait_for()
-        # the grid is a canvas; its copy for assistive technology lists the cells
+        # the grid is a canvas; its copy for assistive technology lists the cells (filled after the canvas draws:
+        # wait for it, a loaded machine drew it late)
+        page.locator("[data-testid=stDataFrame] [role=gridcell]").filter(has_text="markdown_pipe.md").first.wait_for()
         cells = page.locator("[data-testid=stDataFrame] [role=gridcell]").all_inner_texts()
         joined = " ".join(cells)
         for name in ("markdown_pipe.md", "no_table.txt", "binary.txt", "more.zip/sub/表格.html",
