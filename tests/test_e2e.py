@@ -41,9 +41,12 @@ def test_upload_good_empty_and_broken_files_see_the_load_report_and_download(tmp
         table.wait_for()
         # the grid is a canvas; its copy for assistive technology lists the cells (filled after the canvas draws:
         # wait for it, a loaded machine drew it late)
-        page.locator("[data-testid=stDataFrame] [role=gridcell]").filter(has_text="markdown_pipe.md").first.wait_for()
-        cells = page.locator("[data-testid=stDataFrame] [role=gridcell]").all_inner_texts()
-        joined = " ".join(cells)
+        joined = ""
+        for _ in range(60):
+            joined = " ".join(page.locator("[data-testid=stDataFrame] [role=gridcell]").all_inner_texts())
+            if "markdown_pipe.md" in joined:
+                break
+            page.wait_for_timeout(500)
         for name in ("markdown_pipe.md", "no_table.txt", "binary.txt", "more.zip/sub/表格.html",
                      "more.zip/../escape.txt"):
             assert name in joined, (name, joined[:500])
