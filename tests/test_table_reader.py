@@ -407,3 +407,13 @@ def test_a_compound_unit_stays_with_its_number():
                                                                   "<=2875元/个"]
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("50_")).indicators}
     assert ("流转土地补助标准", "<=475元/亩") in got
+
+
+@pytest.mark.parametrize("cell,pieces", [
+    ("清扫保洁道路面积1346.0088万平方米", ["清扫保洁道路面积", "1346.0088万平方米"]),   # doc 47: not the date 1346.00
+    ("项目验收合格率≥100百分比", ["项目验收合格率", "≥100百分比"]),                   # doc 40: 百分比 is the unit
+    ("完成时间2023.07-2024.01", ["完成时间", "2023.07-2024.01"]),                      # doc 58: a date span stays one
+])
+def test_numbers_dates_and_units_the_lexer_keeps_whole(cell, pieces):
+    from indicators.table.stream import lex
+    assert lex(cell) == pieces

@@ -192,14 +192,14 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
 
 # -- the lexer for run-together text ------------------------------------------------------
 _COMPARATOR = r"(?:>=|<=|=>|=<|[≥≤><=≧≦＞＜＝﹦》《]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于)"
-_DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年底|\d{4}\s*年|\d{1,2}\s*月底|\d{4}\.\d{1,2}(?:\.\d{1,2})?)"
+_DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年底|\d{4}\s*年|\d{1,2}\s*月底|(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?(?![\d万千亿]))"
          r"(?:之前|以前|底前|前|完成|内)?")
 
 
 @functools.lru_cache(maxsize=1)
 def _value_re() -> re.Pattern:
     from nlp.targets import target_vocab
-    units = sorted(set(target_vocab().units) | {"万元", "亿元", "万人", "万人次", "万株", "万粒", "万亩", "千元", "万", "倍",
+    units = sorted(set(target_vocab().units) | {"百分比", "万元", "亿元", "万人", "万人次", "万株", "万粒", "万亩", "千元", "万", "倍",
                                                   "公顷", "厘米", "周岁"}, key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
     number = r"\d+(?:[.,，]\d+)*"
