@@ -61,6 +61,8 @@ _DATE_PATTERNS = [
     (re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"), "ymd"),
     (re.compile(r"((?:19|20)\d{2})年(\d{1,2})月底"), "ym_end"),
     (re.compile(r"((?:19|20)\d{2})年(?:底|末|12月底)"), "y_end"),
+    (re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?![\d日])"), "ym_end"),        # 2025年12月: by the month's end
+    (re.compile(r"(?<![\d年月.])(\d{1,2})月(?:前|以前|之前)"), "m_before"),      # 9月前: before the month begins
     (re.compile(r"(?<![\d月])(\d{1,2})月(\d{1,2})日前"), "md"),
     (re.compile(r"(?<![\d年])(\d{1,2})月底"), "m_end"),
     (re.compile(r"^年底|^年末|年内完成|^年内|当年完成"), "this_year_end"),
@@ -312,6 +314,10 @@ def _parse_part(raw: str, text: str, idx: list[int], year: int | None) -> Target
         t.kind = "deadline"
         t.spans = spans
         return t
+    if _unit_only(text_stripped, v):
+        t.kind = "missing"   # "公里", "万亩": the unit of an unfilled template, no target
+        t.spans = spans
+        return t
     t.kind = "qualitative"
     t.grade = _grade(text_stripped, v)
     t.spans = spans
@@ -389,6 +395,18 @@ def _has_date(text: str) -> bool:
     return any(p.search(text) for p, _ in _DATE_PATTERNS)
 
 
+def _unit_only(text: str, v: TargetVocab) -> bool:
+    """A value that is only a unit (``公里``, ``万亩``, ``%``).
+
+    >>> _unit_only("万亩", target_vocab()), _unit_only("优", target_vocab())
+    (True, False)
+    """
+    bare = text.strip("（）() ")
+    if bare[:1] in ("万", "千", "亿") and len(bare) > 1:
+        bare = bare[1:]
+    return bool(bare) and (bare in v.units or bare in v.name_units)
+
+
 def _deadline(text: str, year: int | None) -> str | None:
     """ISO date of a deadline when the value and the table year determine one."""
     for pattern, kind in _DATE_PATTERNS:
@@ -410,6 +428,9 @@ def _deadline(text: str, year: int | None) -> str | None:
                 return f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
             if kind == "m_end":
                 return _month_end(year, int(m.group(1)))
+            if kind == "m_before":
+                mth = int(m.group(1))
+                return _month_end(year, mth - 1) if mth > 1 else f"{year - 1:04d}-12-31"
             if kind in ("this_year_end", "h2"):
                 return f"{year:04d}-12-31"
             if kind == "h1":
@@ -625,7 +646,11 @@ def _with_name(target: Target, name: str) -> Target:
     if target.kind in ("qualitative", "deadline") and value_key and not re.search(r"\d", value_key):
         vc, nc = _chars(value_key), _chars(name_key)
         copied = (len(value_key) >= 3 and value_key in name_key) or (len(name_key) >= 3 and name_key in value_key)
-        if value_key == name_key or copied or (len(vc) >= 5 and vc <= nc) or (len(nc) >= 5 and nc <= vc):
+        whole = value_key == name_key or (len(vc) >= 5 and vc <= nc) or (len(nc) >= 5 and nc <= vc)
+        # a part of the name that says how it should go restates the aim, it is a target ("创业能力提升" for
+        # 科技特派员创业能力提升, "合规" for 资金使用合规性): only a bare repeat ("满意度") is none
+        clauses = re.split(r"[，,；;、]", name_key)
+        if value_key == name_key or value_key in clauses or ((copied or whole) and target.grade in ("unclear", "")):
             return Target(raw=target.raw, kind="missing")
     guess = _ocr_comparator(target, name_key) or _excel_serial(target, name_key)
     if guess is not None:

@@ -161,3 +161,16 @@ def test_latin_units_in_any_case(raw, value, unit):
     """Real documents write km and kg in either case (62: 2km; tables converted from spreadsheets: KM, KG)."""
     t = Target.fromstring(raw)
     assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("raw,name,kind", [
+    ("创业能力提升", "科技特派员创业能力提升", "qualitative"),   # doc 01: a part of the name that says how it should go
+    ("合规", "资金使用合规性", "qualitative"),                   # doc 39
+    ("满意度", "服务对象满意度指标", "missing"),                 # samples: a bare repeat of the name
+    ("维持单位正常运转", "保障日常办公需要，维持单位正常运转", "missing"),   # samples: a whole clause of the name
+    ("9月前", "完成验收时间", "deadline"),                       # doc 37
+    ("2025年12月", "项目完成时限", "deadline"),                  # doc 30
+    ("万亩", "灌区节水改造面积", "missing"),                     # doc 76: the unit of an unfilled template
+])
+def test_kind_as_labelled_real_documents_read_it(raw, name, kind):
+    assert Target.fromstring(raw, name=name, year=2021).kind == kind

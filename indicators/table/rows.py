@@ -103,11 +103,13 @@ _NAME_START = re.compile(r"^(?!不低于|不少于|不高于|不超过|大于|�
 
 
 def _compound_unit(key: str) -> bool:
-    """``人/次``, ``元/人·年``: units joined by a slash."""
+    """``人/次``, ``元/人·年``: units joined by a slash; ``万亩``, ``万人``: a unit with its multiplier."""
     from nlp.targets import target_vocab
+    units = target_vocab().units
+    if key[:1] in "万千亿" and key[1:] in units:
+        return True
     if "/" not in key or len(key) > 8:
         return False
-    units = target_vocab().units
     return all(p in units for p in re.split(r"[/·*]", key))
 
 
