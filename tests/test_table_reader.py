@@ -417,3 +417,19 @@ def test_a_compound_unit_stays_with_its_number():
 def test_numbers_dates_and_units_the_lexer_keeps_whole(cell, pieces):
     from indicators.table.stream import lex
     assert lex(cell) == pieces
+
+
+def test_a_name_run_together_with_its_explanation():
+    """Doc 80 (湖南, run together): 三级指标 | 指标内容 | 指标值: "补贴覆盖率对符合条件的对象发放解困工资的覆盖率100%" is the
+    name 补贴覆盖率, its explanation and the target; "1130元/月/人" keeps both slashes."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("80_")).indicators}
+    assert ("补贴覆盖率", "100%") in got
+    assert ("补贴标准", "1130元/月/人") in got
+    assert ("补助人数", "250人") in got
+
+
+def test_a_template_printing_level_names_with_zhi():
+    """Doc 26 (临邑): the template prints 产出值 / 数量值 / 经济效益值 where the level names stand."""
+    rows = {r.level3: r for r in parse_file(_doc("26_")).indicators}
+    assert (rows["小学就读人数"].level1, rows["小学就读人数"].level2) == ("产出指标", "数量指标")
+    assert rows["经费有效使用情况"].level2 == "经济效益指标"

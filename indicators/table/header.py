@@ -99,7 +99,9 @@ def _complete(roles: list[str]) -> list[str]:
             roles = roles[:k] + ["other"] + roles[k + 1:]
     out: list[str] = []
     for r in roles:
-        if r in out and r not in ("other", "description", "amount"):
+        if r == "level3" and out[-1:] == ["level3"]:
+            r = "description"   # 三级指标 | 指标内容 side by side: the second name column explains the first
+        elif r in out and r not in ("other", "description", "amount"):
             r = "other"
         elif r == "row_label" and "level3" in out:
             r = "other"   # 目标名称 | 目标值 | 评价指标 | 标准值: a second name column, not a row label

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..text import simplified, strip_markup
 from ..vocab import vocab
 
-GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard", "digit")
+GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard", "digit", "namecut")
 
 
 @dataclass(frozen=True)
@@ -147,8 +147,30 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
     first = True
     for cell in cells:
         for k, piece in enumerate(lex(cell)):
-            tokens.append(Token(piece, lineno, gap if first else ("glue" if k else inner)))
-            first = False
+            for m, part in enumerate(name_split(piece)):
+                tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner))))
+                first = False
+
+
+_NAME_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:率|人数|数量|标准|成本|次数|时间|情况)(?=[\u4e00-\u9fff]{4})")
+
+
+def name_split(piece: str) -> list[str]:
+    """A name run together with its explanation (``补贴覆盖率对符合条件的对象发放解困工资的覆盖率``): one candidate
+    cut after the first name ending, offered to the row splitter as a ``namecut`` gap (glued back unless a
+    description column takes the rest).
+
+    >>> name_split("补贴覆盖率对符合条件的对象发放解困工资的覆盖率")
+    ['补贴覆盖率', '对符合条件的对象发放解困工资的覆盖率']
+    >>> name_split("资金到位率"), name_split("≥95%")
+    (['资金到位率'], ['≥95%'])
+    """
+    if len(piece) < 9 or any(ch.isdigit() for ch in piece):
+        return [piece]
+    m = _NAME_CUT.search(simplified(piece))
+    if not m or m.end() < 3:
+        return [piece]
+    return [piece[:m.end()], piece[m.end():]]
 
 
 _PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$")
@@ -204,7 +226,7 @@ def _value_re() -> re.Pattern:
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
     number = r"\d+(?:[.,，]\d+)*"
     # a compound unit keeps what follows its slash: 475元/亩, 3000元/平方米, 530元/人·月
-    per = r"(?:[/／](?:平方米|立方米|[\u4e00-\u9fff](?:[·*.][\u4e00-\u9fff])?))?"
+    per = r"(?:[/／](?:平方米|立方米|[\u4e00-\u9fff](?:[·*.][\u4e00-\u9fff])?)){0,2}"   # 1130元/月/人
     quantity = rf"{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per})?(?:以上|以下|以内|及以上)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至]{number}\s*(?:{unit})?)?")
 
