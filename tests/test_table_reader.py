@@ -433,3 +433,10 @@ def test_a_template_printing_level_names_with_zhi():
     rows = {r.level3: r for r in parse_file(_doc("26_")).indicators}
     assert (rows["小学就读人数"].level1, rows["小学就读人数"].level2) == ("产出指标", "数量指标")
     assert rows["经费有效使用情况"].level2 == "经济效益指标"
+
+
+def test_a_header_that_starts_with_the_row_number_column():
+    """Doc 84 (湖北, one cell per line): 序号 | 三级指标 | 年度指标值, no level columns."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("84_")).indicators}
+    assert ("全国助残日活动次数", "1次") in got and ("广播专题节目", "104期") in got
+    assert not any(name.isdigit() for name, _ in got)

@@ -151,7 +151,9 @@ def find_templates(tokens: list[Token]) -> list[Template]:
     n = len(tokens)
     while i < n:
         role, used = _roles_at(tokens, i)
-        if role is None or role in ("other",) or v.canonical_level1(tokens[i].text) or v.canonical_level2(tokens[i].text):
+        lead = role == "other" and header_key(tokens[i].text) == "序号"   # 序号 | 三级指标 | 年度指标值
+        if role is None or (role == "other" and not lead) or v.canonical_level1(tokens[i].text) \
+                or v.canonical_level2(tokens[i].text):
             i += 1
             continue
         roles: list[str] = []
