@@ -440,3 +440,12 @@ def test_a_header_that_starts_with_the_row_number_column():
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("84_")).indicators}
     assert ("全国助残日活动次数", "1次") in got and ("广播专题节目", "104期") in got
     assert not any(name.isdigit() for name, _ in got)
+
+
+def test_names_with_a_unit_note_start_rows_and_the_reason_block_is_not_read():
+    """Doc 89 (云南, space separated, one row per line): "办公用房面积(平方米) 500" is the next row, not the previous row's
+    actual; the 偏差大或目标未完成原因分析 block and its prose after the table are not records."""
+    rows = {r.level3: r for r in parse_file(_doc("89_")).indicators}
+    assert rows["办公用房面积(平方米)"].value_raw == "500"
+    assert rows["标准化圈舍面积(平方米)"].actual_raw == ""
+    assert not [n for n in rows if n.startswith("偏差") or "。" in n]

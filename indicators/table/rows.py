@@ -214,7 +214,12 @@ def _typed_cost(tok: Token, w: Weights) -> float:
 
 
 def _name_like(text: str) -> bool:
-    return len(text) <= 30 and token_type(text) == "text" and bool(words().name_end.search(simplified(text)))
+    """A text that ends like an indicator name, a unit note in brackets aside (``办公用房面积(平方米)``)."""
+    return len(text) <= 30 and token_type(text) == "text" and \
+        bool(words().name_end.search(simplified(_UNIT_NOTE.sub("", text))))
+
+
+_UNIT_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")

@@ -51,13 +51,15 @@ class NotNames:
     starts: tuple[str, ...]
     exact: frozenset[str]
     min_letters: int
+    max_sentence: int = 40
 
 
 @functools.lru_cache(maxsize=1)
 def not_names() -> NotNames:
     with open(WEIGHTS_FILE, "rb") as fh:
         raw = tomllib.load(fh)["not_names"]
-    return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]), min_letters=int(raw["min_letters"]))
+    return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]), min_letters=int(raw["min_letters"]),
+                    max_sentence=int(raw["max_sentence"]))
 
 
 def not_indicator(level3: str, value: str) -> str | None:
@@ -78,6 +80,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "header cells"
     if name.endswith("值") and (value or "").endswith("值"):
         return "header cells"
+    if len(name) > nn.max_sentence and "。" in name:
+        return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters:
         return "fragment"
     return None
