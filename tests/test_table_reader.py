@@ -449,3 +449,9 @@ def test_names_with_a_unit_note_start_rows_and_the_reason_block_is_not_read():
     assert rows["办公用房面积(平方米)"].value_raw == "500"
     assert rows["标准化圈舍面积(平方米)"].actual_raw == ""
     assert not [n for n in rows if n.startswith("偏差") or "。" in n]
+
+
+def test_a_short_name_with_a_count_and_the_unit_pingmi():
+    """Doc 88 (内蒙古, pipe rows): "饲料库120平米 | 490元/平米": 平米 is a unit and a three-letter name keeps its count."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("88_")).indicators}
+    assert ("饲料库120平米", "490元/平米") in got and ("防疫室84平米", "≥1050元") in got

@@ -113,9 +113,9 @@ def _compound_unit(key: str) -> bool:
     return all(p in units for p in re.split(r"[/·*]", key))
 
 
-# a name ending in a count ("寨山石坪村新建水泥路1条"): five or more letters before the number, none of them a
+# a name ending in a count ("寨山石坪村新建水泥路1条", "饲料库120平米"): three or more letters before the number, none of them a
 # comparator, direction or period word, and not a name with its rate glued on ("渔船补贴发放率100%")
-_COUNTED_NAME = re.compile(r"^([\u4e00-\u9fff]{5,})(\d[^%‰]*)$")
+_COUNTED_NAME = re.compile(r"^([\u4e00-\u9fff]{3,})(\d[^%‰]*)$")
 _NOT_COUNT = re.compile(r"不低于|不少于|不高于|不超过|大于|小于|低于|高于|以上|以下|提高|下降|增长|减少|降低|增加|达到|控制|"
                         r"每|日均|月均|年均|累计|全年|平均|约|共|达|超过|至少|完成")
 
