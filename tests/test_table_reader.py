@@ -455,3 +455,9 @@ def test_a_short_name_with_a_count_and_the_unit_pingmi():
     """Doc 88 (内蒙古, pipe rows): "饲料库120平米 | 490元/平米": 平米 is a unit and a three-letter name keeps its count."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("88_")).indicators}
     assert ("饲料库120平米", "490元/平米") in got and ("防疫室84平米", "≥1050元") in got
+
+
+def test_a_remark_is_never_glued_into_a_name():
+    """Doc 74 (run together): "农村低保资金<=4758万元已完成农村低保资金<=9849万元未完成": two rows, each with its remark."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("74_")).indicators}
+    assert ("农村低保资金", "<=4758万元", "已完成") in got and ("农村低保资金", "<=9849万元", "未完成") in got
