@@ -17,8 +17,10 @@ row as well as an indicator does.  The words are in ``data/vocab/reader.toml`` (
 True
 >>> not_indicator("反映学生每天用餐标准按标准发放得10分,每少", "1元"), not_indicator(",每减少", "1%")
 ('scoring rule', 'scoring rule')
->>> not_indicator("-定性", "")
-'fragment'
+>>> not_indicator("-定性", ""), not_indicator("分、预算资金执行率", "10分")
+('fragment', 'fragment')
+>>> not_indicator("2023年伙食补助预算90%得", "10分"), not_indicator("业务装备经费", "776001-扎赉特旗人民检察院")
+('scoring rule', 'budget line')
 >>> not_indicator("(三)绩效自评与再评价差异农村最低生活保障专项资金项目自评分为", "97.40分")
 'section heading'
 >>> not_indicator("培训人数", "≥50人") is None
@@ -40,6 +42,10 @@ _BUDGET = re.compile(r"资金.*[(（]万?元[)）]$")
 _SCORING = re.compile(r"得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|每(?:少|减少|降低|超出|超过|增加|延迟)")
 # "(三)绩效自评与再评价差异…", "三、存在问题": a report's section heading
 _SECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^[一二三四五六七八九十]{1,3}、")
+# "…90%得 | 10分": the tail of a scoring rule
+_POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
+# "业务装备经费 | 776001-扎赉特旗人民检察院": a project row's unit code and name
+_UNIT_CODE = re.compile(r"^\d{3,}-[\u4e00-\u9fff]")
 # ",每减少", "-定性": the tail of a cell cut off its row
 _LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -72,9 +78,11 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "budget line"
     if _SECTION.match(name):
         return "section heading"
-    if _SCORING.search(name):
+    if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value or "")):
         return "scoring rule"
-    if name[:1] in _LEADING_PUNCT:
+    if _UNIT_CODE.match(value or ""):
+        return "budget line"
+    if name[:1] in _LEADING_PUNCT or re.match(r"^分[、，,)）]", name):   # "分、预算资金执行率": from "10分、…"
         return "fragment"
     if name.rstrip(":：") in nn.exact:
         return "header cells"
