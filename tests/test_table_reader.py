@@ -461,3 +461,13 @@ def test_a_remark_is_never_glued_into_a_name():
     """Doc 74 (run together): "农村低保资金<=4758万元已完成农村低保资金<=9849万元未完成": two rows, each with its remark."""
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("74_")).indicators}
     assert ("农村低保资金", "<=4758万元", "已完成") in got and ("农村低保资金", "<=9849万元", "未完成") in got
+
+
+@pytest.mark.parametrize("prefix,name", [
+    ("33_", "加大违法行为打击力度。"),                     # a goal list's item, its next item read as the value
+    ("51_", "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。"),
+    ("72_", "业务装备经费"),                             # project row: 776001-扎赉特旗人民检察院
+    ("53_", "分、预算资金执行率"),                         # scoring text "…10分、预算资金执行率…"
+])
+def test_goal_lists_project_rows_and_scoring_text_are_not_records(prefix, name):
+    assert name not in {r.level3 for r in parse_file(_doc(prefix)).indicators}

@@ -46,6 +46,7 @@ _SECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^[一
 _POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
 # "业务装备经费 | 776001-扎赉特旗人民检察院": a project row's unit code and name
 _UNIT_CODE = re.compile(r"^\d{3,}-[\u4e00-\u9fff]")
+_ENUM_VALUE = re.compile(r"^(?:指标|目标)\d{1,2}(?:[:：]|$)")
 # ",每减少", "-定性": the tail of a cell cut off its row
 _LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -82,6 +83,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "scoring rule"
     if _UNIT_CODE.match(value or ""):
         return "budget line"
+    if _ENUM_VALUE.match(value or "") or name.startswith("【项目概况】"):
+        return "prose"   # "…打击力度。 | 目标3:加强…": the next item of a goal list, not a target
     if name[:1] in _LEADING_PUNCT or re.match(r"^分[、，,)）]", name):   # "分、预算资金执行率": from "10分、…"
         return "fragment"
     if name.rstrip(":：") in nn.exact:
