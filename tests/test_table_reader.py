@@ -471,3 +471,9 @@ def test_a_remark_is_never_glued_into_a_name():
 ])
 def test_goal_lists_project_rows_and_scoring_text_are_not_records(prefix, name):
     assert name not in {r.level3 for r in parse_file(_doc(prefix)).indicators}
+
+
+def test_an_indicator_starting_with_qizhong_is_kept():
+    """Doc 68: "其中:实施新造林总面积(亩) | 30000" is an indicator; "其中:中央补助 | 668.00" (doc 41) a budget line."""
+    assert "其中:实施新造林总面积(亩)" in {r.level3 for r in parse_file(_doc("68_")).indicators}
+    assert not [r for r in parse_file(_doc("41_")).indicators if r.level3.startswith("其中:中央")]
