@@ -148,10 +148,18 @@ def _well_formed(doc: ParsedDocument) -> float:
         r.table_kind == "department" and r.level2))) / len(doc.indicators)
 
 
+def _covers(a: ParsedDocument, b: ParsedDocument) -> bool:
+    """Every (三级, value) record of ``b`` is one of ``a``'s."""
+    keys = {(r.level3, r.value_raw) for r in a.indicators}
+    return all((r.level3, r.value_raw) in keys for r in b.indicators)
+
+
 def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:
     """The strict grid reader's records where it read the document's tables whole (nearly every record
     well formed, not far fewer than the stream reader found); otherwise the reader that found more."""
     g, s = _fit(grid), _fit(general)
+    if s > g and _well_formed(general) >= _well_formed(grid) - 0.02 and _covers(general, grid):
+        return general   # the stream reader read every row the grid reader did, and more (a project's first row)
     if g >= 3 and g >= 0.4 * s and _well_formed(grid) >= 0.85:
         return grid
     return general if s * (0.5 + _well_formed(general)) >= g * (0.5 + _well_formed(grid)) else grid

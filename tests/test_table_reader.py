@@ -477,3 +477,12 @@ def test_an_indicator_starting_with_qizhong_is_kept():
     """Doc 68: "其中:实施新造林总面积(亩) | 30000" is an indicator; "其中:中央补助 | 668.00" (doc 41) a budget line."""
     assert "其中:实施新造林总面积(亩)" in {r.level3 for r in parse_file(_doc("68_")).indicators}
     assert not [r for r in parse_file(_doc("41_")).indicators if r.level3.startswith("其中:中央")]
+
+
+def test_the_stream_reader_is_kept_when_it_reads_every_grid_row_and_more():
+    """Doc 64 (multi-project pipe table): the grid reader loses each project's first row (项目名称 | 预算数 | 年度目标 in
+    front of it); the stream reader reads those rows too, as well formed, so its records are kept."""
+    doc = parse_file(_doc("64_"))
+    assert doc.reader == "stream"
+    rows = {r.level3: r for r in doc.indicators}
+    assert rows["辖区内群众满意度"].project == "基层组织活动经费" and rows["行政村数量"].value_raw == "=11个"
