@@ -486,3 +486,13 @@ def test_the_stream_reader_is_kept_when_it_reads_every_grid_row_and_more():
     assert doc.reader == "stream"
     rows = {r.level3: r for r in doc.indicators}
     assert rows["辖区内群众满意度"].project == "基层组织活动经费" and rows["行政村数量"].value_raw == "=11个"
+
+
+def test_a_cost_row_without_the_2021_cost_dimensions_stands_under_output():
+    """Docs 12, 88 (the 一级 cell lost or printed once): 成本指标 with no 经济/社会/生态环境成本指标 below it is the
+    legacy 二级 under 产出指标 (also in prose lists: 28); doc 77 (2021 template, 经济成本指标 rows) keeps 成本指标 as a
+    first level."""
+    for prefix, name in (("12_", "助学金社会化发放率"), ("88_", "打井、配电"), ("28_", "设施农业种植人员(县内培训)")):
+        r = {r.level3: r for r in parse_file(_doc(prefix)).indicators}[name]
+        assert (r.level1, r.level2) == ("产出指标", "成本指标")
+    assert any(r.level1 == "成本指标" and r.level2 == "经济成本指标" for r in parse_file(_doc("77_")).indicators)

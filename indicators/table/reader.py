@@ -130,6 +130,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         project = _project_before(tokens, tpl.end, prev_end)
         table = TableRead(template=tpl, rows=rows, project=project)
         _records(table, source_file, year, issuer, title, table_id=k + 1)
+        legacy_cost(table.indicators)
         out.append(table)
         prev_end = end
     return out
@@ -170,6 +171,20 @@ def _level1_above(l1: str, l2: str) -> str:
     if l1 in v.level1.values() and l1 not in v.parents.values():
         return l1
     return parent
+
+
+_COST_2021 = ("经济成本指标", "社会成本指标", "生态环境成本指标")
+
+
+def legacy_cost(records: list[Indicator]) -> list[Indicator]:
+    """成本指标 with no 二级 below it in a table without the 2021 cost dimensions (经济/社会/生态环境成本指标) is the
+    legacy 二级 under 产出指标, as a reviewer reads it (labelling rules; 2021 templates make it a first level)."""
+    if any(r.level2 in _COST_2021 for r in records):
+        return records
+    for r in records:
+        if r.level1 == "成本指标" and r.level2 in ("", "成本指标"):
+            r.level1, r.level2 = "产出指标", "成本指标"
+    return records
 
 
 def _records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:
