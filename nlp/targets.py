@@ -618,6 +618,7 @@ def _ocr_comparator(target: Target, name_key: str) -> Target | None:
     return t
 
 
+_NOUN_END = re.compile(r"(?:率|度|数|量|性|情况|程度|时间|标准|金额|面积|规模)$")
 _TIME_NAME = re.compile(r"时间|日期|时限|期限|截止|完成时|节点")
 
 
@@ -639,6 +640,22 @@ def _excel_serial(target: Target, name_key: str) -> Target | None:
                   spans=target.spans)
 
 
+_DOTTED_MONTH = re.compile(r"^((?:19|20)\d{2})[.．/](\d{1,2})$")
+
+
+def _dotted_month(target: Target, name_key: str) -> Target | None:
+    """``2023.12`` in a time row (项目竣工时间) is the month, a deadline at its end, not the number 2023.12.
+
+    >>> t = Target.fromstring("2023.12", name="项目竣工时间"); (t.kind, t.deadline)
+    ('deadline', '2023-12-31')
+    """
+    m = _DOTTED_MONTH.match(target.raw.strip())
+    if not (m and target.kind == "quantitative" and _TIME_NAME.search(name_key) and 1 <= int(m.group(2)) <= 12):
+        return None
+    return Target(raw=target.raw, kind="deadline", deadline=_month_end(int(m.group(1)), int(m.group(2))),
+                  spans=target.spans)
+
+
 def _with_name(target: Target, name: str) -> Target:
     """Context from the indicator name: unit in brackets, value that only repeats the name."""
     value_key = re.sub(r"\s+", "", target.raw).strip("。.；;，,")
@@ -648,11 +665,13 @@ def _with_name(target: Target, name: str) -> Target:
         copied = (len(value_key) >= 3 and value_key in name_key) or (len(name_key) >= 3 and name_key in value_key)
         whole = value_key == name_key or (len(vc) >= 5 and vc <= nc) or (len(nc) >= 5 and nc <= vc)
         # a part of the name that says how it should go restates the aim, it is a target ("创业能力提升" for
-        # 科技特派员创业能力提升, "合规" for 资金使用合规性): only a bare repeat ("满意度") is none
+        # 科技特派员创业能力提升, "农民增收" for 带动农民增收, "合规" for 资金使用合规性): only a repeat that is
+        # itself a measure's name ("满意度", "发放时间达标率") is none
         clauses = re.split(r"[，,；;、]", name_key)
-        if value_key == name_key or value_key in clauses or ((copied or whole) and target.grade in ("unclear", "")):
+        noun = bool(_NOUN_END.search(value_key)) or target.grade not in ("unclear", "")
+        if value_key == name_key or value_key in clauses or ((copied or whole) and noun and target.grade in ("unclear", "")):
             return Target(raw=target.raw, kind="missing")
-    guess = _ocr_comparator(target, name_key) or _excel_serial(target, name_key)
+    guess = _ocr_comparator(target, name_key) or _excel_serial(target, name_key) or _dotted_month(target, name_key)
     if guess is not None:
         return guess
     if target.kind == "quantitative" and not target.unit:

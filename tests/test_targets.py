@@ -171,6 +171,9 @@ def test_latin_units_in_any_case(raw, value, unit):
     ("9月前", "完成验收时间", "deadline"),                       # doc 37
     ("2025年12月", "项目完成时限", "deadline"),                  # doc 30
     ("万亩", "灌区节水改造面积", "missing"),                     # doc 76: the unit of an unfilled template
+    ("农民增收", "带动农民增收", "qualitative"),                 # doc 01: a restating phrase with a verb
+    ("发放时间达标率", "按季发放发放时间达标率", "missing"),     # a measure's name repeated, not a target
+    ("2023.12", "项目竣工时间", "deadline"),                     # doc 89: the month in a time row
 ])
 def test_kind_as_labelled_real_documents_read_it(raw, name, kind):
     assert Target.fromstring(raw, name=name, year=2021).kind == kind
