@@ -174,6 +174,8 @@ def test_latin_units_in_any_case(raw, value, unit):
     ("农民增收", "带动农民增收", "qualitative"),                 # doc 01: a restating phrase with a verb
     ("发放时间达标率", "按季发放发放时间达标率", "missing"),     # a measure's name repeated, not a target
     ("2023.12", "项目竣工时间", "deadline"),                     # doc 89: the month in a time row
+    ("及时", "补助经费到位及时性", "qualitative"),               # doc 87, labeling.md ("及时保障" is qualitative)
+    ("在项目计划完成时间内完成", "提交报告及时性", "deadline"),  # doc 61: a time limit in words
 ])
 def test_kind_as_labelled_real_documents_read_it(raw, name, kind):
     assert Target.fromstring(raw, name=name, year=2021).kind == kind
