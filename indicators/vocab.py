@@ -7,6 +7,8 @@
 '产出指标'
 >>> V.canonical_level2("1.数量指标（20分）")
 '数量指标'
+>>> V.canonical_level1("成本指标(0-20)分"), V.canonical_level1("产出指标 (40-50)分")
+('成本指标', '产出指标')
 >>> V.canonical_level2("社会效益")
 '社会效益指标'
 >>> V.canonical_level2("服务对象满意 指标")
@@ -29,8 +31,8 @@ from .text import norm_key
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TAXONOMY_FILE = DATA_DIR / "vocab" / "taxonomy.toml"
 
-# "产出指标(50分)", "效益指标（30%）", "产出指标50分"
-_SCORE_SUFFIX = re.compile(r"（?\d+(?:\.\d+)?(?:分|%)）?$")
+# "产出指标(50分)", "效益指标（30%）", "产出指标50分", "成本指标(0-20)分", "产出指标（40-50分）"
+_SCORE_SUFFIX = re.compile(r"（?\d+(?:\.\d+)?(?:[-－~]\d+(?:\.\d+)?)?(?:分|%)?）?(?:分|%)$|（\d+(?:\.\d+)?(?:分|%)）$")
 # "数量指标（必填硬性指标）", "（选填）": how a template marks its rows, not part of the name
 _NOTE_SUFFIX = re.compile(r"（(?:必填|选填)[^（）]{0,6}）$")
 # "一、产出指标", "1.数量指标", "（一）效益指标"
