@@ -496,3 +496,12 @@ def test_a_cost_row_without_the_2021_cost_dimensions_stands_under_output():
         r = {r.level3: r for r in parse_file(_doc(prefix)).indicators}[name]
         assert (r.level1, r.level2) == ("产出指标", "成本指标")
     assert any(r.level1 == "成本指标" and r.level2 == "经济成本指标" for r in parse_file(_doc("77_")).indicators)
+
+
+def test_a_level_like_cell_is_not_glued_into_a_name_and_page_furniture_is_dropped():
+    """Doc 96 (安徽, 以工代赈): "计划管理指标 | 投资计划分解(转发)用时 | ≤20工作日": the 二级-like cell is not part of the
+    name; the page's 文件下载 / 如果您对该政策文件有疑问 lines are not records. Doc 97: "2025年年底前" is one value."""
+    names = {r.level3 for r in parse_file(_doc("96_")).indicators}
+    assert "投资计划分解(转发)用时" in names and "文件下载" not in names
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("97_")).indicators}
+    assert ("完成时间", "2025年年底前") in got

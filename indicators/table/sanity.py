@@ -73,7 +73,7 @@ def not_indicator(level3: str, value: str) -> str | None:
     """Why a record with this 三级 name and value is not an indicator, or None when it may be one."""
     nn = not_names()
     name = re.sub(r"\s+", "", level3 or "")
-    if any(w in name for w in nn.contains):
+    if any(w in name for w in nn.contains) or any(w in (value or "") for w in ("单位:万元", "单位：万元", "标签:")):
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
         return "budget line"
