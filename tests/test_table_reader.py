@@ -505,3 +505,18 @@ def test_a_level_like_cell_is_not_glued_into_a_name_and_page_furniture_is_droppe
     assert "投资计划分解(转发)用时" in names and "文件下载" not in names
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("97_")).indicators}
     assert ("完成时间", "2025年年底前") in got
+
+
+def test_a_regional_table_joins_each_towns_value():
+    """Docs 42 and 90 (福建, 区域绩效目标表, run together): the header's place names (笏石街道办埭头镇, 区域目标值新罗区永定区…)
+    are one value column per town; the record's value is their values as written, one after another; a 反映…
+    explanation is cut before 反映, not after it."""
+    from indicators.table.stream import lex
+    assert lex("控制率(%)反映省级财政专项资金投入成本控制情况≤100%100%") == ["控制率(%)", "反映省级财政专项资金投入成本控制情况",
+                                                                  "≤100%", "100%"]
+    got42 = {(r.level3, r.value_raw) for r in parse_file(_doc("42_")).indicators}
+    assert ("省级财政专项资金投入成本控制率(%)", "≤100%100%") in got42
+    got90 = {(r.level3, r.value_raw) for r in parse_file(_doc("90_")).indicators}
+    assert ("宗教管理经费补助县(市、区)数量", "2312222") in got90
+    assert any(name == "项目资金使用合规性" and value.startswith(">=95%>=95%>=95%>=95%>=95%>=95%>=95%")
+               for name, value in got90)

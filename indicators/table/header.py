@@ -54,7 +54,7 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
 ]]
 
 HEADER_ROLES = ("project", "code", "amount", "row_label", "level1", "level2", "level3", "value", "actual", "weight", "score", "op", "unit",
-                "description", "reason", "basis", "other")
+                "description", "reason", "basis", "other", "region")
 
 
 def header_key(text: str) -> str:
@@ -101,7 +101,7 @@ def _complete(roles: list[str]) -> list[str]:
     for r in roles:
         if r == "level3" and out[-1:] == ["level3"]:
             r = "description"   # 三级指标 | 指标内容 side by side: the second name column explains the first
-        elif r in out and r not in ("other", "description", "amount"):
+        elif r in out and r not in ("other", "description", "amount", "region"):
             r = "other"
         elif r == "row_label" and "level3" in out:
             r = "other"   # 目标名称 | 目标值 | 评价指标 | 标准值: a second name column, not a row label
@@ -142,6 +142,39 @@ def _roles_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return None, 1
 
 
+_REGION = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道办事处|街道办|街道|区|县|市|镇|乡|旗)")
+
+
+def _region_count(text: str) -> int:
+    """Place names a header cell is made of, after a leading header word: ``笏石街道办埭头镇`` → 2,
+    ``区域目标值新罗区永定区上杭县`` → 3; 0 when it is anything else."""
+    key = header_key(text)
+    for cut in range(min(6, len(key) - 2), 1, -1):
+        if header_role(key[:cut]) == "value":   # "区域目标值" over the towns' columns
+            key = key[cut:]
+            break
+    if not key or vocab().label_kind(key) or vocab().canonical_level1(key) or vocab().canonical_level2(key):
+        return 0
+    found = _REGION.findall(key)
+    return len(found) if "".join(found) == key else 0
+
+
+def _regions_at(tokens: list[Token], j: int) -> tuple[int, int]:
+    """(place names, tokens) standing right after a header: two or more are the value columns of a 区域 table
+    (笏石街道办 | 埭头镇, 新罗区 | 永定区 …), run together or not.
+
+    >>> _regions_at([Token("新罗区", 1, "glue"), Token("永定区", 1, "glue"), Token("产出指标", 1, "glue")], 0)
+    (2, 2)
+    >>> _regions_at([Token("笏石街道办埭头镇", 1, "glue"), Token("成本指标", 1, "glue")], 0)
+    (2, 1)
+    """
+    k, count = j, 0
+    while k < len(tokens) and _region_count(tokens[k].text):
+        count += _region_count(tokens[k].text)
+        k += 1
+    return (count, k - j) if count >= 2 else (0, 0)
+
+
 def find_templates(tokens: list[Token]) -> list[Template]:
     """Every header in the stream: a run of at least three header cells naming a 三级 or value column
     and a 二级 or 一级 column (or a value and an actual column)."""
@@ -177,6 +210,10 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                 break   # a 项目 cell after the indicator columns starts the data, not a column
             roles.append(r)
             j += u
+        regions, used = _regions_at(tokens, j) if roles else (0, 0)
+        if regions:   # 区域绩效目标表: one value column per town or county after the header's own cells
+            roles += (["region"] * regions) if "value" in roles else (["value"] + ["region"] * (regions - 1))
+            j += used
         levels = [k for k, r in enumerate(roles) if r in ("level1", "level2", "level3")]
         if levels and all(r in ("value", "actual", "weight", "score") for r in roles[:levels[0]]):
             roles = roles[levels[0]:]   # "绩效目标完成情况" in front of 一级指标: a caption, not columns

@@ -212,6 +212,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
         op = _squeeze(row.get("op"))
         value = _squeeze(("" if op in ("定性", "定量") else op) + row.get("value"))   # 定性: the kind, not a comparator
+        value += _squeeze(row.get("region"))   # a 区域 table's other towns' values follow the first, as written
         unit = _squeeze(row.get("unit"))
         if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否"):
             value += unit   # a bare number takes the 计量单位 cell; "28.8萬元" or "应保尽保" keep their own

@@ -233,7 +233,7 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if tokens[k].gap != "glue" or tokens[k + 1].gap != "glue":
             continue
         left = tokens[k - 1].text
-        if token_type(tokens[k].text) not in ("value", "num") or token_type(left) != "text" \
+        if token_type(tokens[k].text) not in ("value", "num") or token_type(left) not in ("text", "qual") \
                 or words().name_end.search(simplified(left)):
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
         if token_type(tokens[k + 1].text) == "text" and token_type(_join(tokens, k - 1, k + 2)) == "text":
@@ -269,7 +269,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     # gluing a cell that is itself a value, a number or a level name onto its neighbour across a real
     # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
     typed = [_typed_cost(t, w) for t in tokens]
-    for k in _inner_numbers(tokens):
+    inner = set(_inner_numbers(tokens))
+    for k in inner:
         typed[k] = 0.0
     # a cell that ends like an indicator name ("经费支出合规性") is complete: gluing the next cell onto it
     # across a real border costs name_merge ("(%)", "(个)" after it are the name's own note)
@@ -279,6 +280,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
                 and _name_like(tokens[k - 1].text) and not _name_like(tokens[k].text):
             # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
             after_name[k] = w.name_merge
+        elif k - 1 not in inner and _name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
+            after_name[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
     # the pieces of one glued number cell (digit gaps) glue back at the digit gap's cost alone
     group = list(range(n))
     for k in range(1, n):

@@ -165,8 +165,8 @@ def name_split(piece: str) -> list[str]:
     >>> name_split("资金到位率"), name_split("≥95%")
     (['资金到位率'], ['≥95%'])
     """
-    if len(piece) < 9 or any(ch.isdigit() for ch in piece):
-        return [piece]
+    if len(piece) < 9 or any(ch.isdigit() for ch in piece) or piece.startswith("反映"):
+        return [piece]   # (a 反映… explanation is not a name: it is not cut)
     m = _NAME_CUT.search(simplified(piece))
     if not m or m.end() < 3:
         return [piece]
@@ -283,7 +283,9 @@ def lex(cell: str) -> list[str]:
     cuts: set[int] = {0, len(cell)}
     words = [(m.start(), m.end()) for m in _word_re().finditer(key)]
     for a, b in words:
-        cuts.update((a, b))
+        cuts.add(a)
+        if key[a:b] not in _OPENERS:
+            cuts.add(b)   # "反映…" opens an explanation: cut before it, not after
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
     # short bracketed notes inside a name ("预算执行进度(7月)") are not cut either
@@ -311,6 +313,7 @@ def lex(cell: str) -> list[str]:
     return out
 
 
+_OPENERS = frozenset({"反映"})
 _ENDS_IN_NUMBER = re.compile(r"\d(?:\s*[%‰])?$")
 _HEADERISH = re.compile(r"指标|值|分|名称|单位|内容|说明|备注|原因|依据|性质|符号|方向")
 
