@@ -520,3 +520,10 @@ def test_a_regional_table_joins_each_towns_value():
     assert ("宗教管理经费补助县(市、区)数量", "2312222") in got90
     assert any(name == "项目资金使用合规性" and value.startswith(">=95%>=95%>=95%>=95%>=95%>=95%>=95%")
                for name, value in got90)
+
+
+def test_running_text_targets_after_a_label_with_comparators():
+    """Doc 85 (江西, traditional mirror): "(二)績效目標:道路硬化≥0.565km;…;受益建檔立卡貧困人口數(shù)≥23人改善…": a name
+    followed by a comparator states a target even without a name ending; 人口數 ends like a name in either script."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("85_")).indicators}
+    assert ("道路硬化", "≥0.565km") in got and ("受益建檔立卡貧困人口數", "≥23人") in got

@@ -14,6 +14,8 @@ record.  Level headings (``2.质量指标。``) set the 一级/二级 of the cla
 [('时效指标', '补助金每月中旬发放', '100%'), ('时效指标', '成本控制率', '≤5%')]
 >>> read_sentences("一般公共预算安排77300万元，涉及财政拨款资金300万元。")
 []
+>>> [(r.level3, r.value) for r in read_sentences("(二)绩效目标:道路硬化≥0.565km;受益贫困人口满意度≥96%")]
+[('道路硬化', '≥0.565km'), ('受益贫困人口满意度', '≥96%')]
 """
 from __future__ import annotations
 
@@ -31,13 +33,16 @@ _ENUM = _NUMBERING   # "2.", "(一)", "三、" in front of a clause
 # between a name and its value: the connecting verb is not part of either
 _CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|达到|达|约|：|:)$")
 _ACTUAL = re.compile(r"(?:实际完成值?|实际值|完成值)为?$")
+_COMPARES = re.compile(r"^(?:≥|≤|>=|<=|≧|≦|＞|＜|不低于|不少于|不高于|不超过)")
+# "(二)绩效目标:道路硬化": the label in front of a list of targets
+_LABEL = re.compile(r"^.{0,8}?(?:绩效目标|績效目標|年度目标|目标)[:：]")
 MIN_RECORDS = 2   # one rate in a sentence is not a list of targets
 
 
 def _is_name(name: str, stated_as_target: bool) -> bool:
     if not 2 <= len(name) <= 40 or any(ch.isdigit() for ch in name[-2:]):
         return False
-    return stated_as_target or bool(words().name_end.search(name))
+    return stated_as_target or bool(words().name_end.search(simplified(name)))   # 人口數 as 人口数
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,8 +76,9 @@ def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
         before = clause[pos:m.start()].lstrip(")）").rstrip("（(")   # "率(≥100%)": value in brackets
         value = m.group(0).strip()
         actual = bool(_ACTUAL.search(before))
-        stated = bool(re.search(r"(?:指标|目标)值?为$", before))
-        name = _CONNECTOR.sub("", _ACTUAL.sub("", before)).strip()
+        # "X指标为V", and "道路硬化≥0.565km": a comparator right after the name states a target too
+        stated = bool(re.search(r"(?:指标|目标)值?为$", before)) or bool(_COMPARES.match(value))
+        name = _LABEL.sub("", _CONNECTOR.sub("", _ACTUAL.sub("", before)).strip())
         name = re.sub(r"(?:指标|目标)值?$", "", name) if stated else name
         pos = m.end()
         shared = [n for n in re.split("[及和、]", name) if n] if before.endswith("均为") else [name]
