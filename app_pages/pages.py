@@ -6,6 +6,7 @@ import streamlit as st
 
 from indicators import report, workbench
 from indicators.export import frame_bytes
+from indicators.quality import flag_codes
 
 from . import state
 
@@ -179,7 +180,7 @@ def explorer(c, T, lang) -> None:
                         format_func=lambda k: workbench.kind_name(k, T))
     state.valid("f_boiler", ["all", "yes", "no"])
     cols[2].selectbox(T["filter_boiler"], ["all", "yes", "no"], key="f_boiler", format_func=lambda k: T[k])
-    flag_opts = [""] + sorted({f for fs in ind["flags"].unique() for f in str(fs).split(";") if f})
+    flag_opts = [""] + sorted({f for fs in ind["flags"] for f in flag_codes(fs)})
     state.valid("f_flag", flag_opts)
     cols[3].selectbox(T["filter_flag"], flag_opts, key="f_flag",
                       format_func=lambda f: T["flag_names"].get(f, f) if f else T["all"])

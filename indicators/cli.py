@@ -49,8 +49,9 @@ def print_score_summary(indicators, projects, stream=sys.stderr, top: int = 8) -
         return
     grades = projects["grade"].value_counts()
     print("grades: " + "  ".join(f"{g} {int(grades.get(g, 0))}" for g in ("优", "良", "中", "差")), file=stream)
-    flags = Counter(f for fs in indicators["flags"] for f in fs.split(";") if f)
-    pflags = Counter(f for fs in projects["flags"] for f in fs.split(";") if f)
+    from .quality import flag_codes
+    flags = Counter(f for fs in indicators["flags"] for f in flag_codes(fs))
+    pflags = Counter(f for fs in projects["flags"] for f in flag_codes(fs))
     print("indicator flags: " + ", ".join(f"{f} {n}" for f, n in flags.most_common(top)), file=stream)
     print("project flags: " + ", ".join(f"{f} {n}" for f, n in pflags.most_common(top)), file=stream)
     b = indicators[indicators["boilerplate"]]

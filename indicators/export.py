@@ -13,12 +13,29 @@ def guess_format(path: str | Path) -> str:
     return {"json": "jsonl", "xls": "xlsx", "pq": "parquet"}.get(suffix, suffix if suffix in FORMATS else "csv")
 
 
+def flat(df):
+    """The frame with its list cells (``flags``, ``top_flags``) written as ``a;b``, for formats whose cells hold text
+    only (CSV, XLSX); JSON lines and Parquet keep the lists.
+
+    >>> import pandas as pd
+    >>> flat(pd.DataFrame({"flags": [["no_unit", "boilerplate"], []]}))["flags"].tolist()
+    ['no_unit;boilerplate', '']
+    """
+    out = df
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, tuple))).any():
+            if out is df:
+                out = df.copy()
+            out[col] = df[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+    return out
+
+
 def _excel_safe(df):
     """Quote text cells Excel would evaluate as formulas (e.g. '=90%' or '-5%'); decided once per
-    distinct value, so a 60,000-row frame takes milliseconds."""
+    distinct value, so a 60,000-row frame takes milliseconds. List cells are written as ``a;b`` first."""
     import pandas as pd
 
-    out = df.copy()
+    out = flat(df).copy()
     for col in out.columns:
         if out[col].dtype == object or str(out[col].dtype).startswith("str"):
             values = out[col]
@@ -68,7 +85,7 @@ def frame_bytes(df, fmt: str) -> bytes:
     if fmt == "parquet":
         df.to_parquet(buf, index=False)
     else:
-        return xlsx_bytes({"Sheet1": df})
+        return xlsx_bytes({"Sheet1": flat(df)})
     return buf.getvalue()
 
 
@@ -76,4 +93,4 @@ def xlsx_bytes(sheets: dict) -> bytes:
     """An XLSX workbook of several sheets (name -> DataFrame), byte-identical for the same data
     (:mod:`indicators.xlsx`: fixed times, text as shared strings, so nothing is run as a formula)."""
     from .xlsx import write_xlsx
-    return write_xlsx(sheets)
+    return write_xlsx({name: flat(df) for name, df in sheets.items()})

@@ -262,6 +262,19 @@ def indicator_flags(row, rubric: dict, pasted: bool) -> list[str]:
     return list(dict.fromkeys(flags))
 
 
+def flag_codes(value) -> list[str]:
+    """The flag codes of a record or project: ``flags`` is a list (older exports wrote ``a;b``, still read).
+
+    >>> flag_codes(["no_unit", "boilerplate"]), flag_codes("no_unit;boilerplate"), flag_codes(None)
+    (['no_unit', 'boilerplate'], ['no_unit', 'boilerplate'], [])
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return [c for c in value.split(";") if c]
+    return [str(c) for c in value if c]
+
+
 def score_indicators(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFrame:
     rubric = rubric or load_rubric()
     out = df.copy()
@@ -272,7 +285,7 @@ def score_indicators(df: pd.DataFrame, rubric: dict | None = None) -> pd.DataFra
     for i in range(len(out)):
         f = indicator_flags(_RowView(cols, i), rubric, bool(pasted[i]))
         scores.append(max(0, 100 - sum(specs[c]["penalty"] for c in f)))
-        flags.append(";".join(f))
+        flags.append(list(f))
         zh.append("；".join(specs[c]["zh"] for c in f))
         en.append("; ".join(specs[c]["en"] for c in f))
     out["score"], out["flags"], out["reasons"], out["reasons_en"] = scores, flags, zh, en
@@ -368,7 +381,7 @@ def score_projects(df: pd.DataFrame, slots: pd.DataFrame | None, rubric: dict | 
             "share_quantified": round(quantified, 3), "share_boilerplate": round(bshare, 3),
             "copied_from": copied.get(key, ""), "indicator_score_mean": round(mean_ind, 1),
             "structure_score": structure, "score": score, "grade": grade_of(score, rubric),
-            "flags": ";".join(c for c, _ in flags),
+            "flags": [c for c, _ in flags],
             "flag_args": "\t".join(x for _, x in flags),
             "reasons": "；".join(pf[c]["zh"].format(x=x) for c, x in flags),
             "reasons_en": "; ".join(pf[c]["en"].format(x=x) for c, x in flags),
@@ -384,7 +397,7 @@ def score_parts(prow, rubric: dict | None = None) -> dict:
     """
     rubric = rubric or load_rubric()
     cfg, pf = rubric["project"], rubric["project_flags"]
-    codes = [c for c in str(prow["flags"] or "").split(";") if c]
+    codes = flag_codes(prow["flags"])
     args = str(prow.get("flag_args", "") or "").split("\t") if codes else []
     args += [""] * (len(codes) - len(args))
     penalties = [{"flag": c, "arg": x, "penalty": pf[c]["penalty"], "zh": pf[c]["zh"].format(x=x),

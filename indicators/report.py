@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .quality import flag_codes
+
 GRADE_WORDS = {"improve": "提升类", "maintain": "保持类", "achieve": "完成类", "graded": "分级", "unclear": "不明确"}
 KIND_ORDER = ["quantitative", "deadline", "qualitative", "missing"]
 GRADE_ORDER = ["优", "良", "中", "差"]
@@ -19,7 +21,7 @@ SPAN_COLORS = {"COMPARATOR": "#f4a261", "NUMBER": "#8ecae6", "UNIT": "#90be6d", 
 
 def overview(ind: pd.DataFrame, proj: pd.DataFrame) -> dict:
     """Headline numbers and the series behind the overview charts."""
-    flags = Counter(f for fs in ind["flags"] for f in str(fs).split(";") if f)
+    flags = Counter(f for fs in ind["flags"] for f in flag_codes(fs))
     return {
         "documents": int(ind["source_file"].nunique()),
         "projects": int(len(proj)),
@@ -43,7 +45,7 @@ def filter_indicators(ind: pd.DataFrame, documents=(), projects=(), level1=(), l
     if boilerplate is not None:
         mask &= ind["boilerplate"] == boilerplate
     if flag:
-        mask &= ind["flags"].fillna("").str.split(";").map(lambda fs: flag in fs)
+        mask &= ind["flags"].map(lambda fs: flag in flag_codes(fs))
     if text:
         hay = ind["level3"].fillna("") + " " + ind["value_raw"].fillna("") + " " + ind["project"].fillna("")
         mask &= hay.str.contains(text, case=False, regex=False)

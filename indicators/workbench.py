@@ -19,7 +19,7 @@ import pandas as pd
 
 from .inputs import InputFile, corpus_key
 from .model import IndicatorList, ParsedDocument, ParseError
-from .quality import PROJECT_KEY, analyze, load_rubric, score_parts
+from .quality import PROJECT_KEY, analyze, flag_codes, load_rubric, score_parts
 from .report import GRADE_ORDER, target_text
 
 UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.toml"
@@ -36,10 +36,8 @@ def labels(lang: str) -> dict:
 
 
 # -- labels of values ----------------------------------------------------------------------------
-def flag_names(codes: str | Iterable[str], T: dict, sep: str = "、") -> str:
-    if isinstance(codes, str):
-        codes = [c for c in codes.split(";") if c]
-    return sep.join(T["flag_names"].get(c, c) for c in codes)
+def flag_names(codes, T: dict, sep: str = "、") -> str:
+    return sep.join(T["flag_names"].get(c, c) for c in flag_codes(codes))
 
 
 def reason_text(reason: str, lang: str) -> str:
@@ -62,22 +60,27 @@ def kind_name(kind: str, T: dict) -> str:
     return T.get(f"kind_{kind}", kind)
 
 
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
 def display(df: pd.DataFrame, T: dict, lang: str) -> pd.DataFrame:
     """The frame as a reviewer reads it: value codes named (kind, grade, flags, status, reader, yes/no,
     reasons) and column headers from ``ui.toml``."""
     out = df.copy()
     names = {
         "kind": lambda k: kind_name(k, T), "grade": lambda g: grade_name(g, T),
-        "flags": lambda f: flag_names(f or "", T), "top_flags": lambda f: flag_names(f or "", T),
+        "flags": lambda f: flag_names(f, T), "top_flags": lambda f: flag_names(f, T),
         "status": lambda s: T.get("status_" + str(s).replace(" ", "_"), s),
         "reader": lambda s: T.get("reader_" + str(s or ""), s),
         "boilerplate": lambda b: T["yes"] if bool(b) else T["no"],
         "reason": lambda r: reason_text(r or "", lang)}
     for col in out.columns:
         if col in names:
-            values = out[col].astype(object).where(out[col].notna(), None)
-            table = {v: names[col](v) for v in pd.unique(values)}
-            out[col] = values.map(table).astype(object)
+            values = out[col].astype(object)
+            keys = values.map(lambda v: tuple(v) if isinstance(v, (list, tuple)) else (None if _missing(v) else v))
+            table = {k: names[col](list(k) if isinstance(k, tuple) else k) for k in pd.unique(keys)}
+            out[col] = keys.map(table).astype(object)   # flags are lists: named once per distinct list
     return out.rename(columns={c: T["columns"].get(c, c) for c in out.columns})
 
 
@@ -204,18 +207,18 @@ def top_flags(ind: pd.DataFrame, proj: pd.DataFrame, n: int = 3) -> list[str]:
     rubric = load_rubric()
     pf, fl = rubric["project_flags"], rubric["flags"]
     weight: dict[tuple, Counter] = {}
-    for key, flags in zip(zip(*(ind[c].tolist() for c in PROJECT_KEY)), ind["flags"].fillna("").tolist()):
-        if flags:
+    for key, flags in zip(zip(*(ind[c].tolist() for c in PROJECT_KEY)), ind["flags"].tolist()):
+        codes = flag_codes(flags)
+        if codes:
             c = weight.setdefault(key, Counter())
-            for f in flags.split(";"):
+            for f in codes:
                 c[f] += fl[f]["penalty"]
     out = []
-    for key, flags in zip(zip(*(proj[c].tolist() for c in PROJECT_KEY)), proj["flags"].fillna("").tolist()):
+    for key, flags in zip(zip(*(proj[c].tolist() for c in PROJECT_KEY)), proj["flags"].tolist()):
         c = Counter(weight.get(key, Counter()))
-        for f in flags.split(";"):
-            if f:
-                c[f] += pf[f]["penalty"] * 3   # a structural flag outweighs one indicator's
-        out.append(";".join(f for f, _ in c.most_common(n)))
+        for f in flag_codes(flags):
+            c[f] += pf[f]["penalty"] * 3   # a structural flag outweighs one indicator's
+        out.append([f for f, _ in c.most_common(n)])
     return out
 
 
@@ -229,7 +232,7 @@ def project_table(ind: pd.DataFrame, proj: pd.DataFrame) -> pd.DataFrame:
               "grade"]].copy()
     t["top_flags"] = top_flags(ind, proj)
     t["year"] = pd.to_numeric(t["year"], errors="coerce").astype("Int64")
-    n_flags = t["top_flags"].str.count(";") + (t["top_flags"] != "")
+    n_flags = t["top_flags"].map(len)
     return (t.assign(_n=-n_flags).sort_values(["score", "_n", "source_file", "project"], kind="stable")
             .drop(columns="_n").reset_index(drop=True))
 
@@ -359,10 +362,10 @@ def compare_table(ind: pd.DataFrame, proj: pd.DataFrame, by: str, groups=(), unk
     grades = pd.crosstab(pg["g"], pg["grade"]).reindex(columns=GRADE_ORDER, fill_value=0)
     flags: dict[str, Counter] = {g: Counter() for g in wanted}
     for frame, keys in ((ind, gi), (proj, gp)):
-        for g, fs in zip(keys.tolist(), frame["flags"].fillna("").tolist()):
+        for g, fs in zip(keys.tolist(), frame["flags"].tolist()):
             c = flags.get(g)
-            if c is not None and fs:
-                c.update(fs.split(";"))
+            if c is not None:
+                c.update(flag_codes(fs))
     rows = []
     for g in wanted:
         row = {"group": g, "projects": int(n_proj.get(g, 0)), "indicators": int(n_ind.get(g, 0)),
@@ -371,7 +374,7 @@ def compare_table(ind: pd.DataFrame, proj: pd.DataFrame, by: str, groups=(), unk
                "mean_score": round(float(mean_score[g]), 1) if g in mean_score.index else None}
         for grade in GRADE_ORDER:
             row[grade] = int(grades.at[g, grade]) if g in grades.index else 0
-        row["top_flags"] = ";".join(f for f, _ in flags[g].most_common(3))
+        row["top_flags"] = [f for f, _ in flags[g].most_common(3)]
         rows.append(row)
     return pd.DataFrame(rows, columns=["group", "projects", "indicators", "share_quantified", "share_boilerplate",
                                        "mean_score", *GRADE_ORDER, "top_flags"])
@@ -396,7 +399,7 @@ def findings(ind: pd.DataFrame, projects: pd.DataFrame, T: dict, lang: str) -> p
                          "flag": T["flag_names"].get(pen["flag"], pen["flag"]), "reason": pen[lang],
                          "penalty": pen["penalty"]})
         for _, r in project_rows(ind, prow).iterrows():
-            for f in [c for c in str(r["flags"] or "").split(";") if c]:
+            for f in flag_codes(r["flags"]):
                 spec = rubric["flags"][f]
                 rows.append({"source_file": r["source_file"], "project": r["project"],
                              "scope": T["scope_indicator"], "source_line": int(r["source_line"]),

@@ -118,7 +118,7 @@ def test_project_table_is_worst_first_with_top_flags(corpus):
     assert t["score"].is_monotonic_increasing
     assert list(t.columns) == ["id", "source_file", "issuer", "year", "project", "project_amount_yuan",
                                "indicators", "score", "grade", "top_flags"]
-    assert all(len(f.split(";")) <= 3 for f in t["top_flags"])
+    assert all(isinstance(f, list) and len(f) <= 3 for f in t["top_flags"])
     only = workbench.filter_projects(t, grades=["差"])
     assert set(only["grade"]) == {"差"} and only["score"].is_monotonic_increasing
     year = str(t["year"].dropna().iloc[0])
@@ -134,9 +134,9 @@ def test_score_parts_add_up_to_every_project_score(corpus):
         assert p["structure_score"] == max(0, 100 - sum(x["penalty"] for x in p["penalties"]))
         assert abs(p["indicator_part"] + p["structure_part"] - prow["score"]) < 0.011
         assert abs(p["indicator_part"] - w * p["indicator_mean"]) <= 0.05 * w + 0.05 + 0.011
-        assert [x["flag"] for x in p["penalties"]] == [f for f in prow["flags"].split(";") if f]
+        assert [x["flag"] for x in p["penalties"]] == list(prow["flags"])
         assert p["grade"] == prow["grade"]
-    flagged = corpus.proj[corpus.proj["flags"].str.contains("low_quantified")].iloc[0]
+    flagged = corpus.proj[corpus.proj["flags"].map(lambda fs: "low_quantified" in fs)].iloc[0]
     pen = next(x for x in score_parts(flagged)["penalties"] if x["flag"] == "low_quantified")
     assert pen["zh"].startswith("量化指标占比仅") and pen["arg"].endswith("%")
 
@@ -152,15 +152,15 @@ def test_compare_table_by_document(corpus):
 
 def test_review_report_has_findings_and_is_byte_stable(corpus):
     T = workbench.labels("zh")
-    one = corpus.proj[corpus.proj["flags"] != ""].head(1)
+    one = corpus.proj[corpus.proj["flags"].map(len) > 0].head(1)
     a = workbench.review_report(corpus.ind, one, T, "zh")
     b = workbench.review_report(corpus.ind, one.copy(), T, "zh")
     assert a == b
     sheets = pd.read_excel(io.BytesIO(a), sheet_name=None)
     assert list(sheets) == ["概要", "问题清单", "指标"]
     findings = sheets["问题清单"]
-    n_proj = len([f for f in one["flags"].iloc[0].split(";") if f])
-    n_ind = sum(len([f for f in fs.split(";") if f]) for fs in workbench.project_rows(corpus.ind, one.iloc[0])["flags"])
+    n_proj = len(one["flags"].iloc[0])
+    n_ind = sum(len(fs) for fs in workbench.project_rows(corpus.ind, one.iloc[0])["flags"])
     assert len(findings) == n_proj + n_ind
     assert (findings["范围"] == "项目").sum() == n_proj and findings["原因"].str.len().gt(0).all()
     assert sheets["概要"]["得分"].iloc[0] == one["score"].iloc[0]
