@@ -61,12 +61,13 @@ def header_key(text: str) -> str:
     return simplified(_ANNOTATION.sub("", re.sub(r"\s+", "", text)))
 
 
-_SECTION = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+# "三、目标完成情况", "(三)绩效自评…": a report's section heading (also not a record: table/sanity.py)
+SECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^[一二三四五六七八九十]{1,3}[、.．]")
 
 
 def header_role(text: str) -> str | None:
     key = header_key(text)
-    if not key or len(key) > 16 or _SECTION.match(key):
+    if not key or len(key) > 16 or SECTION.match(key):
         return None   # "三、目标完成情况": a section heading, not a column
     for role, rx in _RULES:
         if rx.search(key):

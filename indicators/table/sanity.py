@@ -33,6 +33,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from .header import SECTION
 from .rows import WEIGHTS_FILE
 
 _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
@@ -40,8 +41,6 @@ _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _BUDGET = re.compile(r"资金.*[(（]万?元[)）]$")
 # "按标准发放得10分,每少1元扣1分": a 评分标准 cell read as a row
 _SCORING = re.compile(r"得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|每(?:少|减少|降低|超出|超过|增加|延迟)")
-# "(三)绩效自评与再评价差异…", "三、存在问题": a report's section heading
-_SECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^[一二三四五六七八九十]{1,3}、")
 # "…90%得 | 10分": the tail of a scoring rule
 _POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
 # "业务装备经费 | 776001-扎赉特旗人民检察院": a project row's unit code and name
@@ -77,7 +76,7 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
         return "budget line"
-    if _SECTION.match(name):
+    if SECTION.match(name):
         return "section heading"
     if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value or "")):
         return "scoring rule"
