@@ -527,3 +527,10 @@ def test_running_text_targets_after_a_label_with_comparators():
     followed by a comparator states a target even without a name ending; 人口數 ends like a name in either script."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("85_")).indicators}
     assert ("道路硬化", "≥0.565km") in got and ("受益建檔立卡貧困人口數", "≥23人") in got
+
+
+def test_an_enumerated_name_is_never_glued_onto_the_cell_before():
+    """Doc 104 (四川, space separated): "指标4.不合格产品处置率" has no value, and the next line "指标5:药品不良反应每百万人口
+    报告数 ≥150 150" is a row of its own, not the rest of its name."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("104_")).indicators}
+    assert ("药品不良反应每百万人口报告数", "≥150") in got

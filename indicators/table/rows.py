@@ -222,6 +222,7 @@ def _name_like(text: str) -> bool:
 _UNIT_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
+_ENUM_START = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：.．、]")
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
 
 
@@ -282,6 +283,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
             after_name[k] = w.name_merge
         elif k - 1 not in inner and _name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
             after_name[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
+        if _ENUM_START.match(tokens[k].text):
+            after_name[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
     # the pieces of one glued number cell (digit gaps) glue back at the digit gap's cost alone
     group = list(range(n))
     for k in range(1, n):
