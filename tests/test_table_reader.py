@@ -534,3 +534,9 @@ def test_an_enumerated_name_is_never_glued_onto_the_cell_before():
     报告数 ≥150 150" is a row of its own, not the rest of its name."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("104_")).indicators}
     assert ("药品不良反应每百万人口报告数", "≥150") in got
+
+
+def test_the_goal_list_is_not_read_as_indicators():
+    """Doc 104: the 年度目标 / 实际完成情况 block lists "目标1:配合完成抽检148个批次"; those items are goals, not records."""
+    names = {r.level3 for r in parse_file(_doc("104_")).indicators}
+    assert "配合完成抽检" not in names and "药品抽检完成率" in names

@@ -18,6 +18,7 @@ from .stream import NUMBER_PREFIX, Token
 
 _LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
 _WS = re.compile(r"\s+")
+_GOAL_ITEM = re.compile(r"^目标\d{1,2}[:：.．、]")
 
 
 @dataclass
@@ -209,6 +210,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
             l2_raw = r2
             l1 = _level1_above(l1, l2)
         level1 = l1 or (v.parent_of(l2) or "")
+        if _GOAL_ITEM.match(_squeeze(row.get("level3"))):
+            continue   # "目标1:配合完成抽检148个批次": an item of the project's goal list, not an indicator
         level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
         op = _squeeze(row.get("op"))
         value = _squeeze(("" if op in ("定性", "定量") else op) + row.get("value"))   # 定性: the kind, not a comparator
