@@ -540,3 +540,10 @@ def test_the_goal_list_is_not_read_as_indicators():
     """Doc 104: the 年度目标 / 实际完成情况 block lists "目标1:配合完成抽检148个批次"; those items are goals, not records."""
     names = {r.level3 for r in parse_file(_doc("104_")).indicators}
     assert "配合完成抽检" not in names and "药品抽检完成率" in names
+
+
+def test_a_cell_and_its_copy_beside_it_are_two_cells():
+    """Doc 01 (space separated): "巩固拓展脱贫攻坚成果 巩固拓展脱贫攻坚成果 达成预期指标": the name, then its copy as the
+    target (a copy, as labelled), not one name written twice."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("01_")).indicators}
+    assert ("巩固拓展脱贫攻坚成果", "巩固拓展脱贫攻坚成果") in got

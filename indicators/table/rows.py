@@ -283,6 +283,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
             after_name[k] = w.name_merge
         elif k - 1 not in inner and _name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
             after_name[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
+        if tokens[k].text == tokens[k - 1].text and tokens[k].gap != "glue" and len(tokens[k].text) >= 2:
+            after_name[k] += w.name_merge   # "巩固拓展脱贫攻坚成果 | 巩固拓展脱贫攻坚成果": two cells (a name and its copy)
         if _ENUM_START.match(tokens[k].text):
             after_name[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
     # the pieces of one glued number cell (digit gaps) glue back at the digit gap's cost alone
