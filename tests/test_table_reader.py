@@ -547,3 +547,10 @@ def test_a_cell_and_its_copy_beside_it_are_two_cells():
     target (a copy, as labelled), not one name written twice."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("01_")).indicators}
     assert ("巩固拓展脱贫攻坚成果", "巩固拓展脱贫攻坚成果") in got
+
+
+def test_a_name_that_repeats_a_level_word_keeps_its_row():
+    """Docs 07 and 21: the last row "满意度指标 | 服务对象满意度指标 | 服务对象满意度 | 100%" has a 三级 name that is itself a
+    level word; the row is an indicator row all the same."""
+    assert ("服务对象满意度", "100%") in {(r.level3, r.value_raw) for r in parse_file(_doc("07_")).indicators}
+    assert "滿意度" in {r.level3 for r in parse_file(_doc("21_")).indicators}

@@ -74,8 +74,8 @@ def _good(row: Row) -> bool:
     name = row.get("level3")
     if not name and "level2" in roles:   # a two-level table: the 二级 name carries the value
         return any(row.get(r) for r in ("value", "actual"))
-    if not name or len(name) > 80 or token_type(name) not in ("text", "qual", "value", "l2like"):
-        return False
+    if not name or len(name) > 80 or token_type(name) not in ("text", "qual", "value", "l2like", "l1", "l2", "l1l2"):
+        return False   # (a 三级 name may repeat a level word: 服务对象满意度指标 | 服务对象满意度 | 100%)
     return any(row.get(r) for r in ("value", "actual", "weight", "score", "op", "unit"))
 
 
