@@ -554,3 +554,8 @@ def test_a_name_that_repeats_a_level_word_keeps_its_row():
     level word; the row is an indicator row all the same."""
     assert ("服务对象满意度", "100%") in {(r.level3, r.value_raw) for r in parse_file(_doc("07_")).indicators}
     assert "滿意度" in {r.level3 for r in parse_file(_doc("21_")).indicators}
+
+
+def test_a_level_word_alone_with_a_target_is_the_indicator():
+    """Doc 59 (one cell per paragraph): "满意度 | 90% | 计划标准" under 服务对象满意度指标: the level word is the name."""
+    assert ("满意度", "90%") in {(r.level3, r.value_raw) for r in parse_file(_doc("59_")).indicators}

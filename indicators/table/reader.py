@@ -221,6 +221,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
             value += unit   # a bare number takes the 计量单位 cell; "28.8萬元" or "应保尽保" keep their own
         if not level3 and r2 and value and not row.get("level3"):
             level3 = _squeeze(r2)   # a two-level table: the 二级 name is the indicator and carries the value
+        elif not level3 and r1 and not r2 and value and row.get("value") and not row.get("level3"):
+            level3 = _squeeze(r1)   # "满意度 | 90%": a level word alone with a target is the indicator
         if not level3:
             if r2 and not value:
                 table.slots.append(EmptySlot(source_file=source_file, source_line=row.line, table_kind=kind,
