@@ -141,13 +141,13 @@ def test_load_report_names_every_file():
 
 def test_real_document_scores_do_not_fall_below_the_measured_floor():
     """All 104 labelled real documents (tests/realdocs): a regression guard just under the level reached
-    (README: F1 0.863, precision 0.899, target exact 0.957), not the goal."""
+    (README: F1 0.870, precision 0.906, target exact 0.957), not the goal."""
     sys.path.insert(0, str(ROOT))
     from evaluation.evaluate_records import documents, evaluate
     import io
     summary = evaluate(documents("all"), set(), out=io.StringIO())
-    assert summary["f1"] >= 0.84
-    assert summary["precision"] >= 0.88
+    assert summary["f1"] >= 0.85
+    assert summary["precision"] >= 0.89
     assert summary["target_quantitative"] >= 0.94
 
 
