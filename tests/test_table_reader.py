@@ -559,3 +559,13 @@ def test_a_name_that_repeats_a_level_word_keeps_its_row():
 def test_a_level_word_alone_with_a_target_is_the_indicator():
     """Doc 59 (one cell per paragraph): "满意度 | 90% | 计划标准" under 服务对象满意度指标: the level word is the name."""
     assert ("满意度", "90%") in {(r.level3, r.value_raw) for r in parse_file(_doc("59_")).indicators}
+
+
+def test_circled_digits_are_not_weights():
+    """Found by fuzzing (../shared/tools/fuzz.py, a mutated document): "②" is a digit to str.isdigit, so a glued
+    number cell "1②" crashed the digit splitter (int("②")); it is left whole."""
+    from indicators.table.digits import cut_options
+    assert cut_options("1②", False, True) == ["1②"]
+    assert cut_options("②80%", True, False) == ["②80%"]
+    doc = parse_text("一级指标 | 二级指标 | 三级指标 | 指标值 | 分值\n产出指标 | 数量指标 | 培训人次 | 1② | 10\n", "fuzz.txt")
+    assert doc.error is None

@@ -44,7 +44,12 @@ def _neighbours(roles: list[str]) -> tuple[bool, bool]:
 
 
 def _weightlike(text: str, max_weight: int) -> bool:
-    return text.isdigit() and text[0] != "0" and 1 <= int(text) <= max_weight
+    """A plain ASCII number from 1 to ``max_weight`` ("②" is a digit to str.isdigit, not a weight).
+
+    >>> _weightlike("8", 30), _weightlike("②", 30), _weightlike("08", 30)
+    (True, False, False)
+    """
+    return text.isascii() and text.isdigit() and text[0] != "0" and 1 <= int(text) <= max_weight
 
 
 def cut_options(text: str, before: bool, after: bool, max_weight: int = 30) -> list[str]:
