@@ -64,8 +64,8 @@ class NotNames:
 def not_names() -> NotNames:
     with open(WEIGHTS_FILE, "rb") as fh:
         raw = tomllib.load(fh)["not_names"]
-    return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]), min_letters=int(raw["min_letters"]),
-                    max_sentence=int(raw["max_sentence"]))
+    return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]),
+                    min_letters=int(raw["min_letters"]), max_sentence=int(raw["max_sentence"]))
 
 
 def not_indicator(level3: str, value: str) -> str | None:
