@@ -246,6 +246,39 @@ def _join(tokens: list[Token], a: int, b: int) -> str:
     return "".join(t.text for t in tokens[a:b])
 
 
+def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float]]:
+    """What gluing each token into a cell costs beyond its gap's merge weight: ``typed[k]`` whenever token k is
+    part of a glued cell, ``after[k]`` when it is glued onto token k - 1.
+
+    >>> from indicators.table.stream import Token
+    >>> typed, after = glue_costs([Token("经费支出合规性", 1, "line"), Token("严格执行相关制度规定", 1, "space")], weights())
+    >>> after[1] == weights().name_merge
+    True
+    """
+    n = len(tokens)
+    # gluing a cell that is itself a value, a number or a level name onto its neighbour across a real
+    # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
+    typed = [_typed_cost(t, w) for t in tokens]
+    inner = set(_inner_numbers(tokens))
+    for k in inner:
+        typed[k] = 0.0
+    # a cell that ends like an indicator name ("经费支出合规性") is complete: gluing the next cell onto it
+    # across a real border costs name_merge ("(%)", "(个)" after it are the name's own note)
+    after = [0.0] * n
+    for k in range(1, n):
+        if tokens[k].gap in ("space", "sep", "cell", "line", "para") and tokens[k].text[:1] not in "(（" \
+                and _name_like(tokens[k - 1].text) and not _name_like(tokens[k].text):
+            # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
+            after[k] = w.name_merge
+        elif k - 1 not in inner and _name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
+            after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
+        if tokens[k].text == tokens[k - 1].text and tokens[k].gap != "glue" and len(tokens[k].text) >= 2:
+            after[k] += w.name_merge   # "巩固拓展脱贫攻坚成果 | 巩固拓展脱贫攻坚成果": two cells (a name and its copy)
+        if _ENUM_START.match(tokens[k].text):
+            after[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
+    return typed, after
+
+
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) -> list[Row]:
     """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc)."""
     w = w or weights()
@@ -267,26 +300,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         return prefix[C] - prefix[c + 1]
 
     gaps = [w.gap.get(t.gap, w.gap["cell"]) for t in tokens]
-    # gluing a cell that is itself a value, a number or a level name onto its neighbour across a real
-    # border costs more: "按时发放率 | 100%" are two cells, "5000吨" + "稻谷储备率" cut by the lexer may be one
-    typed = [_typed_cost(t, w) for t in tokens]
-    inner = set(_inner_numbers(tokens))
-    for k in inner:
-        typed[k] = 0.0
-    # a cell that ends like an indicator name ("经费支出合规性") is complete: gluing the next cell onto it
-    # across a real border costs name_merge ("(%)", "(个)" after it are the name's own note)
-    after_name = [0.0] * n
-    for k in range(1, n):
-        if tokens[k].gap in ("space", "sep", "cell", "line", "para") and tokens[k].text[:1] not in "(（" \
-                and _name_like(tokens[k - 1].text) and not _name_like(tokens[k].text):
-            # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
-            after_name[k] = w.name_merge
-        elif k - 1 not in inner and _name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
-            after_name[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
-        if tokens[k].text == tokens[k - 1].text and tokens[k].gap != "glue" and len(tokens[k].text) >= 2:
-            after_name[k] += w.name_merge   # "巩固拓展脱贫攻坚成果 | 巩固拓展脱贫攻坚成果": two cells (a name and its copy)
-        if _ENUM_START.match(tokens[k].text):
-            after_name[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
+    typed, after_name = glue_costs(tokens, w)
     # the pieces of one glued number cell (digit gaps) glue back at the digit gap's cost alone
     group = list(range(n))
     for k in range(1, n):
