@@ -170,8 +170,11 @@ def _regions_at(tokens: list[Token], j: int) -> tuple[int, int]:
     (2, 1)
     """
     k, count = j, 0
-    while k < len(tokens) and _region_count(tokens[k].text):
-        count += _region_count(tokens[k].text)
+    while k < len(tokens):
+        here = _region_count(tokens[k].text)
+        if not here:
+            break
+        count += here
         k += 1
     return (count, k - j) if count >= 2 else (0, 0)
 

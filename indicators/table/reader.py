@@ -210,9 +210,10 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
             l2_raw = r2
             l1 = _level1_above(l1, l2)
         level1 = l1 or (v.parent_of(l2) or "")
-        if _GOAL_ITEM.match(_squeeze(row.get("level3"))):
+        name = _squeeze(row.get("level3"))
+        if _GOAL_ITEM.match(name):
             continue   # "目标1:配合完成抽检148个批次": an item of the project's goal list, not an indicator
-        level3 = _LEVEL3_PREFIX.sub("", _squeeze(row.get("level3"))).rstrip("；;，,")
+        level3 = _LEVEL3_PREFIX.sub("", name).rstrip("；;，,")
         op = _squeeze(row.get("op"))
         value = _squeeze(("" if op in ("定性", "定量") else op) + row.get("value"))   # 定性: the kind, not a comparator
         value += _squeeze(row.get("region"))   # a 区域 table's other towns' values follow the first, as written

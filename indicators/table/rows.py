@@ -97,9 +97,11 @@ def words() -> ReaderWords:
                        directions=frozenset(raw.get("directions", ())))
 
 
+# comparator and direction words: a text starting with one is a target, not a name
+_TARGET_WORDS = "不低于|不少于|不高于|不超过|大于|小于|低于|高于|提高|下降|增长|减少|降低|增加|达到"
 # a name that carries a number inside ("森林火灾6小时内扑灭率") starts with words, not with a comparator,
 # a number or a direction word ("提高率" aside, "提高5%" is a value and ends in no name ending anyway)
-_NAME_START = re.compile(r"^(?!不低于|不少于|不高于|不超过|大于|小于|低于|高于|提高|下降|增长|减少|降低|增加|达到)[\u4e00-\u9fff]{2}")
+_NAME_START = re.compile(rf"^(?!{_TARGET_WORDS})[\u4e00-\u9fff]{{2}}")
 
 
 def _compound_unit(key: str) -> bool:
@@ -116,8 +118,7 @@ def _compound_unit(key: str) -> bool:
 # a name ending in a count ("寨山石坪村新建水泥路1条", "饲料库120平米"): three or more letters before the number, none of them a
 # comparator, direction or period word, and not a name with its rate glued on ("渔船补贴发放率100%")
 _COUNTED_NAME = re.compile(r"^([\u4e00-\u9fff]{3,})(\d[^%‰]*)$")
-_NOT_COUNT = re.compile(r"不低于|不少于|不高于|不超过|大于|小于|低于|高于|以上|以下|提高|下降|增长|减少|降低|增加|达到|控制|"
-                        r"每|日均|月均|年均|累计|全年|平均|约|共|达|超过|至少|完成")
+_NOT_COUNT = re.compile(rf"{_TARGET_WORDS}|以上|以下|控制|每|日均|月均|年均|累计|全年|平均|约|共|达|超过|至少|完成")
 
 
 def _counted_name(key: str) -> bool:
@@ -208,7 +209,7 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     typ = token_type(tok.text)
     if typ in ("l1", "l2", "l1l2", "l2like", "remark"):
         return w.merge_typed          # a level name or a remark (已完成, 达成预期指标) is never part of another cell
-    if typ in ("value", "num", "bignum", "remark", "direction"):
+    if typ in ("value", "num", "bignum", "direction"):
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
     return 0.0
 
