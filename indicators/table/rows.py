@@ -77,6 +77,7 @@ class ReaderWords:
     remarks: frozenset[str] = frozenset()
     unit_words: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,7 +95,8 @@ def words() -> ReaderWords:
                        table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
                        cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
                        unit_words=frozenset(raw.get("unit_words", ())),
-                       directions=frozenset(raw.get("directions", ())))
+                       directions=frozenset(raw.get("directions", ())),
+                       openers=frozenset(raw.get("openers", ())))
 
 
 # comparator and direction words: a text starting with one is a target, not a name

@@ -58,6 +58,7 @@ class NotNames:
     exact: frozenset[str]
     min_letters: int
     max_sentence: int = 40
+    value_contains: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,14 +66,15 @@ def not_names() -> NotNames:
     with open(WEIGHTS_FILE, "rb") as fh:
         raw = tomllib.load(fh)["not_names"]
     return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]),
-                    min_letters=int(raw["min_letters"]), max_sentence=int(raw["max_sentence"]))
+                    min_letters=int(raw["min_letters"]), max_sentence=int(raw["max_sentence"]),
+                    value_contains=tuple(raw["value_contains"]))
 
 
 def not_indicator(level3: str, value: str) -> str | None:
     """Why a record with this 三级 name and value is not an indicator, or None when it may be one."""
     nn = not_names()
     name = re.sub(r"\s+", "", level3 or "")
-    if any(w in name for w in nn.contains) or any(w in (value or "") for w in ("单位:万元", "单位：万元", "标签:")):
+    if any(w in name for w in nn.contains) or any(w in (value or "") for w in nn.value_contains):
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
         return "budget line"

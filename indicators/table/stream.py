@@ -255,6 +255,12 @@ def _unit_words() -> frozenset[str]:
     return reader_words().unit_words
 
 
+@functools.lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    from .rows import words as reader_words
+    return reader_words().openers
+
+
 # "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
 NUMBER_PREFIX = r"(?:指标|目标)\s*\d+\s*[：:．.、]?"
 _ENUM = re.compile(NUMBER_PREFIX + r"|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．.](?=[\u4e00-\u9fff])")
@@ -284,7 +290,7 @@ def lex(cell: str) -> list[str]:
     words = [(m.start(), m.end()) for m in _word_re().finditer(key)]
     for a, b in words:
         cuts.add(a)
-        if key[a:b] not in _OPENERS:
+        if key[a:b] not in _openers():
             cuts.add(b)   # "反映…" opens an explanation: cut before it, not after
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
@@ -313,7 +319,6 @@ def lex(cell: str) -> list[str]:
     return out
 
 
-_OPENERS = frozenset({"反映"})
 _ENDS_IN_NUMBER = re.compile(r"\d(?:\s*[%‰])?$")
 _HEADERISH = re.compile(r"指标|值|分|名称|单位|内容|说明|备注|原因|依据|性质|符号|方向")
 
