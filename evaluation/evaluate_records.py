@@ -55,12 +55,11 @@ def norm(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", _strip_glosses(text or "")).split())
 
 
-def _strip_glosses(text: str) -> str:
-    try:
-        from indicators.table.stream import strip_glosses
-    except ImportError:   # an old tree (evaluation/at_commit.py) without the helper
+try:
+    from indicators.table.stream import strip_glosses as _strip_glosses  # noqa: E402
+except ImportError:   # an old tree (evaluation/at_commit.py) without the helper
+    def _strip_glosses(text: str) -> str:
         return text
-    return strip_glosses(text)
 
 
 def load_labels(doc: Path) -> list[dict]:

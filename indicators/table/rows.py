@@ -216,6 +216,7 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     return 0.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _name_like(text: str) -> bool:
     """A text that ends like an indicator name, a unit note in brackets aside (``办公用房面积(平方米)``)."""
     return len(text) <= 30 and token_type(text) == "text" and \
