@@ -569,3 +569,20 @@ def test_circled_digits_are_not_weights():
     assert cut_options("②80%", True, False) == ["②80%"]
     doc = parse_text("一级指标 | 二级指标 | 三级指标 | 指标值 | 分值\n产出指标 | 数量指标 | 培训人次 | 1② | 10\n", "fuzz.txt")
     assert doc.error is None
+
+
+def test_chongqing_department_self_evaluation_columns():
+    """The 重庆 部门整体绩效自评表 (doc 98 is one, OCR'd): 指标名称 | 计量单位 | 指标性质 | 年初指标值 | 调整指标值 |
+    全年完成值 | 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标. 定量指标 is the kind, not a comparator; the
+    调整指标值 cell is usually left empty and then absent from the text, so 92% is the actual, not the adjusted
+    target; 得分系数 and 是否核心指标 are columns of their own, not the end of the header."""
+    assert header_role("调整指标值") == "adjusted" and header_role("得分系数(%)") == "other"
+    text = ("部门整体绩效自评表\n"
+            "| 指标名称 | 计量单位 | 指标性质 | 年初指标值 | 调整指标值 | 全年完成值 | 得分系数(%) | 指标权重(分) "
+            "| 指标得分(分) | 是否核心指标 |\n"
+            "| 财政供养人员控制率 | % | 定量指标 | 100% |  | 92% | 100% | 2 | 2 | 否 |\n"
+            "| 管理制度健全性 |  | 定性指标 | 高 |  | 高 | 100% | 3 | 3 | 否 |\n"
+            "| 党性教育培训次数 | 次 | 定量指标 | 26次 |  | 12次 | 100% | 5 | 5 | 是 |\n")
+    got = [(r.level3, r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_text(text).indicators]
+    assert got == [("财政供养人员控制率", "100%", "92%", "2", "2"), ("管理制度健全性", "高", "高", "3", "3"),
+                   ("党性教育培训次数", "26次", "12次", "5", "5")]

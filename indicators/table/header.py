@@ -40,6 +40,7 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("weight", r"^(?:指标)?分值$|权重|^标准分值?$"),
     ("op", r"^计算符号$|^符号$|^比较符号?$|^指标性质$|^运算符号$|^指标方向$"),
     ("unit", r"^(?:计量|度量|指标)?单位$"),
+    ("adjusted", r"^调整(?:后)?(?:指标|目标)值$|^全年[(（]?调整[)）]?(?:指标|目标)值$"),   # 年初指标值 | 调整指标值: mostly left empty
     ("value", r"预期.{0,6}(?:实现值|值|目标)$|^预期"),   # 当年预期实现值, 预期2022年实现值: the target
     ("actual", r"实际|完成值|完成情况|实现值$"),
     ("level1", r"^一级(?:指标)?(?:名称)?$"),
@@ -50,11 +51,12 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("project", r"^项目名称$|^项目$|^专项名称$"),
     ("code", r"编码$|代码$|^项目编号$"),
     ("amount", r"^合计$|金额|资金总额|^年度资金$|预算数|^财政拨款$|^绩效金额$"),
-    ("other", r"^序号$|^单位名称$|^公共预算$|^政府性基金$|^其他资金$|^累计完成率$|^目标完成率$|^指标完成率$"),
+    ("other", r"^序号$|^单位名称$|^公共预算$|^政府性基金$|^其他资金$|^累计完成率$|^目标完成率$|^指标完成率$"
+              r"|^得分系数$|^是否核心指标$"),   # 重庆 部门整体绩效自评表: 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
 ]]
 
 HEADER_ROLES = ("project", "code", "amount", "row_label", "level1", "level2", "level3", "value", "actual", "weight", "score", "op", "unit",
-                "description", "reason", "basis", "other", "region")
+                "description", "reason", "basis", "other", "region", "adjusted")
 
 
 def header_key(text: str) -> str:
