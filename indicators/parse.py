@@ -73,7 +73,7 @@ def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = "
 def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> ParsedDocument:
     """The general reader over a token stream; the prose reader when it finds no table rows."""
     from .layouts.grid import document_info
-    from .table.reader import read_stream
+    from .table.reader import read_stream, read_transposed
 
     info = document_info(lines)
     tables = read_stream(tokens, source_file, year=info.year, issuer=info.issuer)
@@ -87,6 +87,11 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
         if headerless:
             _add_tables(doc, headerless)
             doc.reader, doc.tables = "headerless", 1
+    if not doc.indicators:   # names in one run, their targets in the next: a table printed column by column
+        transposed = read_transposed(tokens, source_file, year=info.year, issuer=info.issuer)
+        if transposed:
+            _add_tables(doc, transposed)
+            doc.reader, doc.tables = "transposed", 1
     if not doc.indicators and not tables:   # targets in running text, the last resort
         doc.indicators = prose_records(text, source_file, info, sentences=True)
         doc.reader = "sentences" if doc.indicators else doc.reader

@@ -586,3 +586,14 @@ def test_chongqing_department_self_evaluation_columns():
     got = [(r.level3, r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_text(text).indicators]
     assert got == [("财政供养人员控制率", "100%", "92%", "2", "2"), ("管理制度健全性", "高", "高", "3", "3"),
                    ("党性教育培训次数", "26次", "12次", "5", "5")]
+
+
+def test_table_printed_column_by_column():
+    """Doc 05 (广东 专项资金 绩效目标表, a document preview): ``三级指标`` then the three names, ``年度目标值`` then
+    their three targets in the same order. Values fewer than the names, or not targets, are no such table."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("05_")).indicators]
+    assert got == [("新建高校(校区)", "7"), ("工程质量达标率(%)", "100%"), ("开工率(%)", "100%")]
+    assert parse_file(_doc("05_")).reader == "transposed"
+    from indicators.table.transposed import transposed_rows
+    assert transposed_rows(cell_stream("三级指标 开工率 完成率\n年度目标值\n100%")) == []
+    assert transposed_rows(cell_stream("三级指标 开工率 完成率\n年度目标值\n100% 完成率的说明文字比较长")) == []

@@ -137,6 +137,19 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
     return out
 
 
+def read_transposed(tokens: list[Token], source_file: str, year: int | None = None, issuer: str = "") -> list[TableRead]:
+    """A table printed column by column (:mod:`indicators.table.transposed`), as one table."""
+    from .transposed import transposed_rows
+    rows = transposed_rows(tokens)
+    if not rows:
+        return []
+    first = rows[0].cells[0].first
+    tpl = Template(roles=["level1", "level2", "level3", "value"], start=first, end=first, line=rows[0].line)
+    table = TableRead(template=tpl, rows=rows, project=_project_before(tokens, first, 0))
+    _records(table, source_file, year, issuer, "", table_id=1)
+    return [table]
+
+
 HEADERLESS_ROLES = ["level1", "level2", "level3", "value", "weight"]
 # comparator, number and unit in cells of their own ("率 | = | 100 | % | 100 | 5"): a self-evaluation's columns
 HEADERLESS_SPLIT_ROLES = ["level1", "level2", "level3", "op", "value", "unit", "actual", "weight", "score"]
