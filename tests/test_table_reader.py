@@ -597,3 +597,18 @@ def test_table_printed_column_by_column():
     from indicators.table.transposed import transposed_rows
     assert transposed_rows(cell_stream("三级指标 开工率 完成率\n年度目标值\n100%")) == []
     assert transposed_rows(cell_stream("三级指标 开工率 完成率\n年度目标值\n100% 完成率的说明文字比较长")) == []
+
+
+def test_qualitative_target_run_onto_the_name():
+    """Run-together previews glue a qualitative target onto its name: doc 95 (甘肃) 社会成本指标 对当地文物保护、
+    文化传承影响长远, doc 74 救助对象生活水平=提高已完成, doc 53 群众生产生活条件改善状况10显著提升显著提升10. The
+    lexer offers a cut before the target (reader.toml trailing_qual); a name that ends so in a clean cell stays whole."""
+    got95 = {(r.level3, r.value_raw) for r in parse_file(_doc("95_")).indicators}
+    assert {("对当地文物保护、文化传承影响", "长远"), ("提升博物馆绿化水平", "提升"),
+            ("免费开放接待观众人数", "=30000人次")} <= got95
+    got74 = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("74_")).indicators}
+    assert ("救助对象生活水平", "=提高", "已完成") in got74
+    got53 = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("53_")).indicators}
+    assert ("群众生产生活条件改善状况", "显著提升", "显著提升") in got53
+    text = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 效益指标 | 社会效益指标 | 群众满意度明显提升 | ≥90% |\n"
+    assert [(r.level3, r.value_raw) for r in parse_text(text).indicators] == [("群众满意度明显提升", "≥90%")]

@@ -78,6 +78,7 @@ class ReaderWords:
     unit_words: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
+    trailing_qual: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,7 +97,8 @@ def words() -> ReaderWords:
                        cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
                        unit_words=frozenset(raw.get("unit_words", ())),
                        directions=frozenset(raw.get("directions", ())),
-                       openers=frozenset(raw.get("openers", ())))
+                       openers=frozenset(raw.get("openers", ())),
+                       trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)))
 
 
 # comparator and direction words: a text starting with one is a target, not a name

@@ -316,6 +316,30 @@ def lex(cell: str) -> list[str]:
     for p in pieces:   # "指标值完成值权重得分" left between two cuts: a header run together
         heads = header_pieces(simplified(p)) if len(p) > 4 else []
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
+    return _trailing_qual(out) if len(out) > 1 else out
+
+
+_COMPARATOR_CHARS = "=＝≥≤><≧≦＞＜"
+
+
+def _trailing_qual(pieces: list[str]) -> list[str]:
+    """Pieces of run-together text with a qualitative target cut off their end (``…文化传承影响长远`` →
+    ``…文化传承影响`` ``长远``); the name before it keeps at least four characters.
+
+    >>> _trailing_qual(["社会成本指标", "对当地文物保护、文化传承影响长远", "生态环境成本指标"])
+    ['社会成本指标', '对当地文物保护、文化传承影响', '长远', '生态环境成本指标']
+    >>> _trailing_qual(["社会效益指标", "救助对象生活水平=提高"])
+    ['社会效益指标', '救助对象生活水平', '=提高']
+    """
+    from .rows import words as reader_words
+    quals = reader_words().trailing_qual
+    out: list[str] = []
+    for p in pieces:
+        key = simplified(p)
+        q = next((q for q in quals if key.endswith(q) and len(key) - len(q) >= 4), None)
+        if q and key[-len(q) - 1] in _COMPARATOR_CHARS:
+            q = key[-len(q) - 1:]   # "救助对象生活水平=提高": the comparator goes with the target
+        out.extend([p[:-len(q)], p[-len(q):]] if q else [p])
     return out
 
 
