@@ -33,8 +33,9 @@ TAXONOMY_FILE = DATA_DIR / "vocab" / "taxonomy.toml"
 
 # "产出指标(50分)", "效益指标（30%）", "产出指标50分", "成本指标(0-20)分", "产出指标（40-50分）"
 _SCORE_SUFFIX = re.compile(r"（?\d+(?:\.\d+)?(?:[-－~]\d+(?:\.\d+)?)?(?:分|%)?）?(?:分|%)$|（\d+(?:\.\d+)?(?:分|%)）$")
-# "数量指标（必填硬性指标）", "（选填）": how a template marks its rows, not part of the name
-_NOTE_SUFFIX = re.compile(r"（(?:必填|选填)[^（）]{0,6}）$")
+# "数量指标（必填硬性指标）", "（选填）": how a template marks its rows, not part of the name; so are the
+# other names a template offers for the level: "数量指标（或建筑规模指标）", "时效指标（工期指标、形象进度指标）"
+_NOTE_SUFFIX = re.compile(r"（(?:必填|选填)[^（）]{0,6}）$|（或[^（）]{1,20}）$|（[^（）]{1,20}指标）$")
 # "一、产出指标", "1.数量指标", "（一）效益指标"
 _NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|（[一二三四五六七八九十\d]+）)")
 

@@ -612,3 +612,25 @@ def test_qualitative_target_run_onto_the_name():
     assert ("群众生产生活条件改善状况", "显著提升", "显著提升") in got53
     text = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 效益指标 | 社会效益指标 | 群众满意度明显提升 | ≥90% |\n"
     assert [(r.level3, r.value_raw) for r in parse_text(text).indicators] == [("群众满意度明显提升", "≥90%")]
+
+
+def test_short_bordered_cells_stay_whole():
+    """Doc 111 (四川 大英, one ``| cell`` per line; labelled blind, missed at its first run): ``至少全年完成2次宣传`` and
+    ``已完成100%`` are cells the source bordered, not a value and a remark to cut apart; 实施进度 is the actual column.
+    A bordered cell with a level word in it is still cut (数量指标培训人次≥280人次)."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("111_")).indicators}
+    assert ("宣传次数", "至少全年完成2次宣传", "已完成100%") in got
+    assert ("创建质量", "按质按量完成", "已完成100%") in got
+    assert header_role("实施进度") == "actual"
+    from indicators.table.stream import _whole_cell
+    assert _whole_cell("已完成100%") and not _whole_cell("数量指标培训人次≥280人次")
+
+
+def test_level_names_with_the_templates_alternatives():
+    """Doc 109 (广东 东莞 批复表): 二级 cells name the template's alternatives in brackets, ``数量指标(或建筑规模指标)``,
+    ``时效指标(工期指标、形象进度指标)``: they are 数量指标 and 时效指标."""
+    from indicators.vocab import vocab
+    v = vocab()
+    assert v.canonical_level2("数量指标(或建筑规模指标)") == "数量指标"
+    assert v.canonical_level2("时效指标(工期指标、形象进度指标)") == "时效指标"
+    assert v.canonical_level1("产出指标（项目产出）") == "产出指标"

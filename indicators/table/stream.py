@@ -146,10 +146,30 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
     between the pieces the lexer cut a cell into."""
     first = True
     for cell in cells:
-        for k, piece in enumerate(lex(cell)):
+        pieces = [cell] if inner == "sep" and _whole_cell(cell) else lex(cell)
+        for k, piece in enumerate(pieces):
             for m, part in enumerate(name_split(piece)):
                 tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner))))
                 first = False
+
+
+def _whole_cell(cell: str) -> bool:
+    """A short cell the source bordered (``|`` or tab) that holds no level or header word: one cell, whatever
+    numbers it holds (``至少全年完成2次宣传``, ``已完成100%``).
+
+    >>> _whole_cell("已完成100%"), _whole_cell("数量指标培训人次≥280人次")
+    (True, False)
+    """
+    key = simplified(cell)
+    if len(key) > 12:
+        return False
+    return all(key[m.start():m.end()] in _REMARK_WORDS() for m in _word_re().finditer(key))
+
+
+@functools.lru_cache(maxsize=1)
+def _REMARK_WORDS() -> frozenset[str]:
+    from .rows import words as reader_words
+    return frozenset(reader_words().remarks)
 
 
 _NAME_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:率|人数|数量|标准|成本|次数|时间|情况)(?=[\u4e00-\u9fff]{4})")
