@@ -634,3 +634,18 @@ def test_level_names_with_the_templates_alternatives():
     assert v.canonical_level2("数量指标(或建筑规模指标)") == "数量指标"
     assert v.canonical_level2("时效指标(工期指标、形象进度指标)") == "时效指标"
     assert v.canonical_level1("产出指标（项目产出）") == "产出指标"
+
+
+def test_whole_row_of_numbers_run_together():
+    """Doc 52 (重庆 梁平 部门整体绩效自评表, a run-together preview): ``…完成率%901010010`` under 计量单位 | 指标值 |
+    指标权重(分) | 全年完成值 | 指标得分(分) | 说明 is % | 90 | 10 | 100 | 10; the unit run onto the name is cut off, the
+    header's last cell 说明 is cut off the first row, and 810 is never a weight."""
+    from indicators.table.digits import segment_run
+    assert segment_run("901010010", ["value", "weight", "actual", "score"]) == ["90", "10", "100", "10"]
+    got = {(r.level3, r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("52_")).indicators}
+    assert ("天然林和公益林管护当期任务完成率", "90%", "100", "10", "10") in got
+    assert {r[0] for r in got} >= {"国家级公益林管护面积", "森林抚育(营林)面积", "天保工程区森林资源管护面积"}
+    from indicators.table.digits import digit_cuts
+    from indicators.table.stream import Token
+    # a date is not cut into a row of numbers (at most the old weight-and-value cut is offered)
+    assert len(digit_cuts([Token("2023.12", 1, "glue")], ["level3", "value", "weight", "actual", "score"])) <= 2

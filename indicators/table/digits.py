@@ -22,6 +22,7 @@ or a row end, and only where the split-off piece reads as a weight
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .stream import Token
@@ -80,10 +81,112 @@ def cut_options(text: str, before: bool, after: bool, max_weight: int = 30) -> l
     return [text]
 
 
+_NUMBER_PIECE = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+_LONG_RUN = re.compile(r"^\d[\d.]{4,15}$")
+_DATE = re.compile(r"^(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?$")   # 2023.12: a deadline, not numbers
+# the columns a run of glued numbers fills, in the template's order (a self-evaluation's 指标值 | 分值 | 完成值 | 得分)
+_NUMERIC = ("value", "weight", "actual", "score")
+
+
+def numeric_columns(roles: list[str]) -> list[str]:
+    """The number columns after the 三级 column, in order, past unit/comparator/description columns."""
+    after = roles[roles.index("level3") + 1:] if "level3" in roles else roles
+    out: list[str] = []
+    for r in after:
+        if r in _NUMERIC:
+            out.append(r)
+        elif r not in ("op", "unit", "description", "other", "adjusted", "basis"):
+            break
+    return out
+
+
+def _plausible(pieces: list[str], columns: list[str], max_weight: int) -> float | None:
+    """How well numbers fill the columns (higher is better), None when they cannot: a weight is a whole
+    number from 1 to max_weight, a score from 0 to its weight; an equal weight and score, and a target and
+    actual of one size, are likelier."""
+    got = dict(zip(columns, pieces))
+    w, sc = got.get("weight"), got.get("score")
+    if w is not None and not _weightlike(w, max_weight):
+        return None
+    if sc is not None and (float(sc) > (float(w) if w is not None else max_weight)):
+        return None
+    score = 0.0
+    if w is not None and sc is not None and float(w) == float(sc):
+        score += 1.0
+    v, a = got.get("value"), got.get("actual")
+    if v is not None and a is not None:   # a target and its actual are of one size (90 and 100, not 9010 and 0)
+        fv, fa = float(v), float(a)
+        if fv > 0 and fa > 0:
+            score += 0.5 * max(0.0, 1.0 - abs(math.log10(fv / fa)) / 2)
+        score += 0.5 if v == a else 0.0
+    return score
+
+
+def segment_run(text: str, columns: list[str], max_weight: int = 30) -> list[str] | None:
+    """A run of glued numbers cut into one number per column (``901010010`` under 指标值 | 分值 | 完成值 | 得分
+    is 90 | 10 | 100 | 10); None when no cut fits every column, or two cuts fit equally well.
+
+    >>> segment_run("901010010", ["value", "weight", "actual", "score"])
+    ['90', '10', '100', '10']
+    >>> segment_run("0.4100.110", ["value", "weight", "actual", "score"])
+    ['0.4', '10', '0.1', '10']
+    >>> segment_run("10000000", ["value", "weight", "actual", "score"]) is None   # no weight of 1 to 30 fits
+    True
+    """
+    k = len(columns)
+    best: tuple[float, list[str]] | None = None
+    tie = False
+
+    def walk(at: int, pieces: list[str]) -> None:
+        nonlocal best, tie
+        if len(pieces) == k:
+            if at == len(text):
+                fit = _plausible(pieces, columns, max_weight)
+                if fit is not None:
+                    if best is None or fit > best[0]:
+                        best, tie = (fit, list(pieces)), False
+                    elif fit == best[0]:
+                        tie = True
+            return
+        for end in range(at + 1, len(text) + 1):
+            if _NUMBER_PIECE.match(text[at:end]):
+                walk(end, pieces + [text[at:end]])
+
+    walk(0, [])
+    return best[1] if best is not None and not tie else None
+
+
 def _repeated(tokens: list[Token], k: int) -> bool:
     """The same text right before or after: a target and its actual value ("283只 283只"), whole cells."""
     text = tokens[k].text
     return (k > 0 and tokens[k - 1].text == text) or (k + 1 < len(tokens) and tokens[k + 1].text == text)
+
+
+def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
+    """Under a 计量单位 column, a unit run onto the end of a name right before the row's numbers
+    (``国家级公益林管护面积万亩`` ``2810810``) is cut off, joined by a ``glue`` gap the row splitter may undo.
+
+    >>> [t.text for t in unit_cuts([Token("森林火灾受害率%", 1, "glue"), Token("0.910010", 1, "glue"),
+    ...     Token("国家级公益林管护面积万亩", 1, "glue"), Token("810810", 1, "glue")], ["level3", "unit", "value"])]
+    ['森林火灾受害率', '%', '0.910010', '国家级公益林管护面积', '万亩', '810810']
+    """
+    if "unit" not in roles:
+        return tokens
+    from nlp.targets import target_vocab
+    units = target_vocab().units
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        text, nxt = tok.text, (tokens[k + 1] if k + 1 < len(tokens) else None)
+        unit = None
+        if nxt is not None and nxt.gap == "glue" and nxt.text[:1].isdigit() and not text[-1:].isdigit():
+            unit = next((text[-n:] for n in (3, 2, 1) if len(text) > n + 2 and text[-n:] in units), None)
+            if unit and len(text) > len(unit) + 3 and text[-len(unit) - 1] in "万千亿":
+                unit = text[-len(unit) - 1:]   # 万亩, 千人次
+        if unit and not text[:-len(unit)][-1:].isdigit():
+            out += [Token(text[:-len(unit)], tok.line, tok.gap), Token(unit, tok.line, "glue")]
+        else:
+            out.append(tok)
+    return out
 
 
 def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = None) -> list[Token]:
@@ -91,15 +194,20 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
     ``[row] max_weight`` of ``data/vocab/reader.toml``."""
     from .rows import weights
     max_weight = weights().max_weight if max_weight is None else max_weight
+    tokens = unit_cuts(tokens, roles)
     before, after = _neighbours(roles)
     if not (before or after):
         return tokens
+    columns = numeric_columns(roles)
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         if not tok.text[:1].isdigit() or tok.gap in _REAL_BORDERS or _repeated(tokens, k):
             out.append(tok)
             continue
-        pieces = cut_options(tok.text, before, after, max_weight)
+        pieces = None
+        if len(columns) >= 3 and _LONG_RUN.match(tok.text) and not _DATE.match(tok.text):   # 901010010: a whole row's numbers glued
+            pieces = segment_run(tok.text, columns, max_weight)
+        pieces = pieces or cut_options(tok.text, before, after, max_weight)
         out.append(Token(pieces[0], tok.line, tok.gap))
         out.extend(Token(p, tok.line, "digit") for p in pieces[1:])
     return out

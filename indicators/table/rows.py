@@ -153,7 +153,8 @@ def token_type(text: str) -> str:
     if v.label_kind(key) == "row_label" or key in ("绩效指标", "绩效目标"):
         return "rowlabel"
     if _NUM.match(key):
-        return "bignum" if len(key.split(".")[0].lstrip("-")) >= 4 else "num"   # 2100: never a weight
+        whole = key.split(".")[0].lstrip("-")
+        return "bignum" if len(whole) >= 4 or (whole.isascii() and whole.isdigit() and int(whole) > 100) else "num"   # 2100, 810: never a weight
     rw = words()
     if key in rw.comparators:
         return "op"

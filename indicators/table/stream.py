@@ -265,7 +265,7 @@ def _word_re() -> re.Pattern:
         words |= {w for w in keys if len(w) >= 4}
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # "(50分)", "(必填硬性指标)", "(选填)" after a level name stay with it
-    score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度)\s*[)）])?"
+    score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|分|%|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度)\s*[)）])?"
     return re.compile(f"(?:{alts}){score}")
 
 
@@ -335,8 +335,12 @@ def lex(cell: str) -> list[str]:
     out: list[str] = []
     for p in pieces:   # "指标值完成值权重得分" left between two cuts: a header run together
         heads = header_pieces(simplified(p)) if len(p) > 4 else []
+        if not heads and out and p[:2] in _SHORT_HEADS and len(p) > 4 and header_role(out[-1]):
+            heads = [0, 2, len(p)]   # "…指标得分(分)" "说明天然林…": the header's last cell, then the first row
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
     return _trailing_qual(out) if len(out) > 1 else out
+
+
 
 
 _COMPARATOR_CHARS = "=＝≥≤><≧≦＞＜"
@@ -363,6 +367,7 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     return out
 
 
+_SHORT_HEADS = ("说明", "备注")   # two-character header cells, cut off the row run onto them
 _ENDS_IN_NUMBER = re.compile(r"\d(?:\s*[%‰])?$")
 _HEADERISH = re.compile(r"指标|值|分|名称|单位|内容|说明|备注|原因|依据|性质|符号|方向")
 
