@@ -649,3 +649,16 @@ def test_whole_row_of_numbers_run_together():
     from indicators.table.stream import Token
     # a date is not cut into a row of numbers (at most the old weight-and-value cut is offered)
     assert len(digit_cuts([Token("2023.12", 1, "glue")], ["level3", "value", "weight", "actual", "score"])) <= 2
+
+
+def test_bordered_cells_up_to_thirty_characters_stay_whole():
+    """Bordered cells of up to 30 characters are one cell: a sentence target (doc 105, 宁夏, labelled blind:
+    对学校2400平米体育场馆补贴5万元。), a date range (doc 46: 2019年1月-2019年12月), a project name that starts with
+    its year (doc 62: 2021年交通局寨山石坪、鲍家沟果园路). A cell that starts with a code is still cut (820001-井研县…)."""
+    got105 = {(r.level3, r.value_raw) for r in parse_file(_doc("105_")).indicators}
+    assert ("补贴数量", "对学校2400平米体育场馆补贴5万元。") in got105
+    got46 = {(r.level3, r.value_raw) for r in parse_file(_doc("46_")).indicators}
+    assert ("专项补助使用落实期限", "2019年1月-2019年12月") in got46
+    assert {r.project for r in parse_file(_doc("62_")).indicators} == {"2021年交通局寨山石坪、鲍家沟果园路"}
+    from indicators.table.stream import _whole_cell
+    assert not _whole_cell("820001-井研县马踏镇人民政府")

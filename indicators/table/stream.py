@@ -153,15 +153,19 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
                 first = False
 
 
+_CODE_START = re.compile(r"^\d{6,}\D")   # "820001-井研县马踏镇人民政府": a code and a name, two columns
+
+
 def _whole_cell(cell: str) -> bool:
-    """A short cell the source bordered (``|`` or tab) that holds no level or header word: one cell, whatever
-    numbers it holds (``至少全年完成2次宣传``, ``已完成100%``).
+    """A cell of up to 30 characters the source bordered (``|`` or tab) that holds no level or header word and
+    does not start with a code: one cell, whatever numbers it holds (``至少全年完成2次宣传``, ``已完成100%``,
+    ``对学校2400平米体育场馆补贴5万元。``).
 
     >>> _whole_cell("已完成100%"), _whole_cell("数量指标培训人次≥280人次")
     (True, False)
     """
     key = simplified(cell)
-    if len(key) > 12:
+    if len(key) > 30 or _CODE_START.match(key):
         return False
     return all(key[m.start():m.end()] in _REMARK_WORDS() for m in _word_re().finditer(key))
 
