@@ -662,3 +662,14 @@ def test_bordered_cells_up_to_thirty_characters_stay_whole():
     assert {r.project for r in parse_file(_doc("62_")).indicators} == {"2021年交通局寨山石坪、鲍家沟果园路"}
     from indicators.table.stream import _whole_cell
     assert not _whole_cell("820001-井研县马踏镇人民政府")
+
+
+def test_header_row_label_repeated_and_guangyuan_level_names():
+    """Doc 110 (四川 广元 昭化, labelled blind): ``绩效指标 一级指标 二级指标 三级指标 指标值(…)`` then ``绩效指标 项目完成``
+    / ``指标`` on the next lines: the second 绩效指标 is the first row's label, not a column of the header, and
+    项目完成指标 is that template's 产出指标."""
+    from indicators.vocab import vocab
+    assert vocab().canonical_level1("项目完成指标") == "产出指标"
+    got = {(r.level1, r.level3, r.value_raw) for r in parse_file(_doc("110_")).indicators}
+    assert ("产出指标", "每年春节慰问麻风村休养员、村外康复者和现症病人", "32人") in got
+    assert not [n for _, n, _ in got if n == "项目完成"]

@@ -214,6 +214,8 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                 break
             if r in ("project", "code") and {"level3", "value"} & set(roles):
                 break   # a 项目 cell after the indicator columns starts the data, not a column
+            if r == "row_label" and "row_label" in roles and {"level3", "value"} <= set(roles):
+                break   # "绩效指标" again after the value column: the first row's label, not a column
             roles.append(r)
             j += u
         regions, used = _regions_at(tokens, j) if roles else (0, 0)
