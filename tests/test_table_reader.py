@@ -673,3 +673,17 @@ def test_header_row_label_repeated_and_guangyuan_level_names():
     got = {(r.level1, r.level3, r.value_raw) for r in parse_file(_doc("110_")).indicators}
     assert ("产出指标", "每年春节慰问麻风村休养员、村外康复者和现症病人", "32人") in got
     assert not [n for _, n, _ in got if n == "项目完成"]
+
+
+def test_ocr_run_together_chongqing_department_self_evaluation():
+    """Doc 98 (重庆 科学城 部门整体绩效自评表, an OCR'd preview, all in two lines): the header is found although one
+    cell is scrambled (年成值全完值 for 全年完成值: an unknown cell ending in 值 between header cells is a value column);
+    ``指标100%`` is not an enumeration prefix; ``22`` is a weight and its score; the row's last 是/否 is the 是否核心指标
+    column; ``定量指标`` before a number is the 指标性质 cell, but not in the table's notes (定量指标计分原则)."""
+    got = {(r.level3, r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("98_")).indicators}
+    assert ("财政供养人员控制率", "100%", "92%", "2", "2") in got
+    assert ("预算完成率", "70%", "76%", "2", "2") in got
+    assert ("固定资产利用率", "90%", "100%", "2", "2") in got
+    from indicators.table.stream import lex
+    assert lex("控制率%定量指标100%92%") == ["控制率%", "定量指标", "100%", "92%"]
+    assert "定量指标" not in lex("定量指标计分原则:正向指标")

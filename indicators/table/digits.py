@@ -70,6 +70,8 @@ def cut_options(text: str, before: bool, after: bool, max_weight: int = 30) -> l
         if heads:   # both "1|550万粒" and "15|50万粒" offered: the row splitter picks
             cuts = [0] + heads + [len(text)]
             return [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    if after and len(text) == 2 and text[0] == text[1] and _weightlike(text[0], max_weight):
+        return [text[0], text[1]]   # 22: a weight of 2 and its full score
     if after and _RUN.match(text) and len(text) >= 3:
         half = len(text) // 2
         if len(text) % 2 == 0 and text[:half] == text[half:] and _weightlike(text[:half], max_weight):
@@ -173,12 +175,15 @@ def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
     if "unit" not in roles:
         return tokens
     from nlp.targets import target_vocab
+    from .rows import words
     units = target_vocab().units
+    comparators = words().comparators   # also 定量指标: the 指标性质 cell between the unit and the numbers
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         text, nxt = tok.text, (tokens[k + 1] if k + 1 < len(tokens) else None)
         unit = None
-        if nxt is not None and nxt.gap == "glue" and nxt.text[:1].isdigit() and not text[-1:].isdigit():
+        numbers_next = nxt is not None and (nxt.text[:1].isdigit() or nxt.text in comparators)
+        if numbers_next and nxt.gap == "glue" and not text[-1:].isdigit():
             unit = next((text[-n:] for n in (3, 2, 1) if len(text) > n + 2 and text[-n:] in units), None)
             if unit and len(text) > len(unit) + 3 and text[-len(unit) - 1] in "万千亿":
                 unit = text[-len(unit) - 1:]   # 万亩, 千人次

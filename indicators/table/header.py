@@ -52,11 +52,14 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("code", r"编码$|代码$|^项目编号$"),
     ("amount", r"^合计$|金额|资金总额|^年度资金$|预算数|^财政拨款$|^绩效金额$"),
     ("other", r"^序号$|^单位名称$|^公共预算$|^政府性基金$|^其他资金$|^累计完成率$|^目标完成率$|^指标完成率$"
-              r"|^得分系数$|^是否核心指标$"),   # 重庆 部门整体绩效自评表: 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
+              r"|^得分系数$"),
+    ("flag", r"^是否核心指标$|^是否重点指标$|^是否核心$"),   # a 是/否 column at the row's end   # 重庆 部门整体绩效自评表: 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
 ]]
 
+_GARBLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}值$")
+
 HEADER_ROLES = ("project", "code", "amount", "row_label", "level1", "level2", "level3", "value", "actual", "weight", "score", "op", "unit",
-                "description", "reason", "basis", "other", "region", "adjusted")
+                "description", "reason", "basis", "other", "region", "adjusted", "flag")
 
 
 def header_key(text: str) -> str:
@@ -203,6 +206,10 @@ def find_templates(tokens: list[Token]) -> list[Template]:
             if r is None and header_key(tokens[j].text) == "指标" and j + 1 < n and \
                     header_role(tokens[j + 1].text) in ("weight", "unit", "op", "value"):
                 r, u = "level3", 1   # "指标 | 指标权重 | 计量单位 | …": the bare word names the 三级 column
+            if r is None and roles and "value" in roles and j + 1 < n and header_role(tokens[j + 1].text) \
+                    and _GARBLED_VALUE.match(header_key(tokens[j].text)):
+                # "年成值全完值" (an OCR'd 全年完成值) between 调整指标值 and 得分系数: a value column of the header
+                r, u = ("actual" if "actual" not in roles else "other"), 1
             if r is None:
                 # a lone weight ("100") or stray mark between header cells is tolerated once
                 stray = tokens[j].text

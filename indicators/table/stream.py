@@ -268,8 +268,10 @@ def _word_re() -> re.Pattern:
     for keys in v.labels.values():
         words |= {w for w in keys if len(w) >= 4}
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # the 指标性质 words only right before a number ("控制率%定量指标100%"; "定量指标计分原则" is a note)
+    alts += r"|(?:定量|定性)指标(?=[\d≥≤=<>＝])"
     # "(50分)", "(必填硬性指标)", "(选填)" after a level name stay with it
-    score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|分|%|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度)\s*[)）])?"
+    score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|分|%|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度|或[^()（）]{1,20}|[^()（）]{1,20}指标)\s*[)）])?"
     return re.compile(f"(?:{alts}){score}")
 
 
@@ -287,7 +289,7 @@ def _openers() -> frozenset[str]:
 
 # "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
 NUMBER_PREFIX = r"(?:指标|目标)\s*\d+\s*[：:．.、]?"
-_ENUM = re.compile(NUMBER_PREFIX + r"|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．.](?=[\u4e00-\u9fff])")
+_ENUM = re.compile(NUMBER_PREFIX + r"(?![\d%‰.])|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．.](?=[\u4e00-\u9fff])")
 
 
 def lex(cell: str) -> list[str]:
@@ -311,15 +313,16 @@ def lex(cell: str) -> list[str]:
     if len(cell) <= 16 and header_role(cell) and not _word_re().match(key) and not _ENDS_IN_NUMBER.search(cell):
         return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
     cuts: set[int] = {0, len(cell)}
-    words = [(m.start(), m.end()) for m in _word_re().finditer(key)]
+    # short bracketed notes inside a name ("预算执行进度(7月)", "(定量指标)") are not cut
+    brackets = [(m.start(), m.end()) for m in re.finditer(r"[（(][^()（）]{1,12}[)）]", cell)]
+    words = [(m.start(), m.end()) for m in _word_re().finditer(key)
+             if not any(pa < m.start() and m.end() < pb for pa, pb in brackets)]
     for a, b in words:
         cuts.add(a)
         if key[a:b] not in _openers():
             cuts.add(b)   # "反映…" opens an explanation: cut before it, not after
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
-    # short bracketed notes inside a name ("预算执行进度(7月)") are not cut either
-    brackets = [(m.start(), m.end()) for m in re.finditer(r"[（(][^()（）]{1,12}[)）]", cell)]
     words_inner = words + protected + brackets
     for m in _value_re().finditer(key):
         if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
@@ -342,7 +345,25 @@ def lex(cell: str) -> list[str]:
         if not heads and out and p[:2] in _SHORT_HEADS and len(p) > 4 and header_role(out[-1]):
             heads = [0, 2, len(p)]   # "…指标得分(分)" "说明天然林…": the header's last cell, then the first row
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
-    return _trailing_qual(out) if len(out) > 1 else out
+    return _yes_no_first(_trailing_qual(out)) if len(out) > 1 else out
+
+
+def _yes_no_first(pieces: list[str]) -> list[str]:
+    """A row's last cell 是 / 否 (是否核心指标) run onto the next row's name, right after a number:
+    ``22`` ``否基础信息完善`` → ``22`` ``否`` ``基础信息完善``.
+
+    >>> _yes_no_first(["100%", "22", "否“三公经费变动率"])
+    ['100%', '22', '否', '“三公经费变动率']
+    >>> _yes_no_first(["100%", "是否按时完成"])
+    ['100%', '是否按时完成']
+    """
+    out: list[str] = []
+    for p in pieces:
+        if out and out[-1][-1:] in "0123456789%" and p[:1] in "是否" and p[1:2] not in ("否", "") and len(p) >= 4:
+            out += [p[:1], p[1:]]
+        else:
+            out.append(p)
+    return out
 
 
 
