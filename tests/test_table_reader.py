@@ -687,3 +687,16 @@ def test_ocr_run_together_chongqing_department_self_evaluation():
     from indicators.table.stream import lex
     assert lex("控制率%定量指标100%92%") == ["控制率%", "定量指标", "100%", "92%"]
     assert "定量指标" not in lex("定量指标计分原则:正向指标")
+
+
+def test_numbered_names_and_total_line_run_on():
+    """Doc 06 (宜兴 2016 评价表, one cell per line): ``1.预算投入资金`` is a numbered name, not the target 1; doc 22 (a
+    run-together preview): ``…40总分100`` ends the table at 总分, so the notes after it are no rows; doc 79: the
+    ``其他需要说明事项 | 无`` line before 总分 is no indicator."""
+    from indicators.table.rows import token_type
+    assert token_type("1.预算投入资金") == "text" and token_type("1.5万元") == "value"
+    names06 = {r.level3 for r in parse_file(_doc("06_")).indicators}
+    assert {"预算投入资金", "实际到位资金", "居民电子健康档案建档数"} <= {n.split(".", 1)[-1] for n in names06}
+    got22 = [(r.level3, r.actual_raw) for r in parse_file(_doc("22_")).indicators]
+    assert ("退捕渔民抽样调查满意度", "290%40") in got22 and len(got22) == 4
+    assert "其他需要说明事项" not in {r.level3 for r in parse_file(_doc("79_")).indicators}
