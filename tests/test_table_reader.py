@@ -700,3 +700,20 @@ def test_numbered_names_and_total_line_run_on():
     got22 = [(r.level3, r.actual_raw) for r in parse_file(_doc("22_")).indicators]
     assert ("退捕渔民抽样调查满意度", "290%40") in got22 and len(got22) == 4
     assert "其他需要说明事项" not in {r.level3 for r in parse_file(_doc("79_")).indicators}
+
+
+def test_second_block_side_by_side():
+    """Doc 109 (广东 东莞 批复表, labelled blind): a 中期 block and a 年度 block side by side
+    (二级 | 三级 | 指标值 | 二级 | 三级 | 指标值). The repeat is a block of its own; a copy of the first block adds no
+    record (doc 94); where only the second block has the row's indicator it is read from there (doc 55).
+    ``社会、经济、生态效益 指标`` is one 二级 name (no cut after 、)."""
+    from indicators.table.header import _second_block
+    assert _second_block(["level1", "level2", "level3", "value", "level2", "level3", "value"]) == \
+        ["level1", "level2", "level3", "value", "level2_b", "level3_b", "value_b"]
+    got109 = [(r.level2, r.level3, r.value_raw) for r in parse_file(_doc("109_")).indicators]
+    assert ("时效指标", "结算款支付及时性", "及时") in got109
+    assert len(got109) == len(set(got109))
+    assert ("社会、经济、生态效益指标", "补助款结算争议率", "0%") in got109
+    names94 = [r.level3 for r in parse_file(_doc("94_")).indicators]
+    assert len(names94) == len(set(names94)) == 7
+    assert "重点建设工程安排数量" in {r.level3 for r in parse_file(_doc("55_")).indicators}

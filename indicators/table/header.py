@@ -103,8 +103,12 @@ def _complete(roles: list[str]) -> list[str]:
         if roles[k] == roles[k + 1] == "op":
             # 指标性质 | 指标方向: one holds 正向/反向, the next the comparator (大于等于): the comparator is the later one
             roles = roles[:k] + ["other"] + roles[k + 1:]
+    roles = _second_block(roles)
     out: list[str] = []
     for r in roles:
+        if r.endswith("_b"):
+            out.append(r)
+            continue
         if r == "level3" and out[-1:] == ["level3"]:
             r = "description"   # 三级指标 | 指标内容 side by side: the second name column explains the first
         elif r in out and r not in ("other", "description", "amount", "region"):
@@ -128,6 +132,23 @@ def _complete(roles: list[str]) -> list[str]:
             at += 1
         out.insert(at, "value")
     return out
+
+
+def _second_block(roles: list[str]) -> list[str]:
+    """A header that repeats its 二级 | 三级 | 指标值 columns after the value (中期目标 beside 年度目标):
+    the repeat is a second block of its own (``level2_b``, ``level3_b``, ``value_b``), read as records too.
+
+    >>> _second_block(["row_label", "level1", "level2", "level3", "value", "level2", "level3", "value"])
+    ['row_label', 'level1', 'level2', 'level3', 'value', 'level2_b', 'level3_b', 'value_b']
+    """
+    if "value" not in roles:
+        return roles
+    at = roles.index("value") + 1
+    rest = roles[at:]
+    group = [r for r in roles[:at] if r in ("level2", "level3", "value")]
+    if len(group) == 3 and rest[:3] == group:
+        return roles[:at] + [r + "_b" for r in group] + rest[3:]
+    return roles
 
 
 def _roles_at(tokens: list[Token], i: int) -> tuple[str | None, int]:

@@ -13,7 +13,7 @@ from ..model import EmptySlot, Indicator
 from ..vocab import vocab
 from .digits import digit_cuts
 from .header import Template, find_templates, header_role
-from .rows import Row, split_rows, token_type, words
+from .rows import SECOND, Cell, Row, base_role, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
 
 _LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
@@ -69,7 +69,10 @@ def _good(row: Row) -> bool:
     """A row that reads as an indicator row: a name of the right shape and something in a value column,
     or an empty 一级/二级 slot."""
     roles = {c.role for c in row.cells}
-    if roles <= {"level1", "level2", "row_label"}:
+    if not row.get("level3") and row.get("level3" + SECOND):   # only the second block has this row's indicator
+        return _good(Row([Cell(base_role(c.role), c.text, c.first, c.last, c.line) for c in row.cells
+                          if c.role.endswith(SECOND) or c.role == "level1"]))
+    if roles <= {"level1", "level2", "row_label", "level2" + SECOND}:
         return True
     name = row.get("level3")
     if not name and "level2" in roles:   # a two-level table: the 二级 name carries the value
@@ -131,6 +134,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         project = _project_before(tokens, tpl.end, prev_end)
         table = TableRead(template=tpl, rows=rows, project=project)
         _records(table, source_file, year, issuer, title, table_id=k + 1)
+        _second_block_records(table, source_file, year, issuer, title, table_id=k + 1)
         legacy_cost(table.indicators)
         out.append(table)
         prev_end = end
@@ -199,6 +203,24 @@ def legacy_cost(records: list[Indicator]) -> list[Indicator]:
         if r.level1 == "成本指标" and r.level2 in ("", "成本指标"):
             r.level1, r.level2 = "产出指标", "成本指标"
     return records
+
+
+def _second_block_records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:
+    """The records of a second block printed beside the first (``level2_b`` … columns): its rows read as a
+    table of their own, under the first block's 一级 cells, after the first block's records."""
+    if not any(r.endswith(SECOND) for r in table.template.roles):
+        return
+    rows = []
+    for row in table.rows:
+        cells = [c for c in row.cells if c.role == "level1"]
+        cells += [Cell(base_role(c.role), c.text, c.first, c.last, c.line) for c in row.cells if c.role.endswith(SECOND)]
+        if len(cells) > 1 or (cells and cells[0].role != "level1"):
+            rows.append(Row(cells))
+    second = TableRead(template=table.template, rows=rows, project=table.project)
+    _records(second, source_file, year, issuer, title, table_id)
+    # a second block that repeats the first (年度 = 中期, cell for cell) adds no target
+    seen = {(r.level2, r.level3, r.value_raw) for r in table.indicators}
+    table.indicators.extend(r for r in second.indicators if (r.level2, r.level3, r.value_raw) not in seen)
 
 
 def _records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:

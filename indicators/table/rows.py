@@ -46,6 +46,7 @@ class Weights:
     slot_end: float = 0.6
     merge_typed: float = 2.5
     max_weight: int = 30
+    second_block: float = 0.5
     name_merge: float = 0.0
 
 
@@ -58,7 +59,8 @@ def weights() -> Weights:
     return Weights(gap=raw["gap"], start=raw["row"]["start"], outside=raw["row"]["outside"],
                    max_cell=raw["row"]["max_cell_tokens"], skip=raw["skip"], emit=emit, default=default,
                    slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"],
-                   max_weight=raw["row"]["max_weight"], name_merge=raw["row"]["name_merge"])
+                   max_weight=raw["row"]["max_weight"], name_merge=raw["row"]["name_merge"],
+                   second_block=raw["row"].get("second_block", 0.5))
 
 
 # -- token types ----------------------------------------------------------------------------
@@ -166,7 +168,7 @@ def token_type(text: str) -> str:
         return "remark"
     if key in rw.qualitative:
         return "qual"
-    if len(key) <= 12 and key.endswith("指标") and len(key) >= 4:
+    if len(key) <= 16 and key.endswith("指标") and len(key) >= 4:
         return "l2like"
     if len(key) > 30:
         return "text"
@@ -289,13 +291,21 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     return typed, after
 
 
+SECOND = "_b"   # the roles of a second block printed beside the first (中期 | 年度): level2_b, level3_b, value_b
+
+
+def base_role(role: str) -> str:
+    """The role a second block's column stands for: ``value_b`` → ``value``."""
+    return role[:-len(SECOND)] if role.endswith(SECOND) else role
+
+
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) -> list[Row]:
     """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc)."""
     w = w or weights()
     n, C = len(tokens), len(roles)
     if not n:
         return []
-    skip = [w.skip.get(r, 0.3) for r in roles]
+    skip = [w.skip.get(base_role(r), 0.3) for r in roles]
     # prefix[c] = cost of skipping columns 0..c-1; between(a, b) = skipping a+1..b-1
     prefix = [0.0]
     for s in skip:
@@ -316,17 +326,22 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     for k in range(1, n):
         if tokens[k].gap == "digit":
             group[k] = group[k - 1]
-    emit_tables = [w.emit.get(r, {}) for r in roles]
+    emit_tables = [w.emit.get(base_role(r), {}) for r in roles]
+    # a second block's cells stand on the row's own line: its columns cost a little more than the first's,
+    # so the next line's cells start a row of their own rather than filling them
+    extra = [w.second_block if r.endswith(SECOND) else 0.0 for r in roles]
 
     def emits(a: int, b: int) -> list[float]:
         text = _join(tokens, a, b)
         typ = token_type(text)
         if typ == "value" and _PERCENT.match(text):   # "20%": a target, or a weight written as a share
-            return [tab.get("pct", tab.get("value", w.default)) for tab in emit_tables]
-        if typ == "text" and _name_like(text):
+            out = [tab.get("pct", tab.get("value", w.default)) for tab in emit_tables]
+        elif typ == "text" and _name_like(text):
             # "经费支出合规性": reads as an indicator name; a reason column at a row's end does not take it
-            return [tab.get("name", tab.get("text", w.default)) for tab in emit_tables]
-        return [tab.get(typ, w.default) for tab in emit_tables]
+            out = [tab.get("name", tab.get("text", w.default)) for tab in emit_tables]
+        else:
+            out = [tab.get(typ, w.default) for tab in emit_tables]
+        return [o + x for o, x in zip(out, extra)] if any(extra) else out
 
     # dp[i][c]: best cost with tokens[:i] consumed and the last cell in column c; dp_out[i]: last token outside
     dp = [[INF] * C for _ in range(n + 1)]

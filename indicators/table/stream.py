@@ -338,6 +338,7 @@ def lex(cell: str) -> list[str]:
     for pa, pb in protected:
         cuts -= set(range(pa + 1, pb + 1))
         cuts.add(pa)
+    cuts = {c for c in cuts if c == 0 or cell[c - 1] != "、"}   # "社会、经济、生态效益指标": a list goes on after 、
     ordered = sorted(cuts | {0, len(cell)})
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
     out: list[str] = []
