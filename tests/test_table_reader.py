@@ -717,3 +717,11 @@ def test_second_block_side_by_side():
     names94 = [r.level3 for r in parse_file(_doc("94_")).indicators]
     assert len(names94) == len(set(names94)) == 7
     assert "重点建设工程安排数量" in {r.level3 for r in parse_file(_doc("55_")).indicators}
+
+
+def test_table_opening_with_placeholder_rows():
+    """Doc 102 (重庆 奉节): the table opens with three 成本指标 rows named ``0`` over ``0.00%``; the rows after them are
+    still read (a longer run of misfits is allowed before the first named row), and ``0`` names do not make the
+    table a two-level one."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("102_")).indicators}
+    assert ("12350安全生产举报奖励次数", "≥5次") in got and ("制作防灾减灾日宣传资料份数", "≥500份") in got

@@ -89,20 +89,24 @@ def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
     last_good = -1
     prev_last = None
     bad_run = 0
+    named = False   # a good row with a 三级 name seen: before it a longer run is allowed (a table may open
+    # with rows that do not read as indicators, 成本指标 rows named 0 over 0.00%, and go on with good ones)
     for row in rows:
         first = row.cells[0].first
         if prev_last is not None:
             bad_run += first - prev_last - 1
         prev_last = row.cells[-1].last
+        limit = max_gap if named else 4 * max_gap
         if _good(row):
-            if bad_run >= max_gap and kept:
+            if bad_run >= limit and kept:
                 break
             bad_run = 0
             kept.append(row)
             last_good = len(kept)
+            named = named or bool(row.get("level3"))
         else:
             bad_run += row.cells[-1].last - first + 1
-            if bad_run >= max_gap and kept:
+            if bad_run >= limit and kept:
                 break
             kept.append(row)
     return kept[:last_good] if last_good >= 0 else []
@@ -112,7 +116,7 @@ def _two_level(rows: list[Row]) -> bool:
     """Most rows give a 二级 name and, where the 三级 name should be, a value (``数量指标 | 375万平方米``)."""
     with_l2 = [r for r in rows if r.get("level2")]
     odd = [r for r in with_l2 if not r.get("level3") or r.get("level3") in words().qualitative
-           or token_type(r.get("level3")) in ("value", "num", "bignum")]
+           or (token_type(r.get("level3")) in ("value", "num", "bignum") and r.get("level3") != "0")]
     return len(with_l2) >= 3 and len(odd) >= 0.6 * len(with_l2)
 
 
