@@ -25,6 +25,7 @@ _CLAUSE_SPLIT = re.compile(r"[；;。]")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
 _COMPARATOR = re.compile(r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到|达)\s*(?=[\d*])")
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
+_SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰])(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
 _IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
 _TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
@@ -84,6 +85,8 @@ def _clause(text: str) -> tuple[str, str] | None:
     ('为全市经济发展保驾护航', '正面支撑')
     >>> _clause("种植作物成活率(≥**%)>=85")
     ('种植作物成活率(≥**%)', '>=85')
+    >>> _clause("100%及时、足额发放在册低保、特困人员救助资金,达到应保尽保、应救尽救")
+    ('及时、足额发放在册低保、特困人员救助资金', '100%')
     """
     text = _ENUM.sub("", text.strip())
     got = _clause_whole(text)
@@ -129,6 +132,9 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
         return m.group("name"), m.group("value")
     m = _NAME_THEN_NUMBER.match(text)   # "资助建档立卡贫困子女1966人", "资助标准100%达标"
     if m and _short_target(m.group("value")):
+        return m.group("name"), m.group("value")
+    m = _SHARE_THEN_NAME.match(text)   # "100%及时、足额发放在册低保…救助资金": the share first, then what it is of
+    if m:
         return m.group("name"), m.group("value")
     return None
 
