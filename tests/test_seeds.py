@@ -104,3 +104,15 @@ def test_shifted_rows_are_realigned(parsed_samples):
     # rows printed before their header (page order broken) belong to the project above them
     assert recs[762].project == "医疗保障服务经办事项" and recs[762].level1 == "产出指标"
     assert recs[762].level1_raw == ""  # inferred from 质量指标, not written
+
+
+def test_stream_reader_alone_keeps_most_sample_records():
+    """The samples are served by the grid reader, which hides the stream reader's reading of them; a change that
+    breaks the general reader on tidy tables (a 总分/说明 cell ending tables early did: 258 -> 183) must show here.
+    ``evaluation/stream_on_samples.py`` prints the figure."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from stream_on_samples import stream_on_samples
+    ok, total = stream_on_samples()
+    assert total == 307 and ok >= 250

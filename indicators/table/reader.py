@@ -55,7 +55,7 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
     v = vocab()
     for i in range(start, end):
         key = _squeeze(tokens[i].text)
-        if words().table_end.match(key) and token_type(key) in ("text", "qual"):   # 总分 types as a short word
+        if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分")):   # 总分 alone types as a short word
             return i
         if i > start + 1 and (v.label_kind(key) in ("project", "department", "goal", "stop")
                           or key.startswith(words().project_labels)):
