@@ -116,6 +116,7 @@ class TargetVocab:
     multipliers: list[tuple[str, float]]
     units: list[str]
     name_units: set[str]
+    per_units: list[str]                   # what may follow a unit's slash only: 元/生 (per student)
     periods: list[tuple[str, str, bool]]   # (word, period, start-only)
     deadline_words: list[str]
     duration: re.Pattern
@@ -147,6 +148,7 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
         multipliers=by_len([(k, float(v)) for k, v in raw["multipliers"].items()]),
         units=sorted(raw["units"]["list"], key=len, reverse=True),
         name_units=set(raw["units"]["name_units"]),
+        per_units=sorted(raw["units"].get("per_units", []), key=len, reverse=True),
         periods=by_len(periods),
         deadline_words=dl["words"],
         duration=duration,
@@ -271,6 +273,8 @@ def _parse_part(raw: str, text: str, idx: list[int], year: int | None) -> Target
     work = list(text)
     for word, period, start_only in v.periods:
         pos = text.find(word) if not start_only else (0 if text.startswith(word) else -1)
+        if pos >= 0 and word.startswith("/") and _per_unit_at(text, pos + len(word), v):
+            continue   # "1130元/月/人": the month sits inside a compound unit (元 per month per person)
         if pos >= 0 and not t.period:
             if word == "年度" and re.search(r"\d年度", text):
                 continue
@@ -552,6 +556,15 @@ def _quantity(text: str, t: Target, mark, v: TargetVocab) -> bool:
     return True
 
 
+_PERIOD_THEN_UNIT = re.compile(r"/([年月日天周季])/")
+
+
+def _per_unit_at(text: str, i: int, v: "TargetVocab") -> bool:
+    """A slash and a "per" noun at i (``/人`` in ``1130元/月/人``)."""
+    return text[i:i + 1] == "/" and any(text.startswith(u, i + 1) for u in v.per_units)
+_PER_TIME = "年月日天周季"
+
+
 def _unit_at(text: str, pos: int, v: TargetVocab) -> tuple[str, tuple[str, float] | None, int]:
     """Unit starting at pos, with an optional multiplier prefix (万人次) and a compound (/人)."""
     mult = None
@@ -568,11 +581,21 @@ def _unit_at(text: str, pos: int, v: TargetVocab) -> tuple[str, tuple[str, float
             p += len(u)
             break
     if unit and p < len(text) and text[p] == "/":
-        for u in v.units:
+        per = v.units + v.per_units
+        for u in per:
             if text.startswith(u, p + 1) and not any(text.startswith(w, p) for w, _, _ in v.periods):
                 unit += "/" + u
                 p += 1 + len(u)
                 break
+        else:   # "1130元/月/人": a period between two units is part of one compound unit, not the value's period
+            m = _PERIOD_THEN_UNIT.match(text, p)
+            u = next((u for u in per if text.startswith(u, m.end())), None) if m else None
+            if u:
+                unit += text[p:m.end()] + u
+                p = m.end() + len(u)
+        if "/" in unit and p + 1 < len(text) and text[p] in "·*、." and text[p + 1] in _PER_TIME:
+            unit += text[p:p + 2]   # "530元/人·月", "400元/人、天": per person and month
+            p += 2
     if mult and not unit:
         return mult[0], mult, p
     if mult:

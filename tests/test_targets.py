@@ -179,3 +179,15 @@ def test_latin_units_in_any_case(raw, value, unit):
 ])
 def test_kind_as_labelled_real_documents_read_it(raw, name, kind):
     assert Target.fromstring(raw, name=name, year=2021).kind == kind
+
+
+def test_compound_units_with_a_period_or_a_second_denominator():
+    """Real documents write 元 per person per month several ways (docs 17, 26, 80, 104): ``530元/人·月``,
+    ``>=530元/人*月``, ``1130元/月/人``, ``400元/人、天`` keep the whole compound unit; ``780元/生/年`` is 元 per
+    student each year; ``≥12次/年`` stays 12 次 a year (a frequency, not a compound)."""
+    from nlp.targets import Target
+    cases = {"530元/人·月": ("元/人·月", ""), ">=530元/人*月": ("元/人*月", ""), "1130元/月/人": ("元/月/人", ""),
+             "400元/人、天": ("元/人、天", ""), "780元/生/年": ("元/生", "每年"), "≥12次/年": ("次", "每年")}
+    for text, (unit, period) in cases.items():
+        t = Target.fromstring(text)
+        assert (t.unit, t.period) == (unit, period), text
