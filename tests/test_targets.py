@@ -191,3 +191,12 @@ def test_compound_units_with_a_period_or_a_second_denominator():
     for text, (unit, period) in cases.items():
         t = Target.fromstring(text)
         assert (t.unit, t.period) == (unit, period), text
+
+
+def test_year_written_twice_before_its_end():
+    """Doc 97 (安徽 金安, labelled blind): ``2025年年底前`` is the deadline 2025-12-31, as ``2025年底前`` is; it was
+    read as the number 2025 年."""
+    from nlp.targets import Target
+    for text in ("2025年年底前", "2025年底前", "2025年年末"):
+        t = Target.fromstring(text)
+        assert (t.kind, t.deadline) == ("deadline", "2025-12-31"), text
