@@ -725,3 +725,18 @@ def test_table_opening_with_placeholder_rows():
     table a two-level one."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("102_")).indicators}
     assert ("12350安全生产举报奖励次数", "≥5次") in got and ("制作防灾减灾日宣传资料份数", "≥500份") in got
+
+
+def test_run_together_units_directions_and_targets():
+    """Pipe tables re-flattened with nothing between the cells (evaluation/evaluate_flattenings.py, runtogether):
+    doc 08's ``绿化美化公路米=3500购买发放李子苗株=15000`` is two rows (the unit before a comparator is cut off, and a
+    target with its comparator is never a number inside a name); doc 112's ``租车次数(次)正向大于等于…`` keeps
+    正向 (the 指标方向 cell) out of the name."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    got08 = {(r.level3, r.value_raw) for r in parse_text(flattenings(_doc("08_").read_text(encoding="utf-8"))["runtogether"]).indicators}
+    assert ("绿化美化公路", "=3500米") in got08 and ("购买发放李子苗", "=15000株") in got08
+    names112 = {r.level3 for r in parse_text(flattenings(_doc("112_").read_text(encoding="utf-8"))["runtogether"]).indicators}
+    assert {"租车次数(次)", "宣传美工制作个数(个)", "租车达标率"} <= names112

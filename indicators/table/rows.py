@@ -224,6 +224,15 @@ def _typed_cost(tok: Token, w: Weights) -> float:
 
 
 @functools.lru_cache(maxsize=65536)
+def _ungraded(text: str) -> bool:
+    """A short text the target grammar reads as qualitative without any grade word in it (绿化美化公路), and not
+    one of the short qualitative targets of ``reader.toml``."""
+    from nlp.targets import Target
+    key = simplified(re.sub(r"\s+", "", text))
+    return key not in words().qualitative and Target.fromstring(key).grade == "unclear"
+
+
+@functools.lru_cache(maxsize=65536)
 def _name_like(text: str) -> bool:
     """A text that ends like an indicator name, a unit note in brackets aside (``办公用房面积(平方米)``)."""
     return len(text) <= 30 and token_type(text) == "text" and \
@@ -238,6 +247,9 @@ _ENUM_START = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：.．、]")
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
 
 
+_COMPARATOR_START = "=＝≥≤≧≦><＞＜》《"
+
+
 def _inner_numbers(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a number inside a name, text on both sides within one source cell
     (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
@@ -246,6 +258,8 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if tokens[k].gap != "glue" or tokens[k + 1].gap != "glue":
             continue
         left = tokens[k - 1].text
+        if tokens[k].text[:1] in _COMPARATOR_START or token_type(left) == "unit":
+            continue   # "绿化美化公路" "米" "=3500": a unit and a target with its comparator end the row's name
         if token_type(tokens[k].text) not in ("value", "num") or token_type(left) not in ("text", "qual") \
                 or words().name_end.search(simplified(left)):
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
@@ -339,6 +353,9 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         elif typ == "text" and _name_like(text):
             # "经费支出合规性": reads as an indicator name; a reason column at a row's end does not take it
             out = [tab.get("name", tab.get("text", w.default)) for tab in emit_tables]
+        elif typ == "qual" and len(text) >= 5 and _ungraded(text):
+            # "绿化美化公路": a short text that grades nothing (not 有所提升, 是, 良好): as likely a name as a target
+            out = [tab.get("word", tab.get("qual", w.default)) for tab in emit_tables]
         else:
             out = [tab.get(typ, w.default) for tab in emit_tables]
         return [o + x for o, x in zip(out, extra)] if any(extra) else out

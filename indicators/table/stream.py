@@ -270,6 +270,8 @@ def _word_re() -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # the 指标性质 words only right before a number ("控制率%定量指标100%"; "定量指标计分原则" is a note)
     alts += r"|(?:定量|定性)指标(?=[\d≥≤=<>＝])"
+    # a 指标方向 cell run onto the name, before the comparator: "租车次数(次)正向大于等于11次88"
+    alts += r"|(?:正向|反向)(?:指标)?(?=大于|小于|等于|不低于|不高于|不少于|不超过|[≥≤=＝><\d])"
     alts += r"|总分(?=\d)"   # "…40总分100": the table's total line run onto its last row (the table ends there)
     # "(50分)", "(必填硬性指标)", "(选填)" after a level name stay with it
     score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|分|%|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度|或[^()（）]{1,20}|[^()（）]{1,20}指标)\s*[)）])?"

@@ -1,0 +1,94 @@
+"""Robustness to how a page was flattened: the labelled real documents printed as pipe tables, re-flattened
+the ways other mirrors and converters print the same table, and scored against the same labels.
+
+    python evaluation/evaluate_flattenings.py [--only runtogether] [--show]
+
+Documents: every labelled page with a pipe table (20 or more ``|``) that the reader already reads with recall
+0.8 or more as published, so that what is measured is the flattening, not the page. Flattenings of each pipe line
+(other lines are kept): ``published`` (the page as it is, for comparison), ``tabs`` (cells joined by tabs), ``spaces`` (by one space), ``cellperline`` (one cell per
+line), ``blankpara`` (one cell per blank-line paragraph), ``runtogether`` (all cells and lines joined with
+nothing between them, as document-sharing previews print a table). Records match labels by 三级 name as in
+``evaluate_records.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import evaluate_records as er  # noqa: E402
+from indicators.parse import parse_file  # noqa: E402
+
+_PIPE = re.compile(r"[|｜]")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _PIPE.split(line) if c.strip()]
+
+
+def flattenings(text: str) -> dict[str, str]:
+    """The page's text in each flattening (see module doc).
+
+    >>> f = flattenings("标题\\n| 数量指标 | 培训人数 | ≥200人 |")
+    >>> f["tabs"], f["runtogether"]   # (f["published"] is the page as it is)
+    ('标题\\n数量指标\\t培训人数\\t≥200人', '标题数量指标培训人数≥200人')
+    """
+    lines = text.split("\n")
+
+    def each(join: str) -> str:
+        return "\n".join(join.join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines)
+    return {"published": text, "tabs": each("\t"), "spaces": each(" "), "cellperline": each("\n"), "blankpara": each("\n\n"),
+            "runtogether": "".join("".join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines)}
+
+
+def pipe_documents() -> list[Path]:
+    out = []
+    for doc in er.documents("all"):
+        text = doc.read_text(encoding="utf-8")
+        labels = er.load_labels(doc)
+        if text.count("|") < 20 or not labels:
+            continue
+        if len(er.match(labels, parse_file(doc).indicators)) / len(labels) >= 0.8:
+            out.append(doc)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", help="one flattening")
+    ap.add_argument("--show", action="store_true", help="the eight worst documents of each flattening")
+    a = ap.parse_args()
+    docs = pipe_documents()
+    totals: dict[str, list] = {}
+    with tempfile.TemporaryDirectory(prefix="jixiao-flat-") as tmp:
+        for doc in docs:
+            labels = er.load_labels(doc)
+            for name, text in flattenings(doc.read_text(encoding="utf-8")).items():
+                if a.only and name != a.only:
+                    continue
+                path = Path(tmp) / name / doc.name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                records = parse_file(path).indicators
+                tp = len(er.match(labels, records))
+                t = totals.setdefault(name, [0, 0, 0, []])
+                t[0] += tp
+                t[1] += len(records)
+                t[2] += len(labels)
+                t[3].append((round(er.prf(tp, len(records), len(labels))[2], 2), doc.name[:3].rstrip("_")))
+    print(f"{len(docs)} pipe-table documents, {sum(len(er.load_labels(d)) for d in docs)} labels")
+    for name, (tp, pred, gold, per) in totals.items():
+        p, r, f = er.prf(tp, pred, gold)
+        line = f"{name:12} precision {p:.3f} recall {r:.3f} F1 {f:.3f}"
+        if a.show:
+            line += "  worst: " + ", ".join(f"{d} {x:.2f}" for x, d in sorted(per)[:8])
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
