@@ -740,3 +740,18 @@ def test_run_together_units_directions_and_targets():
     assert ("绿化美化公路", "=3500米") in got08 and ("购买发放李子苗", "=15000株") in got08
     names112 = {r.level3 for r in parse_text(flattenings(_doc("112_").read_text(encoding="utf-8"))["runtogether"]).indicators}
     assert {"租车次数(次)", "宣传美工制作个数(个)", "租车达标率"} <= names112
+
+
+def test_run_together_repeated_description_and_comparator_targets():
+    """Doc 45 (江西 浮梁) run together (evaluate_flattenings.py): every row ends with the same 指标值说明
+    ``该指标值数据合理``, glued onto the next row's name, and ``=116人`` sits between two names. The repeated cell is
+    cut off the names it starts, and a target with its comparator is never glued into a name: all 13 rows read."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("45_").read_text(encoding="utf-8"))["runtogether"]
+    got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+    assert {("保障在职职工人数(人)", "=116人"), ("保障退休职工人数(人)", "=81人"), ("湿地保有量(公顷)", "=4900公顷")} <= got
+    labels = [json.loads(x) for x in (REAL / "labels" / (_doc("45_").name + ".jsonl")).read_text(encoding="utf-8").splitlines()]
+    assert {lab["level3"] for lab in labels} <= {n for n, _ in got}

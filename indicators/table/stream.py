@@ -88,11 +88,38 @@ def cell_stream(text: str) -> list[Token]:
         blank = False
         _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
-    return join_split_names(tokens)
+    return join_split_names(cut_repeated_heads(tokens))
 
 
 _OPEN = re.compile(r"[（(][^()（）]{0,8}$")
 _CLOSE = re.compile(r"^[^()（）]{0,6}[)）]")
+
+
+def cut_repeated_heads(tokens: list[Token], min_len: int = 4, min_runs: int = 2) -> list[Token]:
+    """Run-together text glues a cell that every row repeats (``该指标值数据合理``, a 指标值说明) onto the next row's
+    name. A text that stands as a whole token somewhere and also starts ``min_runs`` or more longer tokens is cut
+    off them (a ``glue`` gap the row splitter may undo).
+
+    >>> [t.text for t in cut_repeated_heads([Token(x, 1, "glue") for x in
+    ...     ["该指标值数据合理保障退休职工人数", "=81人", "该指标值数据合理保障遗属人数", "=13人", "该指标值数据合理"]])]
+    ['该指标值数据合理', '保障退休职工人数', '=81人', '该指标值数据合理', '保障遗属人数', '=13人', '该指标值数据合理']
+    """
+    whole = {t.text for t in tokens if t.gap == "glue" and len(t.text) >= min_len and not any(ch.isdigit() for ch in t.text)}
+    if not whole:
+        return tokens
+    starts: dict[str, int] = {}
+    for t in tokens:
+        for w in whole:
+            if t.gap == "glue" and len(t.text) >= len(w) + 2 and t.text.startswith(w):
+                starts[w] = starts.get(w, 0) + 1
+    heads = sorted((w for w, k in starts.items() if k >= min_runs), key=len, reverse=True)
+    if not heads:
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        w = next((w for w in heads if t.gap == "glue" and len(t.text) >= len(w) + 2 and t.text.startswith(w)), None)
+        out.extend([Token(w, t.line, t.gap), Token(t.text[len(w):], t.line, "glue")] if w else [t])
+    return out
 
 
 def join_brackets(cells: list[str]) -> list[str]:
