@@ -755,3 +755,16 @@ def test_run_together_repeated_description_and_comparator_targets():
     assert {("保障在职职工人数(人)", "=116人"), ("保障退休职工人数(人)", "=81人"), ("湿地保有量(公顷)", "=4900公顷")} <= got
     labels = [json.loads(x) for x in (REAL / "labels" / (_doc("45_").name + ".jsonl")).read_text(encoding="utf-8").splitlines()]
     assert {lab["level3"] for lab in labels} <= {n for n, _ in got}
+
+
+def test_run_together_kind_cell_and_starred_header():
+    """Doc 19 (湖南 岳阳楼, traditional script) run together: the header ``指標值類型*指標值`` is two cells (a
+    template's * marks a required one), and the 指标值类型 cell ``定量`` between the name and the target is cut off
+    (a kind word glued into a name pays like a value). Doc 65 as published reads whole the same way."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("19_").read_text(encoding="utf-8"))["runtogether"]
+    got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+    assert ("業務工作支出安排金額", "28.8萬元") in got and ("業務工作支出到位率", "100%") in got

@@ -218,7 +218,7 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     typ = token_type(tok.text)
     if typ in ("l1", "l2", "l1l2", "l2like", "remark"):
         return w.merge_typed          # a level name or a remark (已完成, 达成预期指标) is never part of another cell
-    if typ in ("value", "num", "bignum", "direction"):
+    if typ in ("value", "num", "bignum", "direction", "op"):
         if tok.text[:1] in _COMPARATOR_START:
             return w.merge_typed   # "=116人", "≥95%": a target with its comparator is never part of a name
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3

@@ -296,7 +296,7 @@ def _word_re() -> re.Pattern:
         words |= {w for w in keys if len(w) >= 4}
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # the 指标性质 words only right before a number ("控制率%定量指标100%"; "定量指标计分原则" is a note)
-    alts += r"|(?:定量|定性)指标(?=[\d≥≤=<>＝])"
+    alts += r"|(?:定量|定性)(?:指标)?(?=[\d≥≤=<>＝])|(?<=[率额数量度性间])定性(?:指标)?(?=[\u4e00-\u9fff])"
     # a 指标方向 cell run onto the name, before the comparator: "租车次数(次)正向大于等于11次88"
     alts += r"|(?:正向|反向)(?:指标)?(?=大于|小于|等于|不低于|不高于|不少于|不超过|[≥≤=＝><\d])"
     alts += r"|总分(?=\d)"   # "…40总分100": the table's total line run onto its last row (the table ends there)
@@ -371,6 +371,11 @@ def lex(cell: str) -> list[str]:
     ordered = sorted(cuts | {0, len(cell)})
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
     out: list[str] = []
+    split: list[str] = []
+    for p in pieces:   # "指标值类型*指标值": a template's * marks where a required header cell starts
+        split.extend([x for x in p.split("*") if x] if "*" in p and len(_HEADERISH.findall(p)) >= 2
+                     and all(header_role(x) for x in p.split("*") if x) else [p])
+    pieces = split
     for p in pieces:   # "指标值完成值权重得分" left between two cuts: a header run together
         heads = header_pieces(simplified(p)) if len(p) > 4 else []
         if not heads and out and p[:2] in _SHORT_HEADS and len(p) > 4 and header_role(out[-1]):
