@@ -364,6 +364,8 @@ def lex(cell: str) -> list[str]:
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
             cuts.update((a, b))
+    for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
+        cuts.add(m.end())
     for pa, pb in protected:
         cuts -= set(range(pa + 1, pb + 1))
         cuts.add(pa)
@@ -428,6 +430,7 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[。；;](?=[\u4e00-\u9fff])")
 _SHORT_HEADS = ("说明", "备注")   # two-character header cells, cut off the row run onto them
 _ENDS_IN_NUMBER = re.compile(r"\d(?:\s*[%‰])?$")
 _HEADERISH = re.compile(r"指标|值|分|名称|单位|内容|说明|备注|原因|依据|性质|符号|方向")
