@@ -2,6 +2,7 @@
 
     python evaluation/at_commit.py 3a82671 --set new      # the first version on documents 55-66
     python evaluation/at_commit.py 80be9c6 --set new      # the first run on 55-66, the commit they arrived in
+    python evaluation/at_commit.py 7660493 --flattenings  # evaluate_flattenings.py with that commit's parser
 
 The commit's code is checked out into a temporary git worktree; today's labelled documents
 (``tests/realdocs``) and today's ``evaluate_records.py`` are copied in, so every commit is measured on the
@@ -37,8 +38,11 @@ def main(argv: list[str]) -> int:
                                     "try:\n    from indicators.text import simplified  # noqa: E402\n"
                                     "except ImportError:\n    simplified = str")
             (tree / "evaluation" / "evaluate_records.py").write_text(script, encoding="utf-8")
-            return subprocess.run([sys.executable, str(tree / "evaluation" / "evaluate_records.py"), *rest],
-                                  cwd=tree).returncode
+            run = "evaluate_records.py"
+            if rest[:1] == ["--flattenings"]:   # evaluate_flattenings.py instead, with today's copy of it
+                run, rest = "evaluate_flattenings.py", rest[1:]
+                shutil.copy(ROOT / "evaluation" / run, tree / "evaluation" / run)
+            return subprocess.run([sys.executable, str(tree / "evaluation" / run), *rest], cwd=tree).returncode
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                            capture_output=True)
