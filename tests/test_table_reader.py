@@ -768,3 +768,20 @@ def test_run_together_kind_cell_and_starred_header():
     text = flattenings(_doc("19_").read_text(encoding="utf-8"))["runtogether"]
     got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
     assert ("業務工作支出安排金額", "28.8萬元") in got and ("業務工作支出到位率", "100%") in got
+
+
+def test_one_cell_per_line_keeps_each_line_whole():
+    """In a page printed one cell per line, a line is a bordered cell: doc 111 flattened so
+    (evaluate_flattenings.py, cellperline) keeps ``至少全年完成2次宣传`` whole, doc 43 ``18—54周岁``, and doc 60 (as
+    published) its project ``岳阳县2022年高标准农田建设项目``. Where lines are whole rows run together (a level name
+    and more text on a line, doc 78) a line is still cut."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    got111 = {(r.level3, r.value_raw) for r in parse_text(flattenings(_doc("111_").read_text(encoding="utf-8"))["cellperline"]).indicators}
+    assert ("宣传次数", "至少全年完成2次宣传") in got111
+    got43 = {(r.level3, r.value_raw) for r in parse_text(flattenings(_doc("43_").read_text(encoding="utf-8"))["cellperline"]).indicators}
+    assert ("培训对象符合吕梁山护工培训招生计划规定", "18—54周岁") in got43
+    assert {r.project for r in parse_file(_doc("60_")).indicators} == {"岳阳县2022年高标准农田建设项目"}
+    assert ("建设项目成本控制率", "100%") in {(r.level3, r.value_raw) for r in parse_file(_doc("78_")).indicators}

@@ -64,7 +64,9 @@ def cell_stream(text: str) -> list[Token]:
     tokens: list[Token] = []
     gap = "para"
     blank = False
-    for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
+    lines = clean_text(text).split("\n")
+    lone_cells = not _rows_per_line(lines)
+    for lineno, raw in enumerate(lines, start=1):
         if "|" in raw or "｜" in raw:
             pieces = [p.strip() for p in re.split(r"[|｜]", raw)]
             cells = [p for p in pieces if p]
@@ -82,7 +84,8 @@ def cell_stream(text: str) -> list[Token]:
                 blank = True
                 continue
             cells = join_wrapped(join_brackets([c for c in _SPACES.split(stripped) if c]))
-            inner = "space"
+            # "lone": a line that is one cell, bordered by its ends (not where lines are rows run together)
+            inner = "space" if len(cells) > 1 or not lone_cells else "lone"
         if gap != "hard" and blank:
             gap = "para"
         blank = False
@@ -93,6 +96,33 @@ def cell_stream(text: str) -> list[Token]:
 
 _OPEN = re.compile(r"[（(][^()（）]{0,8}$")
 _CLOSE = re.compile(r"^[^()（）]{0,6}[)）]")
+
+
+@functools.lru_cache(maxsize=1)
+def _level_re() -> re.Pattern:
+    v = vocab()
+    names = sorted({w for w in list(v.level1) + list(v.level2) if len(w) >= 4}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in names))
+
+
+def _rows_per_line(lines: list[str], at_least: int = 2) -> bool:
+    """Lines that are whole rows run together: a level name and more text on one line without a cell border
+    (``成本指标建设项目成本控制率100%``), twice or more; then a line is not one cell.
+
+    >>> _rows_per_line(["数量指标培训人次≥280人次", "质量指标合格率100%"]), _rows_per_line(["数量指标", "培训人次", "≥280人次"])
+    (True, False)
+    """
+    found = 0
+    for line in lines:
+        if "|" in line or "｜" in line or "\t" in line:
+            continue
+        key = simplified(re.sub(r"\s+", "", line))
+        m = _level_re().search(key)
+        if m and len(key) - (m.end() - m.start()) >= 4:
+            found += 1
+            if found >= at_least:
+                return True
+    return False
 
 
 def cut_repeated_heads(tokens: list[Token], min_len: int = 4, min_runs: int = 2) -> list[Token]:
@@ -173,7 +203,7 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
     between the pieces the lexer cut a cell into."""
     first = True
     for cell in cells:
-        pieces = [cell] if inner == "sep" and _whole_cell(cell) else lex(cell)
+        pieces = [cell] if inner in ("sep", "lone") and _whole_cell(cell) else lex(cell)
         for k, piece in enumerate(pieces):
             for m, part in enumerate(name_split(piece)):
                 tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner))))
