@@ -149,9 +149,14 @@ def _well_formed(doc: ParsedDocument) -> float:
     v = vocab()
     if not doc.indicators:
         return 0.0
-    # department tables (部门整体) name their own 二级 dimensions (预算和财务管理): any 二级 counts there
+    # department tables (部门整体) name their own 二级 dimensions (预算和财务管理): any 二级 counts there; a
+    # 一级 that is a number or a sentence ("26970.7平方米", "显著促进了…。") is a row shifted into the wrong columns
     return sum(1 for r in doc.indicators if r.value_raw and (v.canonical_level2(r.level2) or (
-        r.table_kind == "department" and r.level2))) / len(doc.indicators)
+        r.table_kind == "department" and r.level2)) and not _shifted_level1(r.level1)) / len(doc.indicators)
+
+
+def _shifted_level1(level1: str) -> bool:
+    return bool(level1) and (level1[:1].isdigit() or level1[:1] in "≥≤><=" or len(level1) > 20)
 
 
 def _covers(a: ParsedDocument, b: ParsedDocument) -> bool:

@@ -785,3 +785,18 @@ def test_one_cell_per_line_keeps_each_line_whole():
     assert ("培训对象符合吕梁山护工培训招生计划规定", "18—54周岁") in got43
     assert {r.project for r in parse_file(_doc("60_")).indicators} == {"岳阳县2022年高标准农田建设项目"}
     assert ("建设项目成本控制率", "100%") in {(r.level3, r.value_raw) for r in parse_file(_doc("78_")).indicators}
+
+
+def test_grid_reading_with_numbers_as_level1_is_not_well_formed():
+    """Doc 63 (天津 宁河) with its cells joined by tabs: the grid reader shifts rows whose merged cells are absent
+    and reads 一级 cells such as ``26970.7平方米``; such a reading is not well formed, so the stream reader's (the same
+    as the published page's) is kept."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    from indicators.parse import _shifted_level1
+    assert _shifted_level1("26970.7平方米") and _shifted_level1("≥95%") and not _shifted_level1("产出指标")
+    text = flattenings(_doc("63_").read_text(encoding="utf-8"))["tabs"]
+    got = {(r.level1, r.level3, r.value_raw) for r in parse_text(text).indicators}
+    assert ("产出指标", "补贴民办园租用面积", "26970.7平方米") in got
