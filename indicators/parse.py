@@ -156,7 +156,14 @@ def _well_formed(doc: ParsedDocument) -> float:
 
 
 def _shifted_level1(level1: str) -> bool:
-    return bool(level1) and (level1[:1].isdigit() or level1[:1] in "≥≤><=" or len(level1) > 20)
+    """A 一级 cell that is a number, a sentence, or a 一级 name glued to another cell (正向指标产出指标)."""
+    from .vocab import vocab
+    if not level1:
+        return False
+    if level1[:1].isdigit() or level1[:1] in "≥≤><=" or len(level1) > 20:
+        return True
+    v = vocab()
+    return not v.canonical_level1(level1) and any(w in level1 for w in set(v.level1.values()) if len(w) >= 4)
 
 
 def _covers(a: ParsedDocument, b: ParsedDocument) -> bool:

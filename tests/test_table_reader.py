@@ -797,6 +797,7 @@ def test_grid_reading_with_numbers_as_level1_is_not_well_formed():
     from evaluate_flattenings import flattenings
     from indicators.parse import _shifted_level1
     assert _shifted_level1("26970.7平方米") and _shifted_level1("≥95%") and not _shifted_level1("产出指标")
+    assert _shifted_level1("正向指标产出指标") and not _shifted_level1("产出指标(50分)") and not _shifted_level1("履职效能")
     text = flattenings(_doc("63_").read_text(encoding="utf-8"))["tabs"]
     got = {(r.level1, r.level3, r.value_raw) for r in parse_text(text).indicators}
     assert ("产出指标", "补贴民办园租用面积", "26970.7平方米") in got
