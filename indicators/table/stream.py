@@ -224,11 +224,11 @@ def _whole_cell(cell: str) -> bool:
     key = simplified(cell)
     if len(key) > 30 or _CODE_START.match(key):
         return False
-    return all(key[m.start():m.end()] in _REMARK_WORDS() for m in _word_re().finditer(key))
+    return all(key[m.start():m.end()] in _remark_words() for m in _word_re().finditer(key))
 
 
 @functools.lru_cache(maxsize=1)
-def _REMARK_WORDS() -> frozenset[str]:
+def _remark_words() -> frozenset[str]:
     from .rows import words as reader_words
     return frozenset(reader_words().remarks)
 
@@ -372,6 +372,19 @@ def lex(cell: str) -> list[str]:
     key = simplified(cell)   # cuts are found on the simplified text (same length) and made in the original
     if len(cell) <= 16 and header_role(cell) and not _word_re().match(key) and not _ENDS_IN_NUMBER.search(cell):
         return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
+    ordered = sorted(_cut_points(cell, key))
+    pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
+    out = _header_splits(_star_splits(pieces))
+    return _yes_no_first(_trailing_qual(out)) if len(out) > 1 else out
+
+
+def _cut_points(cell: str, key: str) -> set[int]:
+    """Where one cell is cut: around vocabulary words and target values, after a sentence end; never inside an
+    enumeration prefix or a short bracketed note, nor after 、 (``key`` is the cell in simplified script).
+
+    >>> sorted(_cut_points("数量指标培训人次≥280人次", "数量指标培训人次≥280人次"))
+    [0, 4, 8, 14]
+    """
     cuts: set[int] = {0, len(cell)}
     # short bracketed notes inside a name ("预算执行进度(7月)", "(定量指标)") are not cut
     brackets = [(m.start(), m.end()) for m in re.finditer(r"[（(][^()（）]{1,12}[)）]", cell)]
@@ -383,37 +396,53 @@ def lex(cell: str) -> list[str]:
             cuts.add(b)   # "反映…" opens an explanation: cut before it, not after
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
-    words_inner = words + protected + brackets
-    for m in _value_re().finditer(key):
-        if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
-            a, b = m.start(), m.end()
-            if key[b - 1:b + 1] in _unit_words():
-                b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
-            if any(pa <= a < pb or pa < b <= pb for pa, pb in words_inner):
-                continue
-            if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
-                continue  # "2：" / "1、": an enumeration, not a value
-            cuts.update((a, b))
+    cuts |= _value_cuts(cell, key, words + protected + brackets)
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
     for pa, pb in protected:
         cuts -= set(range(pa + 1, pb + 1))
         cuts.add(pa)
-    cuts = {c for c in cuts if c == 0 or cell[c - 1] != "、"}   # "社会、经济、生态效益指标": a list goes on after 、
-    ordered = sorted(cuts | {0, len(cell)})
-    pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
+    return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
+
+
+def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
+    """Both ends of every target value in the cell with a digit in it, outside the spans in ``inner``."""
+    cuts: set[int] = set()
+    for m in _value_re().finditer(key):
+        if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
+            a, b = m.start(), m.end()
+            if key[b - 1:b + 1] in _unit_words():
+                b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
+            if any(pa <= a < pb or pa < b <= pb for pa, pb in inner):
+                continue
+            if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
+                continue  # "2：" / "1、": an enumeration, not a value
+            cuts.update((a, b))
+    return cuts
+
+
+def _star_splits(pieces: list[str]) -> list[str]:
+    """``指标值类型*指标值``: a template's * marks where a required header cell starts."""
+    from .header import header_role
     out: list[str] = []
-    split: list[str] = []
-    for p in pieces:   # "指标值类型*指标值": a template's * marks where a required header cell starts
-        split.extend([x for x in p.split("*") if x] if "*" in p and len(_HEADERISH.findall(p)) >= 2
-                     and all(header_role(x) for x in p.split("*") if x) else [p])
-    pieces = split
-    for p in pieces:   # "指标值完成值权重得分" left between two cuts: a header run together
+    for p in pieces:
+        parts = [x for x in p.split("*") if x]
+        header = "*" in p and len(_HEADERISH.findall(p)) >= 2 and all(header_role(x) for x in parts)
+        out.extend(parts if header else [p])
+    return out
+
+
+def _header_splits(pieces: list[str]) -> list[str]:
+    """``指标值完成值权重得分`` left between two cuts: a header run together, cut into its cells; a header's last
+    cell 说明 run onto the first row is cut off it."""
+    from .header import header_role
+    out: list[str] = []
+    for p in pieces:
         heads = header_pieces(simplified(p)) if len(p) > 4 else []
         if not heads and out and p[:2] in _SHORT_HEADS and len(p) > 4 and header_role(out[-1]):
             heads = [0, 2, len(p)]   # "…指标得分(分)" "说明天然林…": the header's last cell, then the first row
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
-    return _yes_no_first(_trailing_qual(out)) if len(out) > 1 else out
+    return out
 
 
 def _yes_no_first(pieces: list[str]) -> list[str]:
@@ -432,8 +461,6 @@ def _yes_no_first(pieces: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
-
-
 
 
 _COMPARATOR_CHARS = "=＝≥≤><≧≦＞＜"
