@@ -254,7 +254,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
             continue   # "目标1:配合完成抽检148个批次": an item of the project's goal list, not an indicator
         level3 = _LEVEL3_PREFIX.sub("", name).rstrip("；;，,")
         op = _squeeze(row.get("op"))
-        value = _squeeze(("" if op in ("定性", "定量", "定性指标", "定量指标") else op) + row.get("value"))   # 定性: the kind, not a comparator
+        value = _squeeze(("" if op in words().kinds else op) + row.get("value"))   # 定性: the kind, not a comparator
         value += _squeeze(row.get("region"))   # a 区域 table's other towns' values follow the first, as written
         unit = _squeeze(row.get("unit"))
         if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否"):

@@ -81,6 +81,7 @@ class ReaderWords:
     directions: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
     trailing_qual: tuple[str, ...] = ()
+    kinds: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +101,8 @@ def words() -> ReaderWords:
                        unit_words=frozenset(raw.get("unit_words", ())),
                        directions=frozenset(raw.get("directions", ())),
                        openers=frozenset(raw.get("openers", ())),
-                       trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)))
+                       trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
+                       kinds=frozenset(raw.get("kinds", ())))
 
 
 # comparator and direction words: a text starting with one is a target, not a name
