@@ -82,6 +82,7 @@ class ReaderWords:
     openers: frozenset[str] = frozenset()
     trailing_qual: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
+    sentence_openers: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,7 +103,8 @@ def words() -> ReaderWords:
                        directions=frozenset(raw.get("directions", ())),
                        openers=frozenset(raw.get("openers", ())),
                        trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
-                       kinds=frozenset(raw.get("kinds", ())))
+                       kinds=frozenset(raw.get("kinds", ())),
+                       sentence_openers=tuple(raw.get("sentence_openers", ())))
 
 
 # comparator and direction words: a text starting with one is a target, not a name

@@ -245,13 +245,26 @@ def name_split(piece: str) -> list[str]:
     ['补贴覆盖率', '对符合条件的对象发放解困工资的覆盖率']
     >>> name_split("资金到位率"), name_split("≥95%")
     (['资金到位率'], ['≥95%'])
+    >>> name_split("成本控制按照资金测算控制各项成本。")
+    ['成本控制', '按照资金测算控制各项成本。']
     """
     if len(piece) < 9 or any(ch.isdigit() for ch in piece) or piece.startswith("反映"):
         return [piece]   # (a 反映… explanation is not a name: it is not cut)
-    m = _NAME_CUT.search(simplified(piece))
-    if not m or m.end() < 3:
-        return [piece]
-    return [piece[:m.end()], piece[m.end():]]
+    key = simplified(piece)
+    m = _NAME_CUT.search(key)
+    if m and m.end() >= 3:
+        return [piece[:m.end()], piece[m.end():]]
+    m = _sentence_opener().search(key) if key.endswith(("。", "；")) else None
+    if m:   # "成本控制按照资金测算控制各项成本。": a short name, then a sentence target opening with a verb
+        return [piece[:m.start()], piece[m.start():]]
+    return [piece]
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_opener() -> re.Pattern:
+    from .rows import words as reader_words
+    alts = "|".join(re.escape(w) for w in sorted(reader_words().sentence_openers, key=len, reverse=True))
+    return re.compile(rf"(?<=^[\u4e00-\u9fff]{{4}})(?:{alts})" if alts else r"(?!x)x")
 
 
 _PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$")
