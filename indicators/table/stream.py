@@ -137,17 +137,22 @@ def cut_repeated_heads(tokens: list[Token], min_len: int = 4, min_runs: int = 2)
     whole = {t.text for t in tokens if t.gap == "glue" and len(t.text) >= min_len and not any(ch.isdigit() for ch in t.text)}
     if not whole:
         return tokens
+    longest = max(len(w) for w in whole)
+
+    def head_of(text: str, among) -> str | None:   # the longest of ``among`` that starts text, leaving 2 or more
+        return next((text[:n] for n in range(min(longest, len(text) - 2), min_len - 1, -1) if text[:n] in among), None)
+
     starts: dict[str, int] = {}
     for t in tokens:
-        for w in whole:
-            if t.gap == "glue" and len(t.text) >= len(w) + 2 and t.text.startswith(w):
-                starts[w] = starts.get(w, 0) + 1
-    heads = sorted((w for w, k in starts.items() if k >= min_runs), key=len, reverse=True)
+        w = head_of(t.text, whole) if t.gap == "glue" else None
+        if w:
+            starts[w] = starts.get(w, 0) + 1
+    heads = {w for w, k in starts.items() if k >= min_runs}
     if not heads:
         return tokens
     out: list[Token] = []
     for t in tokens:
-        w = next((w for w in heads if t.gap == "glue" and len(t.text) >= len(w) + 2 and t.text.startswith(w)), None)
+        w = head_of(t.text, heads) if t.gap == "glue" else None
         out.extend([Token(w, t.line, t.gap), Token(t.text[len(w):], t.line, "glue")] if w else [t])
     return out
 
