@@ -801,3 +801,17 @@ def test_grid_reading_with_numbers_as_level1_is_not_well_formed():
     text = flattenings(_doc("63_").read_text(encoding="utf-8"))["tabs"]
     got = {(r.level1, r.level3, r.value_raw) for r in parse_text(text).indicators}
     assert ("产出指标", "补贴民办园租用面积", "26970.7平方米") in got
+
+
+def test_counted_thing_is_a_name_not_a_target():
+    """Doc 57 (黄石 图书馆) run together: ``一个存储备份器`` ``25TB`` ``25TB`` ``10`` is a name, its target, actual and
+    score; ``一个`` made the name read as the target 1 个, so the name took the first 25TB."""
+    from indicators.table.rows import token_type
+    assert token_type("一个存储备份器") == "text" and token_type("三年") != "text"
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("57_").read_text(encoding="utf-8"))["runtogether"]
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators}
+    assert ("一个存储备份器", "25TB", "25TB") in got

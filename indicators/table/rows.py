@@ -179,8 +179,8 @@ def token_type(text: str) -> str:
     if (rw.name_end.search(key) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
                                                                 or _NAME_START.match(key)):
         return "text"   # 按时发放率, 上年12月底编内人员数: an indicator name, whatever words or numbers it holds
-    if _ENUM_NAME.match(key):
-        return "text"   # "1.预算投入资金", "(1)成立管理组织": an item's number, then words
+    if _ENUM_NAME.match(key) or _COUNTED_NOUN.match(key):
+        return "text"   # "1.预算投入资金", "(1)成立管理组织": an item's number, then words; "一个存储备份器": a thing
     t = Target.fromstring(key)
     if t.kind == "quantitative" and len(key) <= 14:
         return "text" if _counted_name(key) else "value"
@@ -248,6 +248,7 @@ def _name_like(text: str) -> bool:
 _UNIT_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
+_COUNTED_NOUN = re.compile(r"^[一两二三四五六七八九十][个项套台条名家所座件][\u4e00-\u9fff]{4}")
 _ENUM_NAME = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff]*\d)")
 _ENUM_START = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：.．、]")
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
