@@ -815,3 +815,13 @@ def test_counted_thing_is_a_name_not_a_target():
     text = flattenings(_doc("57_").read_text(encoding="utf-8"))["runtogether"]
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators}
     assert ("一个存储备份器", "25TB", "25TB") in got
+
+
+def test_level_words_that_are_names_too():
+    """项目成本 and 项目完成 start or are indicator names (项目成本 | 20万元 in doc 91, 项目完成时间 in doc 81): they are no
+    一级 names, so a row is not cut there; 项目完成指标 still is one (doc 110)."""
+    from indicators.vocab import vocab
+    v = vocab()
+    assert v.canonical_level1("项目成本") is None and v.canonical_level1("项目完成") is None
+    assert v.canonical_level1("项目完成指标") == "产出指标"
+    assert ("项目成本", "20万元") in {(r.level3, r.value_raw) for r in parse_file(_doc("91_")).indicators}
