@@ -825,3 +825,12 @@ def test_level_words_that_are_names_too():
     assert v.canonical_level1("项目成本") is None and v.canonical_level1("项目完成") is None
     assert v.canonical_level1("项目完成指标") == "产出指标"
     assert ("项目成本", "20万元") in {(r.level3, r.value_raw) for r in parse_file(_doc("91_")).indicators}
+
+
+def test_ranges_written_with_dashes_stay_one_value():
+    """``18—54周岁`` (doc 43), ``1000～2000元``, ``2020年1月--2020年11月`` are one range, whatever dash joins them:
+    the lexer no longer cuts them into a number, a dash and a number."""
+    from indicators.table.stream import lex
+    assert lex("培训对象符合规定18—54周岁") == ["培训对象符合规定", "18—54周岁"]
+    assert lex("补助标准1000～2000元") == ["补助标准", "1000～2000元"]
+    assert "2020年1月--2020年11月完成" in lex("2020年1月--2020年11月完成")
