@@ -834,3 +834,15 @@ def test_ranges_written_with_dashes_stay_one_value():
     assert lex("培训对象符合规定18—54周岁") == ["培训对象符合规定", "18—54周岁"]
     assert lex("补助标准1000～2000元") == ["补助标准", "1000～2000元"]
     assert "2020年1月--2020年11月完成" in lex("2020年1月--2020年11月完成")
+
+
+def test_target_followed_by_its_copy_is_not_glued_to_the_name():
+    """Doc 57 with its cells joined by spaces: ``以最新资源面市 资源采购期以当年为主 资源采购期以当年为主 10`` is a name,
+    a target and the same text as the actual; the target is not glued onto the name."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("57_").read_text(encoding="utf-8"))["spaces"]
+    got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+    assert ("以最新资源面市", "资源采购期以当年为主") in got

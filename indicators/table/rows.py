@@ -307,6 +307,9 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
         if tokens[k].text == tokens[k - 1].text and tokens[k].gap != "glue" and len(tokens[k].text) >= 2:
             after[k] += w.name_merge   # "巩固拓展脱贫攻坚成果 | 巩固拓展脱贫攻坚成果": two cells (a name and its copy)
+        if k + 1 < n and tokens[k].text == tokens[k + 1].text and len(tokens[k].text) >= 4 \
+                and tokens[k + 1].gap != "glue":
+            after[k] += w.name_merge   # "以最新资源面市 资源采购期以当年为主 资源采购期以当年为主": a target and its actual
         if _ENUM_START.match(tokens[k].text):
             after[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
     return typed, after
