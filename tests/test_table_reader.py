@@ -846,3 +846,30 @@ def test_target_followed_by_its_copy_is_not_glued_to_the_name():
     text = flattenings(_doc("57_").read_text(encoding="utf-8"))["spaces"]
     got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
     assert ("以最新资源面市", "资源采购期以当年为主") in got
+
+
+def test_unclosed_html_cells_repeated_read_in_linear_time():
+    """Found by fuzzing (../shared/tools/fuzz.py, 200,000 characters, no answer within 5 s): real document 27 (an
+    HTML template) cut inside an unclosed ``<td>`` and repeated, with a run of ``≥``. The HTML parser nests every
+    later copy inside that cell, so each row's last cell held the rest of the page and its nested rows were read
+    again by every table around them (quadratic: 490 records for 7 copies of a 19-record page; 17 s on the fuzz
+    input). A cell's text now leaves out nested rows and cells, a table reads only its own rows, and the lexer's
+    span tests are linear in the cell."""
+    import signal
+    from indicators.readers.html import html_to_lines
+    page = _doc("27_").read_text(encoding="utf-8")
+    cut = page.index("<td><input", len(page) * 2 // 3)
+    chunk = page[:cut + len("<td><input")] + "\n" + "≥" * 200 + "\n"
+    one = parse_text(chunk, "one.txt").indicators
+
+    def too_slow(*_):
+        raise TimeoutError("parse_text took over 30 s")
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(30)
+    try:
+        seven = parse_text(chunk * 7, "seven.txt").indicators
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert len(one) == 19 and len(seven) == 7 * len(one)
+    assert max(len(c) for ln in html_to_lines(chunk * 7) for c in ln.cells) < 500   # one copy's longest: 207

@@ -35,22 +35,47 @@ _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "li", 
 
 
 def html_to_lines(text: str) -> list[Line]:
-    """Rows of HTML tables (rowspan/colspan expanded to blank cells) and block text."""
+    """Rows of HTML tables (rowspan/colspan expanded to blank cells) and block text.
+
+    One walk over the tree: an unclosed tag nests the rest of the page under it, and a search from every element
+    (its parents, its descendants) would then be quadratic in the page.
+    """
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")  # html.parser keeps source line numbers
     lines: list[Line] = []
-    for el in soup.find_all(True):
-        name = el.name
-        if name == "table":
+    for el, in_table, holds_block in _elements(soup):
+        if el.name == "table":
             lines.extend(_table_rows(el))
-        elif name in _BLOCK_TAGS and el.find_parent("table") is None \
-                and el.find(list(_BLOCK_TAGS | {"table"})) is None:
+        elif el.name in _BLOCK_TAGS and not in_table and not holds_block:
             content = el.get_text(" ", strip=True)
             if content:
                 lines.append(Line(cells=[content], lineno=el.sourceline or 0))
     lines.sort(key=lambda ln: ln.lineno)
     return lines
+
+
+def _elements(soup):
+    """Every tag under ``soup`` with (tag, inside a table, holds a block or table tag below it), in one
+    iterative walk (children after their parent, the flags from a second pass bottom-up)."""
+    order: list = []
+    inside: dict[int, bool] = {}
+    stack = [(child, False) for child in reversed(soup.contents)]
+    while stack:
+        el, in_table = stack.pop()
+        if getattr(el, "name", None) is None:
+            continue
+        order.append(el)
+        inside[id(el)] = in_table
+        below = in_table or el.name == "table"
+        stack.extend((child, below) for child in reversed(el.contents))
+    holds: dict[int, bool] = {}
+    for el in reversed(order):   # children come after their parent in ``order``
+        holds.setdefault(id(el), False)
+        parent = el.parent
+        if parent is not None and (el.name in _BLOCK_TAGS or el.name == "table" or holds[id(el)]):
+            holds[id(parent)] = True
+    return [(el, inside[id(el)], holds[id(el)]) for el in order]
 
 
 def _table_rows(table) -> list[Line]:
@@ -62,13 +87,11 @@ def _table_rows(table) -> list[Line]:
             pending[len(cells)] -= 1
             cells.append("")
 
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue
+    for tr in _own_rows(table):
         cells: list[str] = []
         for td in tr.find_all(["td", "th"], recursive=False):
             fill_spans(cells)
-            content = td.get_text(" ", strip=True)
+            content = _own_text(td)
             colspan = int(td.get("colspan", 1) or 1)
             rowspan = int(td.get("rowspan", 1) or 1)
             for k in range(colspan):
@@ -78,3 +101,46 @@ def _table_rows(table) -> list[Line]:
         fill_spans(cells)
         rows.append(Line(cells=cells, lineno=tr.sourceline or 0))
     return rows
+
+
+_NESTED = {"table", "tr", "td", "th"}
+
+
+def _own_rows(table) -> list:
+    """The ``tr`` rows of this table in document order, not those of a table nested in it (they are read as that
+    table's): the rows whose nearest table is this one."""
+    rows: list = []
+    stack = list(reversed(table.contents))
+    while stack:
+        node = stack.pop()
+        name = getattr(node, "name", None)
+        if name == "tr":
+            rows.append(node)
+        if name and name != "table":   # (a row inside a row or a cell, through unclosed tags, is this table's too)
+            stack.extend(reversed(node.contents))
+    return rows
+
+
+def _own_text(cell) -> str:
+    """A cell's text as ``get_text(" ", strip=True)`` gives it, without what stands in a table, row or cell nested
+    inside it: an unclosed ``<td>`` makes the parser nest the rest of the page in it, and every row's cell would
+    then repeat it (quadratic in the page; found by fuzzing). Those nested rows are read as rows of their own.
+
+    >>> from bs4 import BeautifulSoup
+    >>> td = BeautifulSoup("<table><tr><td>a <b>b</b><table><tr><td>c</td></tr></table></td></tr></table>",
+    ...                    "html.parser").td
+    >>> _own_text(td)
+    'a b'
+    """
+    from bs4 import CData, NavigableString
+    parts: list[str] = []
+    stack = list(reversed(cell.contents))
+    while stack:
+        node = stack.pop()
+        if type(node) in (NavigableString, CData):
+            text = node.strip()
+            if text:
+                parts.append(text)
+        elif getattr(node, "name", None) and node.name not in _NESTED:
+            stack.extend(reversed(node.contents))
+    return " ".join(parts)
