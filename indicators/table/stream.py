@@ -406,8 +406,11 @@ def _cut_points(cell: str, key: str) -> set[int]:
     cuts: set[int] = {0, len(cell)}
     # short bracketed notes inside a name ("预算执行进度(7月)", "(定量指标)") are not cut
     brackets = [(m.start(), m.end()) for m in re.finditer(r"[（(][^()（）]{1,12}[)）]", cell)]
+    inside = [-1] * len(cell)   # the bracket each position stands strictly inside (brackets do not overlap)
+    for k, (pa, pb) in enumerate(brackets):
+        inside[pa + 1:pb - 1] = [k] * (pb - pa - 2)
     words = [(m.start(), m.end()) for m in _word_re().finditer(key)
-             if not any(pa < m.start() and m.end() < pb for pa, pb in brackets)]
+             if not (inside[m.start()] >= 0 and inside[m.start()] == inside[m.end() - 1])]
     for a, b in words:
         cuts.add(a)
         if key[a:b] not in _openers():
@@ -423,15 +426,35 @@ def _cut_points(cell: str, key: str) -> set[int]:
     return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
 
 
+def _covered(n: int, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each position 0..n-1, whether some span [a, b) holds it (linear in n and the spans: a long cell has
+    thousands of word and value spans).
+
+    >>> _covered(6, [(1, 3), (2, 4)])
+    [False, True, True, True, False, False]
+    """
+    depth = [0] * (n + 1)
+    for a, b in spans:
+        if a < b:
+            depth[max(a, 0)] += 1
+            depth[min(b, n)] -= 1
+    out, level = [], 0
+    for k in range(n):
+        level += depth[k]
+        out.append(level > 0)
+    return out
+
+
 def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
     """Both ends of every target value in the cell with a digit in it, outside the spans in ``inner``."""
     cuts: set[int] = set()
+    covered = _covered(len(cell), inner)
     for m in _value_re().finditer(key):
         if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
             a, b = m.start(), m.end()
             if key[b - 1:b + 1] in _unit_words():
                 b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
-            if any(pa <= a < pb or pa < b <= pb for pa, pb in inner):
+            if covered[a] or covered[b - 1]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
