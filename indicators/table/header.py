@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ def header_key(text: str) -> str:
 SECTION = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]|^[一二三四五六七八九十]{1,3}[、.．]")
 
 
+@functools.lru_cache(maxsize=65536)
 def header_role(text: str) -> str | None:
     key = header_key(text)
     if not key or len(key) > 16 or SECTION.match(key):
