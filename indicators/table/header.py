@@ -53,14 +53,22 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("code", r"编码$|代码$|^项目编号$"),
     ("amount", r"^合计$|金额|资金总额|^年度资金$|预算数|^财政拨款$|^绩效金额$"),
     ("other", r"^序号$|^单位名称$|^公共预算$|^政府性基金$|^其他资金$|^累计完成率$|^目标完成率$|^指标完成率$"
-              r"|^得分系数$"),
-    ("flag", r"^是否核心指标$|^是否重点指标$|^是否核心$"),   # a 是/否 column at the row's end   # 重庆 部门整体绩效自评表: 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
+              r"|^得分系数$"),   # 重庆 部门整体绩效自评表: 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
+    ("flag", r"^是否核心指标$|^是否重点指标$|^是否核心$"),   # a 是/否 column at the row's end
 ]]
 
 _GARBLED_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}值$")
 
 HEADER_ROLES = ("project", "code", "amount", "row_label", "level1", "level2", "level3", "value", "actual", "weight", "score", "op", "unit",
                 "description", "reason", "basis", "other", "region", "adjusted", "flag")
+
+
+SECOND = "_b"   # the roles of a second block printed beside the first (中期 | 年度): level2_b, level3_b, value_b
+
+
+def base_role(role: str) -> str:
+    """The role a second block's column stands for: ``value_b`` → ``value``."""
+    return role[:-len(SECOND)] if role.endswith(SECOND) else role
 
 
 def header_key(text: str) -> str:
@@ -108,7 +116,7 @@ def _complete(roles: list[str]) -> list[str]:
     roles = _second_block(roles)
     out: list[str] = []
     for r in roles:
-        if r.endswith("_b"):
+        if r.endswith(SECOND):
             out.append(r)
             continue
         if r == "level3" and out[-1:] == ["level3"]:
@@ -149,7 +157,7 @@ def _second_block(roles: list[str]) -> list[str]:
     rest = roles[at:]
     group = [r for r in roles[:at] if r in ("level2", "level3", "value")]
     if len(group) == 3 and rest[:3] == group:
-        return roles[:at] + [r + "_b" for r in group] + rest[3:]
+        return roles[:at] + [r + SECOND for r in group] + rest[3:]
     return roles
 
 

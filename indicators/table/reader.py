@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from ..model import EmptySlot, Indicator
 from ..vocab import vocab
 from .digits import digit_cuts
-from .header import Template, find_templates, header_role
-from .rows import SECOND, Cell, Row, base_role, split_rows, token_type, words
+from .header import SECOND, Template, base_role, find_templates, header_role
+from .rows import Cell, Row, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
 
 _LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..text import simplified
 from ..vocab import DATA_DIR, vocab
+from .header import SECOND, base_role
 from .stream import Token
 
 WEIGHTS_FILE = DATA_DIR / "vocab" / "reader.toml"
@@ -313,14 +314,6 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
         if _ENUM_START.match(tokens[k].text):
             after[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
     return typed, after
-
-
-SECOND = "_b"   # the roles of a second block printed beside the first (中期 | 年度): level2_b, level3_b, value_b
-
-
-def base_role(role: str) -> str:
-    """The role a second block's column stands for: ``value_b`` → ``value``."""
-    return role[:-len(SECOND)] if role.endswith(SECOND) else role
 
 
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) -> list[Row]:
