@@ -160,7 +160,8 @@ def _shifted_level1(level1: str) -> bool:
     from .vocab import vocab
     if not level1:
         return False
-    if level1[:1].isdigit() or level1[:1] in "≥≤><=" or len(level1) > 20:
+    from .table.stream import COMPARATOR_CHARS
+    if level1[:1].isdigit() or level1[:1] in COMPARATOR_CHARS or len(level1) > 20:
         return True
     v = vocab()
     return not v.canonical_level1(level1) and any(w in level1 for w in set(v.level1.values()) if len(w) >= 4)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 
-from .stream import Token
+from .stream import COMPARATOR_CHARS, Token
 
 _VALUE_REST = re.compile(r"^[1-9]\d*(?:\.\d+)?\s*(?:%|‰|[^\d\s.%‰]{1,4})?$")
 _RUN = re.compile(r"^[1-9]\d*$")
@@ -183,7 +183,7 @@ def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
         text, nxt = tok.text, (tokens[k + 1] if k + 1 < len(tokens) else None)
         unit = None
         numbers_next = nxt is not None and (nxt.text[:1].isdigit() or nxt.text in comparators
-                                            or (nxt.text[:1] in "=≥≤<>＝≧≦" and nxt.text[1:2].isdigit()))
+                                            or (nxt.text[:1] in COMPARATOR_CHARS and nxt.text[1:2].isdigit()))
         if numbers_next and nxt.gap == "glue" and not text[-1:].isdigit():
             unit = next((text[-n:] for n in (3, 2, 1) if len(text) > n + 2 and text[-n:] in units), None)
             if unit and len(text) > len(unit) + 3 and text[-len(unit) - 1] in "万千亿":

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..text import simplified
 from ..vocab import DATA_DIR, vocab
 from .header import SECOND, base_role
-from .stream import Token
+from .stream import COMPARATOR_CHARS, Token
 
 WEIGHTS_FILE = DATA_DIR / "vocab" / "reader.toml"
 INF = float("inf")
@@ -224,7 +224,7 @@ def _typed_cost(tok: Token, w: Weights) -> float:
     if typ in ("l1", "l2", "l1l2", "l2like", "remark"):
         return w.merge_typed          # a level name or a remark (已完成, 达成预期指标) is never part of another cell
     if typ in ("value", "num", "bignum", "direction", "op"):
-        if tok.text[:1] in _COMPARATOR_START:
+        if tok.text[:1] in COMPARATOR_CHARS:
             return w.merge_typed   # "=116人", "≥95%": a target with its comparator is never part of a name
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
     return 0.0
@@ -255,9 +255,6 @@ _ENUM_START = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：.．、]")
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
 
 
-_COMPARATOR_START = "=＝≥≤≧≦><＞＜》《"
-
-
 def _inner_numbers(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a number inside a name, text on both sides within one source cell
     (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
@@ -266,7 +263,7 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if tokens[k].gap != "glue" or tokens[k + 1].gap != "glue":
             continue
         left = tokens[k - 1].text
-        if tokens[k].text[:1] in _COMPARATOR_START or token_type(left) == "unit":
+        if tokens[k].text[:1] in COMPARATOR_CHARS or token_type(left) == "unit":
             continue   # "绿化美化公路" "米" "=3500": a unit and a target with its comparator end the row's name
         if token_type(tokens[k].text) not in ("value", "num") or token_type(left) not in ("text", "qual") \
                 or words().name_end.search(simplified(left)):

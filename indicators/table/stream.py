@@ -312,7 +312,9 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
 
 
 # -- the lexer for run-together text ------------------------------------------------------
-_COMPARATOR = r"(?:>=|<=|=>|=<|[≥≤><=≧≦＞＜＝﹦》《]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于)"
+# the characters that open a target's comparator (》《: OCR'd ≥ ≤); one set for every test of "starts with a comparator"
+COMPARATOR_CHARS = "≥≤><=≧≦＞＜＝﹦》《"
+_COMPARATOR = rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于)"
 _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年\s*年?(?:底|末)|\d{4}\s*年|\d{1,2}\s*月底|(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?(?![\d万千亿]))"
          r"(?:之前|以前|底前|前|完成|内)?")
 
@@ -504,9 +506,6 @@ def _yes_no_first(pieces: list[str]) -> list[str]:
     return out
 
 
-_COMPARATOR_CHARS = "=＝≥≤><≧≦＞＜"
-
-
 def _trailing_qual(pieces: list[str]) -> list[str]:
     """Pieces of run-together text with a qualitative target cut off their end (``…文化传承影响长远`` →
     ``…文化传承影响`` ``长远``); the name before it keeps at least four characters.
@@ -522,7 +521,7 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     for p in pieces:
         key = simplified(p)
         q = next((q for q in quals if key.endswith(q) and len(key) - len(q) >= 4), None)
-        if q and key[-len(q) - 1] in _COMPARATOR_CHARS:
+        if q and key[-len(q) - 1] in COMPARATOR_CHARS:
             q = key[-len(q) - 1:]   # "救助对象生活水平=提高": the comparator goes with the target
         out.extend([p[:-len(q)], p[-len(q):]] if q else [p])
     return out
