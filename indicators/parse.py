@@ -16,6 +16,7 @@ cells (:func:`parse_rows`) with a location per row, copied onto the records
 """
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -155,16 +156,23 @@ def _well_formed(doc: ParsedDocument) -> float:
         r.table_kind == "department" and r.level2)) and not _shifted_level1(r.level1)) / len(doc.indicators)
 
 
+@functools.lru_cache(maxsize=4096)
 def _shifted_level1(level1: str) -> bool:
     """A 一级 cell that is a number, a sentence, or a 一级 name glued to another cell (正向指标产出指标)."""
+    from .table.stream import COMPARATOR_CHARS
     from .vocab import vocab
     if not level1:
         return False
-    from .table.stream import COMPARATOR_CHARS
     if level1[:1].isdigit() or level1[:1] in COMPARATOR_CHARS or len(level1) > 20:
         return True
-    v = vocab()
-    return not v.canonical_level1(level1) and any(w in level1 for w in set(v.level1.values()) if len(w) >= 4)
+    return not vocab().canonical_level1(level1) and any(w in level1 for w in _level1_names())
+
+
+@functools.lru_cache(maxsize=1)
+def _level1_names() -> frozenset[str]:
+    """The canonical 一级 names of four or more characters (the taxonomy's values, collected once, not per record)."""
+    from .vocab import vocab
+    return frozenset(w for w in vocab().level1.values() if len(w) >= 4)
 
 
 def _covers(a: ParsedDocument, b: ParsedDocument) -> bool:
