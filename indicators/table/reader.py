@@ -70,8 +70,7 @@ def _good(row: Row) -> bool:
     or an empty 一级/二级 slot."""
     roles = {c.role for c in row.cells}
     if not row.get("level3") and row.get("level3" + SECOND):   # only the second block has this row's indicator
-        return _good(Row([Cell(base_role(c.role), c.text, c.first, c.last, c.line) for c in row.cells
-                          if c.role.endswith(SECOND) or c.role == "level1"]))
+        return _good(_second_block_row(row))
     if roles <= {"level1", "level2", "row_label", "level2" + SECOND}:
         return True
     name = row.get("level3")
@@ -209,17 +208,18 @@ def legacy_cost(records: list[Indicator]) -> list[Indicator]:
     return records
 
 
+def _second_block_row(row: Row) -> Row:
+    """A row's second-block cells under their first-block roles, with the 一级 cell the two blocks share."""
+    return Row([Cell(base_role(c.role), c.text, c.first, c.last, c.line) for c in row.cells
+                if c.role.endswith(SECOND) or c.role == "level1"])
+
+
 def _second_block_records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:
     """The records of a second block printed beside the first (``level2_b`` … columns): its rows read as a
     table of their own, under the first block's 一级 cells, after the first block's records."""
     if not any(r.endswith(SECOND) for r in table.template.roles):
         return
-    rows = []
-    for row in table.rows:
-        cells = [c for c in row.cells if c.role == "level1"]
-        cells += [Cell(base_role(c.role), c.text, c.first, c.last, c.line) for c in row.cells if c.role.endswith(SECOND)]
-        if len(cells) > 1 or (cells and cells[0].role != "level1"):
-            rows.append(Row(cells))
+    rows = [r for r in map(_second_block_row, table.rows) if r.cells and {c.role for c in r.cells} != {"level1"}]
     second = TableRead(template=table.template, rows=rows, project=table.project)
     _records(second, source_file, year, issuer, title, table_id)
     # a second block that repeats the first (年度 = 中期, cell for cell) adds no target
