@@ -117,6 +117,7 @@ class TargetVocab:
     units: list[str]
     name_units: set[str]
     per_units: list[str]                   # what may follow a unit's slash only: 元/生 (per student)
+    after_slash: list[str]                 # units, then per_units: what a compound unit's slash may be followed by
     periods: list[tuple[str, str, bool]]   # (word, period, start-only)
     deadline_words: list[str]
     duration: re.Pattern
@@ -139,6 +140,8 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
     dl = raw["deadline"]
     duration = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(map(re.escape, sorted(dl["duration_units"], key=len, reverse=True)))
                           + r")(?:以?)(?:" + "|".join(map(re.escape, dl["duration_after"])) + ")")
+    units = sorted(raw["units"]["list"], key=len, reverse=True)
+    per_units = sorted(raw["units"].get("per_units", []), key=len, reverse=True)
     return TargetVocab(
         glyphs=by_len(raw["glyphs"].items()),
         prefix=by_len([(w, op) for op, ws in raw["comparators"]["prefix"].items() for w in ws]),
@@ -146,9 +149,10 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
         directions=by_len([(w, op) for op, ws in raw["directions"].items() for w in ws]),
         approx_more=raw["approx"]["more"],
         multipliers=by_len([(k, float(v)) for k, v in raw["multipliers"].items()]),
-        units=sorted(raw["units"]["list"], key=len, reverse=True),
+        units=units,
         name_units=set(raw["units"]["name_units"]),
-        per_units=sorted(raw["units"].get("per_units", []), key=len, reverse=True),
+        per_units=per_units,
+        after_slash=units + per_units,
         periods=by_len(periods),
         deadline_words=dl["words"],
         duration=duration,
@@ -556,15 +560,13 @@ def _quantity(text: str, t: Target, mark, v: TargetVocab) -> bool:
     return True
 
 
-_PERIOD_THEN_UNIT = re.compile(r"/([年月日天周季])/")
+_PER_TIME = "年月日天周季"
+_PERIOD_THEN_UNIT = re.compile(rf"/([{_PER_TIME}])/")
 
 
 def _per_unit_at(text: str, i: int, v: "TargetVocab") -> bool:
     """A slash and a "per" noun at i (``/人`` in ``1130元/月/人``)."""
     return text[i:i + 1] == "/" and any(text.startswith(u, i + 1) for u in v.per_units)
-_PER_TIME = "年月日天周季"
-
-
 def _unit_at(text: str, pos: int, v: TargetVocab) -> tuple[str, tuple[str, float] | None, int]:
     """Unit starting at pos, with an optional multiplier prefix (万人次) and a compound (/人)."""
     mult = None
@@ -581,7 +583,7 @@ def _unit_at(text: str, pos: int, v: TargetVocab) -> tuple[str, tuple[str, float
             p += len(u)
             break
     if unit and p < len(text) and text[p] == "/":
-        per = v.units + v.per_units
+        per = v.after_slash
         for u in per:
             if text.startswith(u, p + 1) and not any(text.startswith(w, p) for w, _, _ in v.periods):
                 unit += "/" + u
