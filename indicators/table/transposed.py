@@ -15,8 +15,8 @@ from .stream import Token
 
 MIN_NAMES = 2
 MAX_NAMES = 40
-_NAME_TYPES = ("text", "name", "qual")   # "开工率(%)" types as a short qualitative text
-_VALUE_TYPES = ("value", "num", "bignum", "pct", "qual")
+_NAME_TYPES = ("text", "qual")   # "开工率(%)" types as a short qualitative text
+_VALUE_TYPES = ("value", "num", "bignum", "qual")
 
 
 def _names_after(tokens: list[Token], i: int) -> list[int]:
