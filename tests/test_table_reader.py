@@ -873,3 +873,20 @@ def test_unclosed_html_cells_repeated_read_in_linear_time():
         signal.signal(signal.SIGALRM, old)
     assert len(one) == 19 and len(seven) == 7 * len(one)
     assert max(len(c) for ln in html_to_lines(chunk * 7) for c in ln.cells) < 500   # one copy's longest: 207
+
+
+def test_table_whose_values_were_lost_reads_one_record_per_name():
+    """Doc 101 (省残联 区域绩效目标表, a DOC preview): the header names only 一级 | 二级 | 三级 and the page lost
+    every 指标值; the names, space-separated, are one record each with no value (the quality check then says
+    so), and the names printed before the merged 产出指标 | 数量指标 cells stand under them. A table whose
+    header names no value column but whose cells hold targets is read by the row splitter as before."""
+    from indicators.table.names import names_only
+    from indicators.table.stream import Token
+    recs = parse_file(_doc("101_")).indicators
+    got = {r.level3: (r.level1, r.level2, r.value_raw) for r in recs}
+    assert got["基本康复服务人数"] == ("产出指标", "数量指标", "")
+    assert got["残疾人就业创业扶贫品牌基地项目补助基地个数"][2] == ""
+    assert "补助标准执行达标率" in got and "精神病患者服药率" in got and len(recs) >= 15
+    assert not names_only([Token(t, 1, "space") for t in ("培训人次", "≥280人次", "合格率", "100%", "满意度")])
+    text = "一级指标 二级指标 三级指标\n产出指标 数量指标 培训人次 ≥280人次\n质量指标 合格率 100%\n"
+    assert {(r.level3, r.value_raw) for r in parse_text(text).indicators} == {("培训人次", "≥280人次"), ("合格率", "100%")}

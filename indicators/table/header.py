@@ -97,6 +97,7 @@ class Template:
     start: int            # index of the first header token
     end: int              # index after the last header token
     line: int
+    value_given: bool = True   # the header names a value or actual column (else the template added one)
 
     @property
     def self_eval(self) -> bool:
@@ -269,7 +270,8 @@ def find_templates(tokens: list[Token]) -> list[Template]:
             or (len(roles) >= 3 and {"level3", "value"} <= names) \
             or (len(roles) >= 3 and {"project", "value"} <= names)   # 项目 | 指标值 | 绩效金额: an outline
         if ok:
-            found.append(Template(roles=_complete(roles), start=i, end=j, line=tokens[i].line))
+            found.append(Template(roles=_complete(roles), start=i, end=j, line=tokens[i].line,
+                                  value_given=bool({"value", "actual"} & set(roles))))
             i = j
         else:
             i += 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..model import EmptySlot, Indicator
 from ..vocab import vocab
 from .digits import digit_cuts
+from .names import name_rows, names_only
 from .header import SECOND, Template, base_role, find_templates, header_role
 from .rows import Cell, Row, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
@@ -130,7 +131,10 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         nxt = templates[k + 1].start if k + 1 < len(templates) else len(tokens)
         end = _table_end(tokens, tpl.end, nxt)
         span = tokens[tpl.end:end]
-        rows = _until_misfit(split_rows(digit_cuts(span, tpl.roles), tpl.roles))
+        if not tpl.value_given and names_only(span):   # the names of a table whose values were lost
+            rows = name_rows(span)
+        else:
+            rows = _until_misfit(split_rows(digit_cuts(span, tpl.roles), tpl.roles))
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]
             rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))

@@ -1,0 +1,77 @@
+"""A table that lists its indicators but lost every value (a PDF or DOC preview that printed the name
+column and dropped the 指标值 column): the header names no value column and no cell after it reads as a
+target. The row splitter would glue the names into "values"; here each name is a row of its own.
+
+A name ends where a cell ends like an indicator name (人数, 达标率, 满意度); a cell that does not (``…项目补助``
+before ``基地个数``) is the first half of a name wrapped at a space; 一级/二级 cells set the levels of the names
+after them, as merged cells do.
+
+>>> from indicators.table.stream import Token
+>>> toks = [Token(t, 1, "space") for t in ("基本康复服务人数", "产出指标", "数量指标", "品牌基地项目补助", "基地个数",
+...                                      "受助对象收入")]
+>>> [[(c.role, c.text) for c in r.cells] for r in name_rows(toks)]
+[[('level1', '产出指标'), ('level2', '数量指标'), ('level3', '基本康复服务人数')], [('level1', '产出指标'), ('level2', '数量指标'), ('level3', '品牌基地项目补助基地个数')], [('level3', '受助对象收入')]]
+>>> names_only([Token(t, 1, "space") for t in ("基本康复服务人数", "资助特校学生数", "补贴特校数", "≥95%", "100%")])
+False
+"""
+from __future__ import annotations
+
+from .header import header_role
+from .rows import Cell, Row, token_type, words
+from .stream import Token
+
+# what a cell of a value column reads as; a names-only table has (almost) none of them
+_VALUE_TYPES = ("value", "num", "bignum", "qual", "op", "unit", "remark", "pct")
+_LEVEL_TYPES = {"l1": ("level1",), "l2": ("level2",), "l1l2": ("level1", "level2")}
+
+
+def _name_end(text: str) -> bool:
+    return bool(words().name_end.search(text))
+
+
+def names_only(tokens: list[Token]) -> bool:
+    """Three or more cells that end like indicator names, and at most one that reads as a target."""
+    types = [token_type(t.text) for t in tokens]
+    names = sum(1 for t, typ in zip(tokens, types) if typ == "text" and _name_end(t.text))
+    values = sum(typ in _VALUE_TYPES and header_role(t.text) is None for t, typ in zip(tokens, types))
+    return names >= 3 and values <= 1
+
+
+def name_rows(tokens: list[Token]) -> list[Row]:
+    """One row per name; level cells open a row of their own levels (see the module doc)."""
+    rows: list[Row] = []
+    levels: list[Cell] = []
+    pending: list[int] = []
+
+    def flush() -> None:
+        nonlocal levels
+        if pending:
+            text = "".join(tokens[k].text for k in pending)
+            rows.append(Row(levels + [Cell("level3", text, pending[0], pending[-1], tokens[pending[0]].line)]))
+            levels = []
+        pending.clear()
+
+    for k, tok in enumerate(tokens):
+        typ = token_type(tok.text)
+        header = header_role(tok.text) is not None and not _name_end(tok.text)   # 指标值 at the table's end
+        if typ in _LEVEL_TYPES or typ == "rowlabel" or header:
+            flush()
+            levels = [c for c in levels if c.role not in _LEVEL_TYPES.get(typ, ())]
+            levels += [Cell(role, tok.text, k, k, tok.line) for role in _LEVEL_TYPES.get(typ, ())]
+            continue
+        if pending and tok.gap in ("space", "cell", "para", "line", "hard", "sep") and \
+                _name_end("".join(tokens[j].text for j in pending)):
+            flush()
+        pending.append(k)
+    flush()
+    return _levels_back(rows)
+
+
+def _levels_back(rows: list[Row]) -> list[Row]:
+    """Names printed before the table's first 一级/二级 cells stand under them (a merged cell is printed
+    in the middle of its span)."""
+    first = next((k for k, r in enumerate(rows) if len(r.cells) > 1), None)
+    if not first:
+        return rows
+    levels = [c for c in rows[first].cells if c.role != "level3"]
+    return [Row(levels + r.cells) for r in rows[:first]] + rows[first:]
