@@ -890,3 +890,23 @@ def test_table_whose_values_were_lost_reads_one_record_per_name():
     assert not names_only([Token(t, 1, "space") for t in ("培训人次", "≥280人次", "合格率", "100%", "满意度")])
     text = "一级指标 二级指标 三级指标\n产出指标 数量指标 培训人次 ≥280人次\n质量指标 合格率 100%\n"
     assert {(r.level3, r.value_raw) for r in parse_text(text).indicators} == {("培训人次", "≥280人次"), ("合格率", "100%")}
+
+
+def test_self_evaluation_grades_and_flags_run_together_stay_cells_of_their_own():
+    """Doc 98 (重庆 部门整体自评表, run together): ``资金使用合规性好好100%55否`` is a name, its target 好 and actual 好,
+    then the numbers and the 是否核心指标 flag 否; the flag is not glued onto the next row's name (基础信息完善, which
+    reads as a short qualitative itself) and the two grades are not glued onto the name or onto each other."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("98_")).indicators}
+    assert ("资金使用合规性", "好", "好") in got
+    assert any(name == "基础信息完善" for name, _, _ in got)
+    assert not any(name.startswith("否") for name, _, _ in got)
+
+
+def test_date_inside_a_name_stays_in_the_name():
+    """Doc 42 (秀屿 水利, run together): ``截至2026年12月底,项目开展率(%)`` is one name (a deadline, then a comma, then the
+    rate with its unit note); the lexer's cut before the date is glued back."""
+    from indicators.table.rows import token_type
+    assert token_type("截至2026年12月底,项目开展率(%)") == "text" and token_type("资金到位率(%)") == "text"
+    assert token_type("2026年12月底") == "value"
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("42_")).indicators}
+    assert ("截至2026年12月底,项目开展率(%)", "≥100%100%") in got   # (a 区域 table: the towns' values follow)

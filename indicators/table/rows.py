@@ -177,7 +177,7 @@ def token_type(text: str) -> str:
         return "l2like"
     if len(key) > 30:
         return "text"
-    if (rw.name_end.search(key) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
+    if (rw.name_end.search(_UNIT_NOTE.sub("", key)) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
                                                                 or _NAME_START.match(key)):
         return "text"   # 按时发放率, 上年12月底编内人员数: an indicator name, whatever words or numbers it holds
     if _ENUM_NAME.match(key) or _COUNTED_NOUN.match(key):
@@ -221,8 +221,10 @@ class Row:
 
 def _typed_cost(tok: Token, w: Weights) -> float:
     typ = token_type(tok.text)
-    if typ in ("l1", "l2", "l1l2", "l2like", "remark"):
-        return w.merge_typed          # a level name or a remark (已完成, 达成预期指标) is never part of another cell
+    if typ in ("l1", "l2", "l1l2", "l2like", "remark") or tok.text in ("是", "否"):
+        # a level name, a remark (已完成, 达成预期指标) or the 是/否 of a 是否核心指标 cell (cut off the next row's
+        # name after a number by the lexer: 22 | 否 | 基础信息完善) is never part of another cell
+        return w.merge_typed
     if typ in ("value", "num", "bignum", "direction", "op"):
         if tok.text[:1] in COMPARATOR_CHARS:
             return w.merge_typed   # "=116人", "≥95%": a target with its comparator is never part of a name
@@ -268,8 +270,9 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if token_type(tokens[k].text) not in ("value", "num") or token_type(left) not in ("text", "qual") \
                 or words().name_end.search(simplified(left)):
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
-        if token_type(tokens[k + 1].text) == "text" and token_type(_join(tokens, k - 1, k + 2)) == "text":
-            out.append(k)
+        if token_type(tokens[k + 1].text) == "text" and (token_type(_join(tokens, k - 1, k + 2)) == "text"
+                                                         or tokens[k + 1].text[:1] in ",，、"):
+            out.append(k)   # (",项目开展率": a piece opening with a comma goes on the text before it)
     return out
 
 
@@ -293,6 +296,9 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     inner = set(_inner_numbers(tokens))
     for k in inner:
         typed[k] = 0.0
+    for k in range(n - 1):
+        if tokens[k].text == tokens[k + 1].text and token_type(tokens[k].text) == "qual":
+            typed[k] = typed[k + 1] = w.merge_typed   # "合规性" "好" "好" (合规性好好 cut): a target and its actual
     # a cell that ends like an indicator name ("经费支出合规性") is complete: gluing the next cell onto it
     # across a real border costs name_merge ("(%)", "(个)" after it are the name's own note)
     after = [0.0] * n

@@ -316,7 +316,7 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
 COMPARATOR_CHARS = "≥≤><=≧≦＞＜＝﹦》《"
 _COMPARATOR = rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于)"
 _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年\s*年?(?:底|末)|\d{4}\s*年|\d{1,2}\s*月底|(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?(?![\d万千亿]))"
-         r"(?:之前|以前|底前|前|完成|内)?")
+         r"(?:之前|以前|底前|底|末|前|完成|内)?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -514,12 +514,21 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     ['社会成本指标', '对当地文物保护、文化传承影响', '长远', '生态环境成本指标']
     >>> _trailing_qual(["社会效益指标", "救助对象生活水平=提高"])
     ['社会效益指标', '救助对象生活水平', '=提高']
+
+    A short grade written twice at the end is a self-evaluation's target and actual (``资金使用合规性好好``):
+
+    >>> _trailing_qual(["资金使用合规性好好", "100%"])
+    ['资金使用合规性', '好', '好', '100%']
     """
     from .rows import words as reader_words
     quals = reader_words().trailing_qual
     out: list[str] = []
     for p in pieces:
         key = simplified(p)
+        twice = next((q for q in reader_words().qualitative if key.endswith(q + q) and len(key) - 2 * len(q) >= 4), None)
+        if twice and p.endswith(twice + twice):
+            out.extend([p[:-2 * len(twice)], twice, twice])
+            continue
         q = next((q for q in quals if key.endswith(q) and len(key) - len(q) >= 4), None)
         if q and key[-len(q) - 1] in COMPARATOR_CHARS:
             q = key[-len(q) - 1:]   # "救助对象生活水平=提高": the comparator goes with the target
