@@ -910,3 +910,16 @@ def test_date_inside_a_name_stays_in_the_name():
     assert token_type("2026年12月底") == "value"
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("42_")).indicators}
     assert ("截至2026年12月底,项目开展率(%)", "≥100%100%") in got   # (a 区域 table: the towns' values follow)
+
+
+def test_docpreview_counts_zeros_and_doubled_grades():
+    """Doc 20 (衡山 储备粮, a DOC preview): ``数量 指标5000吨稻谷…`` is the 二级 数量指标 then a name that starts with a
+    count (指标5000 is no item number 指标N); ``…变质比例00`` is a name ending in 比例 with target 0 and actual 0;
+    ``3、高高`` after a page break is a target 高 and an actual 高."""
+    from indicators.table.stream import lex
+    assert lex("产出指标数量指标5000吨稻谷、500吨成")[:3] == ["产出指标", "数量指标", "5000吨"]
+    assert lex("食明显变质比例00时效指标县级") == ["食明显变质比例", "0", "0", "时效指标", "县级"]
+    got = {r.level3: (r.level2, r.value_raw, r.actual_raw) for r in parse_file(_doc("20_")).indicators}
+    assert got["5000吨稻谷、500吨成品粮储备到位率"] == ("数量指标", "100%", "100%")
+    assert got["县级储备粮库存粮食明显变质比例"][1:] == ("0", "0")
+    assert got["粮食储备设备维护及安全性"][1:] == ("高", "高")

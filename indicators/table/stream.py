@@ -368,7 +368,7 @@ def _openers() -> frozenset[str]:
 
 
 # "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
-NUMBER_PREFIX = r"(?:指标|目标)\s*\d+\s*[：:．.、]?"
+NUMBER_PREFIX = r"(?:指标|目标)\s*\d{1,2}(?!\d)\s*[：:．.、]?"   # (指标5000吨: a name's count, not an item number)
 _ENUM = re.compile(NUMBER_PREFIX + r"(?![\d%‰.])|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．.](?=[\u4e00-\u9fff])")
 
 
@@ -395,7 +395,19 @@ def lex(cell: str) -> list[str]:
     ordered = sorted(_cut_points(cell, key))
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
     out = _header_splits(_star_splits(pieces))
-    return _yes_no_first(_trailing_qual(out)) if len(out) > 1 else out
+    return _zeros(_yes_no_first(_trailing_qual(out))) if len(out) > 1 else out
+
+
+def _zeros(pieces: list[str]) -> list[str]:
+    """``00`` after a name: no number is written with a leading zero, so it is a target 0 and an actual 0.
+
+    >>> _zeros(["库存粮食明显变质比例", "00", "时效指标"])
+    ['库存粮食明显变质比例', '0', '0', '时效指标']
+    """
+    out: list[str] = []
+    for p in pieces:
+        out.extend(["0", "0"] if p == "00" else [p])
+    return out
 
 
 def _cut_points(cell: str, key: str) -> set[int]:
@@ -525,9 +537,10 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for p in pieces:
         key = simplified(p)
-        twice = next((q for q in reader_words().qualitative if key.endswith(q + q) and len(key) - 2 * len(q) >= 4), None)
+        twice = next((q for q in reader_words().qualitative if key.endswith(q + q)
+                      and (len(key) - 2 * len(q) >= 4 or len(key) == 2 * len(q))), None)   # (高高 alone too)
         if twice and p.endswith(twice + twice):
-            out.extend([p[:-2 * len(twice)], twice, twice])
+            out.extend(([p[:-2 * len(twice)]] if len(p) > 2 * len(twice) else []) + [twice, twice])
             continue
         q = next((q for q in quals if key.endswith(q) and len(key) - len(q) >= 4), None)
         if q and key[-len(q) - 1] in COMPARATOR_CHARS:
