@@ -923,3 +923,16 @@ def test_docpreview_counts_zeros_and_doubled_grades():
     assert got["5000吨稻谷、500吨成品粮储备到位率"] == ("数量指标", "100%", "100%")
     assert got["县级储备粮库存粮食明显变质比例"][1:] == ("0", "0")
     assert got["粮食储备设备维护及安全性"][1:] == ("高", "高")
+
+
+def test_target_written_twice_run_together_is_target_and_actual():
+    """Doc 43 (吕梁 护工培训) with all its cells run together: ``减轻参训人员经济负担有效减轻有效减轻`` is a name, its
+    target and the same text as its actual; ``经费项目项目绩效目标`` (a title) is not cut."""
+    from indicators.table.stream import lex
+    assert lex("减轻参训人员经济负担有效减轻有效减轻") == ["减轻参训人员经济负担", "有效减轻", "有效减轻"]
+    assert "项目" not in lex("参保城乡居民健康体检经费项目项目绩效目标")
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("43_").read_text(encoding="utf-8"))["runtogether"]
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators}
+    assert ("减轻参训人员经济负担", "有效减轻", "有效减轻") in got

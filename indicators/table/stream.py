@@ -537,9 +537,8 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for p in pieces:
         key = simplified(p)
-        twice = next((q for q in reader_words().qualitative if key.endswith(q + q)
-                      and (len(key) - 2 * len(q) >= 4 or len(key) == 2 * len(q))), None)   # (高高 alone too)
-        if twice and p.endswith(twice + twice):
+        twice = _written_twice(p, reader_words().qualitative)
+        if twice:
             out.extend(([p[:-2 * len(twice)]] if len(p) > 2 * len(twice) else []) + [twice, twice])
             continue
         q = next((q for q in quals if key.endswith(q) and len(key) - len(q) >= 4), None)
@@ -547,6 +546,25 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
             q = key[-len(q) - 1:]   # "救助对象生活水平=提高": the comparator goes with the target
         out.extend([p[:-len(q)], p[-len(q):]] if q else [p])
     return out
+
+
+def _written_twice(piece: str, grades: frozenset[str]) -> str:
+    """The text a piece ends with twice over: a target and its actual (``…经济负担有效减轻有效减轻``, ``合规性好好``);
+    one or two letters only from the short qualitative words (not 项目项目), else 3 to 12 letters without digits.
+    What stands before them is nothing or a name of at least four letters.
+
+    >>> _written_twice("减轻参训人员经济负担有效减轻有效减轻", frozenset()), _written_twice("高高", frozenset(["高"]))
+    ('有效减轻', '高')
+    >>> _written_twice("常常", frozenset()), _written_twice("100%100%", frozenset()), _written_twice("经费项目项目", frozenset())
+    ('', '', '')
+    """
+    for size in range(min(12, len(piece) // 2), 0, -1):
+        tail = piece[-size:]
+        rest = len(piece) - 2 * size
+        if (rest == 0 or rest >= 4) and piece[-2 * size:-size] == tail and not any(ch.isdigit() for ch in tail) \
+                and (size >= 3 or tail in grades) and tail[:1] not in "(（":
+            return tail
+    return ""
 
 
 _SENTENCE_END = re.compile(r"[。；;](?=[\u4e00-\u9fff])")
