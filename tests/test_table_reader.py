@@ -929,7 +929,7 @@ def test_target_written_twice_run_together_is_target_and_actual():
     """Doc 43 (吕梁 护工培训) with all its cells run together: ``减轻参训人员经济负担有效减轻有效减轻`` is a name, its
     target and the same text as its actual; ``经费项目项目绩效目标`` (a title) is not cut."""
     from indicators.table.stream import lex
-    assert lex("减轻参训人员经济负担有效减轻有效减轻") == ["减轻参训人员经济负担", "有效减轻", "有效减轻"]
+    assert lex("减轻参训人员经济负担有效减轻有效减轻社会效益指标")[:3] == ["减轻参训人员经济负担", "有效减轻", "有效减轻"]
     assert "项目" not in lex("参保城乡居民健康体检经费项目项目绩效目标")
     sys.path.insert(0, str(ROOT / "evaluation"))
     from evaluate_flattenings import flattenings
