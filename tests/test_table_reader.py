@@ -936,3 +936,18 @@ def test_target_written_twice_run_together_is_target_and_actual():
     text = flattenings(_doc("43_").read_text(encoding="utf-8"))["runtogether"]
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators}
     assert ("减轻参训人员经济负担", "有效减轻", "有效减轻") in got
+
+
+def test_ocr_header_letters_out_of_order_and_weight_before_value():
+    """Doc 24 (银川 第六中学, an OCR'd DOC preview): the header cell 参考分值 reads ``考值参分`` and runs onto
+    ``指标值(八)``; it is still the weight column, in front of the value, so ``415万元`` is a weight 4 and a target
+    15万元 and ``52021年12月完成`` a weight 5 and a deadline; ``指标2:`` alone before a 二级 name is an empty slot's
+    label, not part of the name."""
+    from indicators.table.stream import header_pieces, lex
+    assert header_role("考值参分") == "weight" and header_role("值分") is None
+    assert header_pieces("考值参分指标值(八)") == [0, 4, 10]
+    assert lex("公用经费完成时间52021年12月完成2021年12月完成4指标2:成本指标(10分)")[:3] == ["公用经费完成时间", "5", "2021年12月完成"]
+    got = {r.level3: (r.level2, r.value_raw, r.weight_raw) for r in parse_file(_doc("24_")).indicators}
+    assert got["办公所需成本"][1:] == ("15万元", "4")
+    assert got["公用经费完成时间"] == ("时效指标", "2021年12月完成", "5")
+    assert got["公用经费标准"] == ("质量指标", "符合相关文件要求", "5")

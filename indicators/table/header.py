@@ -38,7 +38,7 @@ _RULES: list[tuple[str, re.Pattern]] = [(role, re.compile(rx)) for role, rx in [
     ("description", r"评.?扣?.?分标准|评分规则|指标解释|指标说明|指标值说明|描述|备注|指标值设定依据|评价内容|计算方法|评价标准|^绩效标准$|^说明$"),
     ("basis", r"确定依据|指标来源|支撑材料"),
     ("score", r"^(?:自评|单项指标|指标)?得分$|^折算得分$|^评分$|^实际得分$|^自评分$"),
-    ("weight", r"^(?:指标)?分值$|权重|^标准分值?$"),
+    ("weight", r"^(?:指标|参考)?分值$|权重|^标准分值?$"),
     ("op", r"^计算符号$|^符号$|^比较符号?$|^指标性质$|^运算符号$|^指标方向$"),
     ("unit", r"^(?:计量|度量|指标)?单位$"),
     ("adjusted", r"^调整(?:后)?(?:指标|目标)值$|^全年[(（]?调整[)）]?(?:指标|目标)值$"),   # 年初指标值 | 调整指标值: mostly left empty
@@ -87,7 +87,23 @@ def header_role(text: str) -> str | None:
     for role, rx in _RULES:
         if rx.search(key):
             return role
-    return None
+    return _anagrams().get("".join(sorted(key))) if 4 <= len(key) <= 8 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _anagrams() -> dict[str, str]:
+    """The vocabulary's header words of four to eight letters by their sorted letters: OCR of a narrow header cell
+    printed in two lines reads its letters out of order (``考值参分`` for 参考分值, ``标指值年度`` for 年度指标值).
+
+    >>> header_role("考值参分"), header_role("参考分值"), header_role("值分")
+    ('weight', 'weight', None)
+    """
+    out: dict[str, str] = {}
+    for word, role in vocab().headers.items():
+        key = header_key(word)
+        if 4 <= len(key) <= 8:
+            out.setdefault("".join(sorted(key)), role)
+    return out
 
 
 @dataclass

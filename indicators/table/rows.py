@@ -297,8 +297,9 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     for k in inner:
         typed[k] = 0.0
     for k in range(n - 1):
-        if tokens[k].text == tokens[k + 1].text and token_type(tokens[k].text) == "qual":
-            typed[k] = typed[k + 1] = w.merge_typed   # "合规性" "好" "好" (合规性好好 cut): a target and its actual
+        if tokens[k].text == tokens[k + 1].text and (token_type(tokens[k].text) == "qual" or len(tokens[k].text) >= 3):
+            # "合规性" "好" "好", "…面市" "资源采购期以当年为主" "资源采购期以当年为主": a target and its actual
+            typed[k] = typed[k + 1] = w.merge_typed
     # a cell that ends like an indicator name ("经费支出合规性") is complete: gluing the next cell onto it
     # across a real border costs name_merge ("(%)", "(个)" after it are the name's own note)
     after = [0.0] * n

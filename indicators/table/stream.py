@@ -272,7 +272,7 @@ def _sentence_opener() -> re.Pattern:
     return re.compile(rf"(?<=^[\u4e00-\u9fff]{{4}})(?:{alts})" if alts else r"(?!x)x")
 
 
-_PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$")
+_PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$|^(?:指标|目标)\s*\d{1,2}\s*[：:]$")
 
 
 def join_split_names(tokens: list[Token]) -> list[Token]:
@@ -434,9 +434,10 @@ def _cut_points(cell: str, key: str) -> set[int]:
     cuts |= _value_cuts(cell, key, words + protected + brackets)
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
+    starts = {a for a, _ in words}
     for pa, pb in protected:
-        cuts -= set(range(pa + 1, pb + 1))
-        cuts.add(pa)
+        cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
+        cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
     return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
 
 
@@ -473,7 +474,15 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
             cuts.update((a, b))
+    for m in _WEIGHT_THEN_DATE.finditer(key):   # "52021年12月完成": a weight 5 glued onto a date
+        date = _value_re().match(key, m.start(1))
+        if date and not covered[m.start()]:
+            cuts.update((m.start(), m.start(1), date.end()))
+            cuts -= set(range(m.start(1) + 1, date.end()))
     return cuts
+
+
+_WEIGHT_THEN_DATE = re.compile(r"(?<!\d)\d{1,2}((?:19|20)\d{2}年\d{1,2}月)")
 
 
 def _star_splits(pieces: list[str]) -> list[str]:
@@ -579,6 +588,9 @@ def _known_headers() -> frozenset[str]:
     return frozenset(vocab().headers) | frozenset(reader_words().cut_words)
 
 
+_END_NOTE = re.compile(r"[（(][^()（）]{1,12}[)）]$")
+
+
 def header_pieces(key: str) -> list[int]:
     """Cut points of a cell that is a whole header run together (``目标值分值备注``): every piece a
     header cell by :func:`~indicators.table.header.header_role`, as few pieces as can be; [] if none.
@@ -588,6 +600,8 @@ def header_pieces(key: str) -> list[int]:
     ['评价指标', '评价内容', '指标名称', '指标说明', '目标值', '分值', '备注']
     >>> header_pieces("资金支出率达到目标值")
     []
+    >>> header_pieces("考值参分指标值(八)")   # an OCR'd 参考分值, then 指标值 with its note
+    [0, 4, 10]
     """
     from .header import header_role
 
@@ -601,6 +615,9 @@ def header_pieces(key: str) -> list[int]:
         """A header cell that is not itself two header cells ("评价指标评价内容") nor one and a piece."""
         if piece in known:
             return True
+        note = _END_NOTE.search(piece)
+        if note and note.start() >= 2:
+            return tight(piece[:note.start()])   # "指标值(八)": a header cell with its note (A), (B), (50分)
         if not header_role(piece) or header_role(piece[:-1]) or header_role(piece[1:]):
             return False   # "评价内容指": a header cell and a character of the next
         return not any(header_role(piece[:c]) and header_role(piece[c:]) for c in range(2, len(piece) - 1))
