@@ -951,3 +951,14 @@ def test_ocr_header_letters_out_of_order_and_weight_before_value():
     assert got["办公所需成本"][1:] == ("15万元", "4")
     assert got["公用经费完成时间"] == ("时效指标", "2021年12月完成", "5")
     assert got["公用经费标准"] == ("质量指标", "符合相关文件要求", "5")
+
+
+def test_table_ends_at_the_next_tables_serial_number_header():
+    """Doc 43 with its cells joined by spaces: the 培训机构 budget table after the indicators (``序号 学校性质 培训机构
+    培训补助标准(元/人) …``) starts at its 序号 header cell; none of its rows is read as an indicator."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("43_").read_text(encoding="utf-8"))["spaces"]
+    recs = parse_text(text).indicators
+    assert not any("培训学校" in r.level3 or r.level3.startswith("序号") for r in recs)
+    assert ("参培学员满意度", "95%及以上") in {(r.level3, r.value_raw) for r in recs}

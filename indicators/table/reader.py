@@ -58,6 +58,8 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         key = _squeeze(tokens[i].text)
         if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分")):   # 总分 alone types as a short word
             return i
+        if i > start + 1 and key.startswith("序号") and len(key) <= 12:
+            return i   # "序号 | 学校性质 | 培训机构 …": the header of the next (budget) table
         if i > start + 1 and (v.label_kind(key) in ("project", "department", "goal", "stop")
                           or key.startswith(words().project_labels)):
             return i   # (right after the header, "项目年度绩效目标" is the first row's row label)
