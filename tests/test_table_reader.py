@@ -962,3 +962,15 @@ def test_table_ends_at_the_next_tables_serial_number_header():
     recs = parse_text(text).indicators
     assert not any("培训学校" in r.level3 or r.level3.startswith("序号") for r in recs)
     assert ("参培学员满意度", "95%及以上") in {(r.level3, r.value_raw) for r in recs}
+
+
+def test_level_word_as_the_indicator_name_and_evaluation_result_block_end():
+    """Doc 21 (丽江 古城, traditional script) with its cells joined by spaces: ``服務對象滿意度指標 滿意度 ≥95%`` is the
+    二级 and an indicator named 滿意度, not one glued name; doc 81 (南开): the 预算绩效评价结果 block after the table
+    (``考核节点进度完成率 | 10分``) ends it, its scores are no indicators."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("21_").read_text(encoding="utf-8"))["spaces"]
+    assert ("滿意度", "≥95%") in {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+    names = {r.level3 for r in parse_file(_doc("81_")).indicators}
+    assert "师生对实验室改造满意度" in names and not any("节约率" in n or "节点进度" in n for n in names)
