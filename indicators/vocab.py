@@ -51,6 +51,8 @@ class Vocabulary:
 
     @staticmethod
     def _strip_score(key: str) -> str:
+        if key.endswith("指标等"):
+            key = key[:-1]   # "服务对象满意度指标等": the level and whatever else it may hold
         if key and key[-1] in "分%）":
             key = _NOTE_SUFFIX.sub("", _SCORE_SUFFIX.sub("", key))
         return _NUMBER_PREFIX.sub("", key) if key and key[0] in "一二三四五六七八九十（0123456789" else key

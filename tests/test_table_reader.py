@@ -974,3 +974,20 @@ def test_level_word_as_the_indicator_name_and_evaluation_result_block_end():
     assert ("滿意度", "≥95%") in {(r.level3, r.value_raw) for r in parse_text(text).indicators}
     names = {r.level3 for r in parse_file(_doc("81_")).indicators}
     assert "师生对实验室改造满意度" in names and not any("节约率" in n or "节点进度" in n for n in names)
+
+
+def test_level_word_with_deng_and_empty_second_block_slot():
+    """Doc 79 (永德 明朗中学): ``服务对象满意度指标等 | 学生满意度 | ≧ | 95 | % | 100% | 10 | 10``: 指标等 is the 二级 cell
+    (the 等 is its own), so the actual is 100%, not 等. Doc 40 (太和 城管): a second block's 二级 cell with its 三级 and value
+    empty (``… ≥90辆 | 数量指标``) ends its row, so the next line's 质量指标 starts a row of its own, and the second block's
+    经费支出时效性 stands under 时效指标."""
+    from indicators.vocab import vocab
+    assert vocab().canonical_level2("服务对象满意度指标等") == "服务对象满意度指标"
+    got79 = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("79_")).indicators}
+    assert got79["学生满意度"] == ("≧95%", "100%")
+    got40 = {r.level3: r.level2 for r in parse_file(_doc("40_")).indicators}
+    assert got40["经费支出时效性"] == "时效指标" and got40["经费支出合规性"] == "质量指标"
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("40_").read_text(encoding="utf-8"))["spaces"]
+    assert ("经费支出合规性", "较高") in {(r.level3, r.value_raw) for r in parse_text(text).indicators}

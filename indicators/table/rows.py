@@ -331,7 +331,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     prefix = [0.0]
     for s in skip:
         prefix.append(prefix[-1] + s)
-    slot_cols = {i for i, r in enumerate(roles) if r in ("level1", "level2", "row_label")}
+    # (a second block's 二级 cell too: "数量指标" with its 三级 and value cells empty ends the row)
+    slot_cols = {i for i, r in enumerate(roles) if base_role(r) in ("level1", "level2", "row_label")}
     has_l3 = "level3" in roles
 
     def row_end(c: int) -> float:

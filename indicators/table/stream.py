@@ -395,6 +395,8 @@ def lex(cell: str) -> list[str]:
     ordered = sorted(_cut_points(cell, key))
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
     out = _header_splits(_star_splits(pieces))
+    if len(out) > 1 and out[-1] == "等":
+        out = out[:-2] + [out[-2] + "等"]   # "服务对象满意度指标等": the level word's own 等, not the next name's
     return _zeros(_yes_no_first(_trailing_qual(out))) if len(out) > 1 else out
 
 
