@@ -991,3 +991,14 @@ def test_level_word_with_deng_and_empty_second_block_slot():
     from evaluate_flattenings import flattenings
     text = flattenings(_doc("40_").read_text(encoding="utf-8"))["spaces"]
     assert ("经费支出合规性", "较高") in {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+
+
+def test_completion_remark_with_its_share_is_one_actual_cell():
+    """Doc 111 (大英 消费维权, 指标值 | 实施进度) with all cells run together: ``…1-12月已完成100%成本指标…``: 已完成100% is
+    the 实施进度 cell, glued back after the lexer's cut; a 达到目标值 note before a number is not (doc 10)."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("111_").read_text(encoding="utf-8"))["runtogether"]
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_text(text).indicators}
+    assert got["全年"] == ("1-12月", "已完成100%") and got["群众满意度"] == ("90%", "已完成100%")
+    assert {r.level3: r.value_raw for r in parse_file(_doc("10_")).indicators}["资金支出率"] == "95%"
