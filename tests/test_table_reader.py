@@ -1002,3 +1002,10 @@ def test_completion_remark_with_its_share_is_one_actual_cell():
     got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_text(text).indicators}
     assert got["全年"] == ("1-12月", "已完成100%") and got["群众满意度"] == ("90%", "已完成100%")
     assert {r.level3: r.value_raw for r in parse_file(_doc("10_")).indicators}["资金支出率"] == "95%"
+
+
+def test_row_label_repeated_after_a_page_break_is_not_part_of_a_name():
+    """Doc 98 (重庆 部门整体自评表, run together): the page break prints the 绩效指标 row label again before
+    ``预决算信息公开性高高100%11否``; the label is not glued onto the name."""
+    names = {r.level3 for r in parse_file(_doc("98_")).indicators}
+    assert "预决算信息公开性" in names and not any(n.startswith("绩效指标") for n in names)
