@@ -1009,3 +1009,16 @@ def test_row_label_repeated_after_a_page_break_is_not_part_of_a_name():
     ``预决算信息公开性高高100%11否``; the label is not glued onto the name."""
     names = {r.level3 for r in parse_file(_doc("98_")).indicators}
     assert "预决算信息公开性" in names and not any(n.startswith("绩效指标") for n in names)
+
+
+def test_header_printed_letter_by_letter_across_cells():
+    """Doc 71 (新洲 楚剧团, a DOC preview): the header's 分值 | 得分 comes out as ``分`` ``值得`` ``分``; the pieces are cut
+    again into the weight and score columns, so ``50件50件2020`` is a target, an actual, a weight 20 and a score 20;
+    ``质量等合格合格`` is a name, a target 合格 and an actual 合格."""
+    from indicators.table.stream import Token, join_split_headers
+    toks = [Token(t, 1, "glue") for t in ("实际完成值", "分", "值得", "分", "偏差原因分析及改进措施")]
+    assert [t.text for t in join_split_headers(toks)] == ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    assert [t.text for t in join_split_headers([Token("是", 1, "glue"), Token("否", 1, "glue")])] == ["是", "否"]
+    got = {r.level3: (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("71_")).indicators}
+    assert got["演出人员满意度"] == ("100%", "100%", "20", "20")
+    assert got["音响、灯光、道具、服装质量等"][:2] == ("合格", "合格")

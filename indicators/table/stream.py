@@ -91,7 +91,36 @@ def cell_stream(text: str) -> list[Token]:
         blank = False
         _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
-    return join_split_names(cut_repeated_heads(tokens))
+    return join_split_headers(join_split_names(cut_repeated_heads(tokens)))
+
+
+def join_split_headers(tokens: list[Token], most: int = 5) -> list[Token]:
+    """Header cells a preview printed letter by letter across its cell borders (``实际完成值`` ``分`` ``值得`` ``分``
+    for 分值 | 得分): a run of two or more pieces of one or two letters that is no header cell itself but whose
+    letters together are header cells is cut again into them.
+
+    >>> [t.text for t in join_split_headers([Token("实际完成值", 1, "glue"), Token("分", 1, "glue"), Token("值得", 1, "space"),
+    ...     Token("分", 1, "space"), Token("偏差原因分析及改进措施", 1, "glue")])]
+    ['实际完成值', '分值', '得分', '偏差原因分析及改进措施']
+    """
+    from .header import header_role
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j < n and j - i < most and len(tokens[j].text) <= 2 and header_role(tokens[j].text) is None:
+            j += 1
+        if j - i >= 2:
+            text = "".join(t.text for t in tokens[i:j])
+            cuts = header_pieces(simplified(text))
+            if cuts:
+                out.extend(Token(text[a:b], tokens[i].line, tokens[i].gap if not k else "glue")
+                           for k, (a, b) in enumerate(zip(cuts, cuts[1:])))
+                i = j
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 _OPEN = re.compile(r"[（(][^()（）]{0,8}$")
@@ -562,7 +591,7 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
 def _written_twice(piece: str, grades: frozenset[str]) -> str:
     """The text a piece ends with twice over: a target and its actual (``…经济负担有效减轻有效减轻``, ``合规性好好``);
     one or two letters only from the short qualitative words (not 项目项目), else 3 to 12 letters without digits.
-    What stands before them is nothing or a name of at least four letters.
+    What stands before them is nothing or a name of at least four letters (three before a short grade: 质量等合格合格).
 
     >>> _written_twice("减轻参训人员经济负担有效减轻有效减轻", frozenset()), _written_twice("高高", frozenset(["高"]))
     ('有效减轻', '高')
@@ -572,8 +601,8 @@ def _written_twice(piece: str, grades: frozenset[str]) -> str:
     for size in range(min(12, len(piece) // 2), 0, -1):
         tail = piece[-size:]
         rest = len(piece) - 2 * size
-        if (rest == 0 or rest >= 4) and piece[-2 * size:-size] == tail and not any(ch.isdigit() for ch in tail) \
-                and (size >= 3 or tail in grades) and tail[:1] not in "(（":
+        if (rest == 0 or rest >= 4 or (rest >= 3 and tail in grades)) and piece[-2 * size:-size] == tail \
+                and not any(ch.isdigit() for ch in tail) and (size >= 3 or tail in grades) and tail[:1] not in "(（":
             return tail
     return ""
 
