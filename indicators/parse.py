@@ -83,9 +83,11 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
     if not doc.indicators:
         doc.indicators = prose_records(text, source_file, info)
         doc.reader = "prose" if doc.indicators else doc.reader
-    if not doc.indicators and not tables:   # no header anywhere: a page that starts mid-table
+    if not tables:   # no header anywhere: a page that starts mid-table (kept over a prose reading of fewer rows)
         headerless = read_stream(tokens, source_file, year=info.year, issuer=info.issuer, headerless=True)
-        if headerless:
+        rows = [r for t in headerless for r in t.indicators]
+        if rows and len(rows) >= len(doc.indicators):
+            doc.indicators = []
             _add_tables(doc, headerless)
             doc.reader, doc.tables = "headerless", 1
     if not doc.indicators:   # names in one run, their targets in the next: a table printed column by column

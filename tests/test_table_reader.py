@@ -1022,3 +1022,18 @@ def test_header_printed_letter_by_letter_across_cells():
     got = {r.level3: (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("71_")).indicators}
     assert got["演出人员满意度"] == ("100%", "100%", "20", "20")
     assert got["音响、灯光、道具、服装质量等"][:2] == ("合格", "合格")
+
+
+def test_headerless_tables_with_prose_after_and_an_actual_column():
+    """Docs 115 and 116 (大英 经开区 / 民政局, 部门整体自评 excerpts that start below the header): one cell per line,
+    ``一级 | 二级 | 三级 | 指标值 | 实际完成值``. The report's prose after the table (``2.部门绩效评价结果。…``) neither stops
+    the headerless reading nor joins its rows; cells that end in 。 are still cells; a target followed by
+    another is a target and its actual. Doc 13, whose targets are followed by 22.5, keeps it as the weight."""
+    got116 = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("116_")).indicators}
+    assert got116["改善养老服务基础条件"] == ("改善条件", "明显改善")
+    assert got116["养老服务对象对养老机构服务质量满意度"] == ("≥90%", "98%")
+    assert not any("部门绩效评价结果" in n for n in got116)
+    d115 = parse_file(_doc("115_"))
+    assert d115.reader == "headerless"
+    assert ("美化环境。", "美化环境。") in {(r.level3, r.value_raw) for r in d115.indicators}
+    assert {r.weight_raw for r in parse_file(_doc("13_")).indicators} == {"22.5"}

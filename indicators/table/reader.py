@@ -51,6 +51,9 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
     return ""
 
 
+_NUMBERED_SENTENCE = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff][^|]{2,60}。$")
+
+
 def _table_end(tokens: list[Token], start: int, end: int) -> int:
     """Where a table's rows stop: a 总分/合计/说明 line or a signature line ends it."""
     v = vocab()
@@ -58,6 +61,8 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         key = _squeeze(tokens[i].text)
         if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分")):   # 总分 alone types as a short word
             return i
+        if _NUMBERED_SENTENCE.match(key):
+            return i   # "2.部门绩效评价结果。": the report's next numbered paragraph
         if i > start + 1 and key.startswith("序号") and len(key) <= 12:
             return i   # "序号 | 学校性质 | 培训机构 …": the header of the next (budget) table
         if i > start + 1 and (v.label_kind(key) in ("project", "department", "goal", "stop")
@@ -136,7 +141,9 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         if not tpl.value_given and names_only(span):   # the names of a table whose values were lost
             rows = name_rows(span)
         else:
-            rows = _until_misfit(split_rows(digit_cuts(span, tpl.roles), tpl.roles))
+            # (no digit cuts under a headerless template's guessed columns: 22.5 is no weight 2 and actual 2.5)
+            cut = digit_cuts(span, tpl.roles) if not (headerless and tpl.roles == HEADERLESS_ACTUAL_ROLES) else span
+            rows = _until_misfit(split_rows(cut, tpl.roles))
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]
             rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
@@ -164,6 +171,8 @@ def read_transposed(tokens: list[Token], source_file: str, year: int | None = No
 
 
 HEADERLESS_ROLES = ["level1", "level2", "level3", "value", "weight"]
+# a target followed by another (≥90% | 98%, 有所提升 | 养老服务提升): a self-evaluation's actual column
+HEADERLESS_ACTUAL_ROLES = ["level1", "level2", "level3", "value", "actual", "weight"]
 # comparator, number and unit in cells of their own ("率 | = | 100 | % | 100 | 5"): a self-evaluation's columns
 HEADERLESS_SPLIT_ROLES = ["level1", "level2", "level3", "op", "value", "unit", "actual", "weight", "score"]
 
@@ -174,15 +183,24 @@ def _headerless(tokens: list[Token]) -> list[Template]:
     types = [token_type(t.text) for t in tokens]
     levels = [i for i, t in enumerate(types) if t in ("l1", "l2", "l1l2")]
     rest = types[levels[0]:] if levels else []
-    if len(levels) < 2 or (rest.count("value") < 2 and min(rest.count("op"), rest.count("num")) < 2):
-        return []
+    pairs = sum(1 for a, b in zip(types, types[1:]) if a in ("l1", "l1l2") and b in ("l2", "l1l2"))
+    if len(levels) < 2 or (rest.count("value") < 2 and min(rest.count("op"), rest.count("num")) < 2 and pairs < 3):
+        return []   # (three or more 一级 | 二级 pairs: a table's rows, whatever their targets read as)
     i = levels[0]
-    if sum("。" in t.text for t in tokens[i:]) >= 3:
-        return []   # sentences: prose that names levels and values, not a table
-    roles = HEADERLESS_SPLIT_ROLES if types[i:].count("op") >= 2 else HEADERLESS_ROLES
+    if pairs < 3 and sum("。" in t.text for t in tokens[i:levels[-1] + 8]) >= 3:
+        return []   # sentences among the level cells: prose that names levels and values, not a table
+        # (prose after the table's last level cell, the page's notes, is no reason to drop it)
+    roles = HEADERLESS_SPLIT_ROLES if types[i:].count("op") >= 2 else \
+        HEADERLESS_ACTUAL_ROLES if _targets_twice(types[i:]) else HEADERLESS_ROLES
     if i <= 8 and any(t in ("value", "op") for t in types[:i]):
         i = 0   # the page starts in the middle of a row group: its first rows carry no level cell
     return [Template(roles=list(roles), start=i, end=i, line=tokens[i].line)]
+
+
+def _targets_twice(types: list[str]) -> bool:
+    """Targets followed by another target more often than by a bare number (a weight): an actual column."""
+    after = [b for a, b in zip(types, types[1:]) if a in ("value", "qual")]
+    return sum(b in ("value", "qual") for b in after) > max(1, sum(b in ("num", "bignum") for b in after))
 
 
 def _level1_above(l1: str, l2: str) -> str:

@@ -301,7 +301,7 @@ def _sentence_opener() -> re.Pattern:
     return re.compile(rf"(?<=^[\u4e00-\u9fff]{{4}})(?:{alts})" if alts else r"(?!x)x")
 
 
-_PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$|^(?:指标|目标)\s*\d{1,2}\s*[：:]$")
+_PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$|^(?:指标|目标)\s*\d{1,2}\s*[：:]?$")
 
 
 def join_split_names(tokens: list[Token]) -> list[Token]:
