@@ -1037,3 +1037,20 @@ def test_headerless_tables_with_prose_after_and_an_actual_column():
     assert d115.reader == "headerless"
     assert ("美化环境。", "美化环境。") in {(r.level3, r.value_raw) for r in d115.indicators}
     assert {r.weight_raw for r in parse_file(_doc("13_")).indicators} == {"22.5"}
+
+
+def test_sheet_flattened_with_its_header_words_apart():
+    """Doc 121 (稷山 翟店镇卫生院, an XLSX flattened into one line): the header words come out apart and out of order
+    (``一级 指标 … 年度 实际 指标值 完成值 … 二级指标 三级指标 … 分值 得分``), the first run of them putting the actual
+    before the names; the usual column order is tried and reads the ``指标N:name target actual weight score`` rows.
+    ``指标9:0-6岁儿童健康管理数`` keeps its ages; a weight glued onto the next name (``2.8财务制度健全性``, doc 39) is still cut;
+    the header word 二级指标 among the rows is no 二级."""
+    from indicators.table.stream import lex
+    assert "0-6岁儿童健康管理数" in lex("指标9:0-6岁儿童健康管理数2089人2089人")
+    assert lex("好2.8财务制度健全性健全")[:3] == ["好", "2.8", "财务制度健全性"]
+    recs = parse_file(_doc("121_")).indicators
+    got = {r.level3: (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in recs}
+    assert got["孕产妇7天访视数"] == ("214人", "203人", "2", "1.8")
+    assert got["0-6岁儿童健康管理数"][:2] == ("2089人", "2089人")
+    assert "二级指标" not in {r.level2 for r in recs}
+    assert {r.level3: r.value_raw for r in parse_file(_doc("39_")).indicators}.get("财务制度健全性") == "健全"

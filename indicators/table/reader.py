@@ -143,7 +143,10 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         else:
             # (no digit cuts under a headerless template's guessed columns: 22.5 is no weight 2 and actual 2.5)
             cut = digit_cuts(span, tpl.roles) if not (headerless and tpl.roles == HEADERLESS_ACTUAL_ROLES) else span
-            rows = _until_misfit(split_rows(cut, tpl.roles))
+            every = split_rows(cut, tpl.roles)
+            rows = _until_misfit(every)
+            if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
+                rows = _scattered_header_rows(tokens, tpl, span) or rows
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]
             rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
@@ -155,6 +158,28 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         out.append(table)
         prev_end = end
     return out
+
+
+# the order a 绩效目标表 / 自评表 gives its columns in, whatever order its header words came out in
+CANONICAL_ORDER = ("row_label", "project", "level1", "level2", "level3", "description", "op", "value", "unit",
+                   "actual", "weight", "score", "reason")
+
+
+def _scattered_header_rows(tokens: list[Token], tpl: Template, span: list[Token]) -> list[Row]:
+    """A sheet flattened cell by cell prints its header words apart and out of order (``一级 指标 … 年度 实际 指标值
+    完成值 … 二级指标 三级指标 … 分值 得分``, doc 121): when the rows do not fit a template that puts a number column
+    before the name, the header words around it, in the usual column order, are tried instead; their rows are
+    kept when more of them read as indicators."""
+    at = tpl.roles.index("level3") if "level3" in tpl.roles else 0
+    if not set(tpl.roles[:at]) & {"value", "actual", "weight", "score"}:
+        return []   # a header whose number columns follow the name is read as it is printed (权重 before 实际 too)
+    window = tokens[max(0, tpl.start - 20):tpl.end + 40]
+    found = {header_role(t.text) for t in window} | set(tpl.roles)
+    roles = [r for r in CANONICAL_ORDER if r in found]
+    if not {"level3", "value"} <= set(roles) or roles == tpl.roles:
+        return []
+    rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
+    return rows if len(rows) > 2 * len(_until_misfit(split_rows(digit_cuts(span, tpl.roles), tpl.roles))) else []
 
 
 def read_transposed(tokens: list[Token], source_file: str, year: int | None = None, issuer: str = "") -> list[TableRead]:
@@ -251,6 +276,11 @@ def _second_block_records(table: TableRead, source_file: str, year, issuer, titl
     table.indicators.extend(r for r in second.indicators if (r.level2, r.level3, r.value_raw) not in seen)
 
 
+def _not_header(cell: str) -> str:
+    """A level cell, or "" where it is a header word printed among the rows (``二级指标`` of a flattened sheet)."""
+    return "" if cell and header_role(cell) in ("level1", "level2", "level3") else cell
+
+
 def _records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:
     v = vocab()
     kind = "self_eval" if table.template.self_eval else "project"
@@ -260,7 +290,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         if row.get("project"):
             project = _squeeze(row.get("project"))
             l1 = l1_raw = l2 = l2_raw = ""
-        r1, r2 = row.get("level1"), row.get("level2")
+        r1, r2 = (_not_header(row.get("level1")), _not_header(row.get("level2")))
         if r1 and not r2 and l1 and v.canonical_level2(r1) and v.parent_of(v.canonical_level2(r1)) == l1:
             r1, r2 = "", r1   # "成本指标" under 产出指标: the 二级 of the legacy hierarchy, not a new 一级
         if r1:

@@ -504,6 +504,8 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
+            if _opens_name(key, a, b):
+                continue  # "0-6岁儿童健康管理数", "指标23:0-36月龄中医药规范管理数": a name that starts with its ages
             cuts.update((a, b))
     for m in _WEIGHT_THEN_DATE.finditer(key):   # "52021年12月完成": a weight 5 glued onto a date
         date = _value_re().match(key, m.start(1))
@@ -511,6 +513,27 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
             cuts.update((m.start(), m.start(1), date.end()))
             cuts -= set(range(m.start(1) + 1, date.end()))
     return cuts
+
+
+def _opens_name(key: str, a: int, b: int) -> bool:
+    """An age or a range at the start of a cell (or right after its 指标N: label) with only letters after it up to a
+    name ending: the start of the name, not a value.
+
+    >>> _opens_name("0-6岁儿童健康管理数", 0, 3), _opens_name("培训人次280人次", 4, 10), _opens_name("2.8财务制度健全性", 0, 3)
+    (True, False, False)
+    """
+    if a and not _ENUM.fullmatch(key[:a]):
+        return False
+    rest = key[b:]
+    if not re.search(r"\d[-—~～]\d", key[a:b]) and not rest.startswith(("岁", "月龄", "周岁")):
+        return False   # an age range opens a name (0-6岁儿童); "2.8财务制度健全性" is a weight and the next name
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{3,20}", rest)) and bool(_name_ending().search(rest))
+
+
+@functools.lru_cache(maxsize=1)
+def _name_ending() -> re.Pattern:
+    from .rows import words as reader_words
+    return reader_words().name_end
 
 
 _WEIGHT_THEN_DATE = re.compile(r"(?<!\d)\d{1,2}((?:19|20)\d{2}年\d{1,2}月)")
