@@ -527,7 +527,8 @@ def _opens_name(key: str, a: int, b: int) -> bool:
     rest = key[b:]
     if not re.search(r"\d[-—~～]\d", key[a:b]) and not rest.startswith(("岁", "月龄", "周岁")):
         return False   # an age range opens a name (0-6岁儿童); "2.8财务制度健全性" is a weight and the next name
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{3,20}", rest)) and bool(_name_ending().search(rest))
+    letters = re.match(r"[\u4e00-\u9fff]{3,20}(?![\u4e00-\u9fff])", rest)
+    return bool(letters) and bool(_name_ending().search(letters.group(0)))
 
 
 @functools.lru_cache(maxsize=1)
