@@ -54,7 +54,7 @@ _PERCENT_WORDS = re.compile(f"百分之([{_CN_DIGITS}点]+|\\d+(?:\\.\\d+)?)")
 _RANGE_SEP = "-~至到"
 _SPLIT = re.compile(r"[；;]")
 # "完成率(%)", and the template placeholder "成活率(≥**%)", "总投入(≥**万元)": the unit is what follows the stars
-_NAME_UNIT = re.compile(r"[（(](?:[≥≤><=＞＜]?\s*[*＊xX×]+)?([^()（）*＊]{1,6})[)）]\s*$")
+_NAME_UNIT = re.compile(r"[（(](?:[≥≤><=＞＜]\s*)?(?:[*＊xX×]+)?([^()（）*＊≥≤><=＞＜]{1,6})[)）]\s*$")   # (≥米) too
 _DATE_PATTERNS = [
     # (regex, kind) — handled in _deadline()
     (re.compile(r"次年(\d{1,2})月底"), "next_month_end"),

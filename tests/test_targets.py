@@ -200,3 +200,12 @@ def test_year_written_twice_before_its_end():
     for text in ("2025年年底前", "2025年底前", "2025年年末"):
         t = Target.fromstring(text)
         assert (t.kind, t.deadline) == ("deadline", "2025-12-31"), text
+
+
+def test_unit_from_a_name_template_with_a_comparator_and_no_stars():
+    """Doc 120 (昌宁 供销社): ``排污沟(≥米)`` with ``50`` is 50 米 and ``化粪池(≥**立方米)`` with ``63`` is 63 立方米; doc 121:
+    ``14例`` is 14 cases (例 is a unit); a note that is no unit still gives none."""
+    assert (Target.fromstring("50", name="排污沟(≥米)").unit, Target.fromstring("50", name="排污沟(≥米)").value) == ("米", 50)
+    assert Target.fromstring("63", name="化粪池(≥**立方米)").unit == "立方米"
+    assert Target.fromstring("14例").unit == "例"
+    assert Target.fromstring("2", name="产床(全复合双体产床)").unit == ""
