@@ -62,6 +62,7 @@ _DATE_PATTERNS = [
     (re.compile(r"((?:19|20)\d{2})年(\d{1,2})月底"), "ym_end"),
     (re.compile(r"((?:19|20)\d{2})年(?:底|末|12月底|年底|年末)"), "y_end"),   # 2025年年底前 as 2025年底前
     (re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?![\d日])"), "ym_end"),        # 2025年12月: by the month's end
+    (re.compile(r"^((?:19|20)\d{2})年(?:全年|年内|内|度)?[\0。.]*$"), "y_end"),        # 2021年, 2021年全年: within the year
     (re.compile(r"(?<![\d年月.])(\d{1,2})月(?:前|以前|之前)"), "m_before"),      # 9月前: before the month begins
     (re.compile(r"(?<![\d月])(\d{1,2})月(\d{1,2})日前"), "md"),
     (re.compile(r"(?<![\d年])(\d{1,2})月底"), "m_end"),

@@ -209,3 +209,12 @@ def test_unit_from_a_name_template_with_a_comparator_and_no_stars():
     assert Target.fromstring("63", name="化粪池(≥**立方米)").unit == "立方米"
     assert Target.fromstring("14例").unit == "例"
     assert Target.fromstring("2", name="产床(全复合双体产床)").unit == ""
+
+
+def test_a_year_alone_is_a_deadline_not_a_count_of_years():
+    """Doc 113 (金寨 开发区, labelled blind): ``2021年全年`` under 时效指标 is the year 2021 (by its end), not 2021 年 as
+    a quantity; so are ``2021年`` and ``2021年度``; a bare ``2020`` stays a number."""
+    for text in ("2021年全年", "2021年", "2021年度"):
+        t = Target.fromstring(text, name="项目完成时间")
+        assert (t.kind, t.deadline) == ("deadline", "2021-12-31"), text
+    assert Target.fromstring("2020").kind == "quantitative"
