@@ -220,8 +220,8 @@ def indicator_flags(row, rubric: dict, pasted: bool) -> list[str]:
         flags.append("garbage_value")
     elif _PLACEHOLDER.search(value) or value.startswith(("指标1", "目标1")):
         flags.append("placeholder")
-    elif row.kind == "missing":
-        flags.append("value_is_name")
+    elif row.kind == "missing" or re.sub(r"\s+", "", value) == re.sub(r"\s+", "", name):
+        flags.append("value_is_name")   # (also a name cell that repeats its target: 2020年 | 2020年)
     if pasted:
         flags.append("pasted_value")
     if (getattr(row, "basis_raw", "") or "").strip() in units["empty_basis"]:

@@ -1054,3 +1054,16 @@ def test_sheet_flattened_with_its_header_words_apart():
     assert got["0-6岁儿童健康管理数"][:2] == ("2089人", "2089人")
     assert "二级指标" not in {r.level2 for r in recs}
     assert {r.level3: r.value_raw for r in parse_file(_doc("39_")).indicators}.get("财务制度健全性") == "健全"
+
+
+def test_name_cell_repeating_its_target_is_kept_and_flagged():
+    """Doc 116 (大英 民政局): rows ``项目完成指标 | 时效指标 | 2020年 | 2020年 | 2020年`` fill the name cell with the target.
+    The row is a record (a reviewer must see it), not dropped as a fragment, and the quality check says its value
+    only repeats the name; a lone ``—`` is still no record."""
+    from indicators.quality import analyze
+    from indicators.table.sanity import not_indicator
+    assert not_indicator("—", "—") == "fragment" and not_indicator("2020年", "2020年") is None
+    indicators, _ = analyze(read_documents([_doc("116_")]))
+    flags = dict(zip(indicators["level3"], indicators["flags"]))
+    assert "value_is_name" in flags["2020年"] and "value_is_name" in flags["100万"]
+    assert "value_is_name" not in flags["改善养老服务基础条件"]

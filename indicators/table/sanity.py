@@ -94,9 +94,16 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "header cells"
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
-    if len(_LETTER.findall(name)) < nn.min_letters:
+    if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value):
         return "fragment"
     return None
+
+
+def _copied_target(name: str, value: str) -> bool:
+    """A name cell that repeats its row's target (``2020年 | 2020年``, ``100万 | 100万``: a form filled with the
+    target in every column) is a row to show and flag, not a fragment."""
+    from nlp.targets import Target
+    return bool(value) and re.sub(r"\s+", "", value) == name and Target.fromstring(name).kind in ("quantitative", "deadline")
 
 
 def keep_indicators(records: list) -> list:
