@@ -1067,3 +1067,16 @@ def test_name_cell_repeating_its_target_is_kept_and_flagged():
     flags = dict(zip(indicators["level3"], indicators["flags"]))
     assert "value_is_name" in flags["2020年"] and "value_is_name" in flags["100万"]
     assert "value_is_name" not in flags["改善养老服务基础条件"]
+
+
+def test_preview_page_marks_inside_a_cell_join_the_line_before():
+    """Doc 22 (湖北 渔业成品油, a DOC preview): the preview's page 2 starts inside a cell (``…12月底之前完成10`` /
+    ``2、0%100%10``); the page goes on the line before it, so the cell reads 100%. Doc 24: the same join keeps
+    ``社会效益`` / ``3、指标效果显著`` one line. Lines after a joined page keep their numbers."""
+    from indicators.table.stream import clean_text, join_preview_pages
+    lines = clean_text(_doc("22_").read_text(encoding="utf-8")).split("\n")
+    joined = join_preview_pages(lines)
+    assert len(joined) == len(lines) and "之前完成100%100%10" in joined[2]
+    assert join_preview_pages(["1、短", "2、短"]) == ["1、短", "2、短"]   # short lines: an enumeration, not pages
+    got = {r.level3 for r in parse_file(_doc("24_")).indicators}
+    assert "效果显著" in got

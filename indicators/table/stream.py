@@ -64,7 +64,7 @@ def cell_stream(text: str) -> list[Token]:
     tokens: list[Token] = []
     gap = "para"
     blank = False
-    lines = clean_text(text).split("\n")
+    lines = join_preview_pages(clean_text(text).split("\n"))
     lone_cells = not _rows_per_line(lines)
     for lineno, raw in enumerate(lines, start=1):
         if "|" in raw or "｜" in raw:
@@ -80,6 +80,8 @@ def cell_stream(text: str) -> list[Token]:
             inner = "sep"
         else:
             stripped = raw.strip()
+            if raw == _JOINED:
+                continue
             if not stripped:
                 blank = True
                 continue
@@ -121,6 +123,35 @@ def join_split_headers(tokens: list[Token], most: int = 5) -> list[Token]:
         out.append(tokens[i])
         i += 1
     return out
+
+
+def join_preview_pages(lines: list[str]) -> list[str]:
+    """A document-sharing preview prints its text in pages that start ``2、``, ``3、`` … wherever the page broke,
+    inside a cell as often as not (``时效指标12月底之前完成10`` / ``2、0%100%10``): such a page goes on the line
+    before it, its mark dropped; a blank line between them stays.
+
+    >>> join_preview_pages(["1、" + "表" * 120 + "完成10", "2、0%100%10"])[0][-12:]
+    '完成100%100%10'
+    """
+    out: list[str] = []
+    expect, last = 2, -1   # the page number a joined page must carry; the line it joins
+    for line in lines:
+        m = _PAGE_MARK.match(line)
+        if m and int(m.group(1)) == expect and last >= 0 and len(out[last]) >= 100 and "|" not in out[last]:
+            out[last] += line[m.end():]
+            out.append(_JOINED)   # (the line numbers of what follows stay those of the page)
+            expect += 1
+            continue
+        if m and int(m.group(1)) == 1:
+            expect = 2
+        if line.strip():
+            last = len(out)
+        out.append(line)
+    return out
+
+
+_PAGE_MARK = re.compile(r"^(\d{1,2})、(?=\S)")
+_JOINED = "\x00"   # the place of a page joined onto the line before it: no cell, no blank line
 
 
 _OPEN = re.compile(r"[（(][^()（）]{0,8}$")
