@@ -1080,3 +1080,14 @@ def test_preview_page_marks_inside_a_cell_join_the_line_before():
     assert join_preview_pages(["1、短", "2、短"]) == ["1、短", "2、短"]   # short lines: an enumeration, not pages
     got = {r.level3 for r in parse_file(_doc("24_")).indicators}
     assert "效果显著" in got
+
+
+def test_management_groups_after_satisfaction_rows_stand_under_no_level1():
+    """Doc 96 (舒城 以工代赈): after the 满意度指标 rows come 计划管理指标, 资金管理指标 … groups of the 中央预算内投资
+    form; they stand under no 一级 (满意度指标 holds only satisfaction), while a 满意度 二级 still does."""
+    from indicators.table.reader import _level1_above
+    assert _level1_above("满意度指标", "计划管理指标") == ""
+    assert _level1_above("满意度指标", "服务对象满意度指标") == "满意度指标"
+    got = {r.level3: (r.level1, r.level2) for r in parse_file(_doc("96_")).indicators}
+    assert got["项目开工率"] == ("", "项目管理指标")
+    assert got["参与工程建设的贫困群众满意度"][0] == "满意度指标"

@@ -231,9 +231,12 @@ def _targets_twice(types: list[str]) -> bool:
 def _level1_above(l1: str, l2: str) -> str:
     """The 一级 a 二级 row stands under: its template parent when the carried 一级 cannot hold it (a merged
     一级 cell printed below its first rows). Kept: 成本指标 over its 经济/社会/生态环境成本指标, and 一级
-    names of their own (部门整体 templates: 投入管理指标 …) that no 二级 has as parent."""
+    names of their own (部门整体 templates: 投入管理指标 …) that no 二级 has as parent. A 二级 of its own with no
+    满意 in it does not stand under 满意度指标, whose only 二级 is satisfaction."""
     v = vocab()
     parent = v.parent_of(l2)
+    if not parent and l1 == "满意度指标" and "满意" not in l2:
+        return ""   # "计划管理指标" after the 满意度 rows: a group of its own (债券 management indicators), no 满意度
     if not parent or not l1 or parent == l1 or v.canonical_level1(l1) == parent:
         return l1
     if l1 == "成本指标" and l2.endswith("成本指标"):
