@@ -1091,3 +1091,17 @@ def test_management_groups_after_satisfaction_rows_stand_under_no_level1():
     got = {r.level3: (r.level1, r.level2) for r in parse_file(_doc("96_")).indicators}
     assert got["项目开工率"] == ("", "项目管理指标")
     assert got["参与工程建设的贫困群众满意度"][0] == "满意度指标"
+
+
+def test_rows_before_a_merged_level1_printed_below_them_stand_under_it():
+    """Doc 39 (苏州 园林, a DOC preview): the first rows (资金使用合规性 …) come before the merged ``投入目标(28分)`` cell,
+    which the preview prints in the middle of its span; they stand under 投入目标. Where the first level cell is a
+    二级, which 二级 the earlier rows had is not known, and they get none."""
+    from indicators.table.reader import _first_level1
+    from indicators.table.rows import Cell, Row
+    rows = [Row([Cell("level3", "甲率", 0, 0, 1)]), Row([Cell("level1", "产出指标", 1, 1, 1), Cell("level3", "乙率", 2, 2, 1)])]
+    assert _first_level1(rows) == ("产出指标", "产出指标")
+    rows2 = [Row([Cell("level3", "甲率", 0, 0, 1)]), Row([Cell("level2", "质量指标", 1, 1, 1), Cell("level3", "乙率", 2, 2, 1)])]
+    assert _first_level1(rows2) == ("", "")
+    got = {r.level3: r.level1 for r in parse_file(_doc("39_")).indicators}
+    assert got["资金使用合规性"] == "投入目标" and got["财务制度健全性"] == "投入目标"

@@ -279,6 +279,19 @@ def _second_block_records(table: TableRead, source_file: str, year, issuer, titl
     table.indicators.extend(r for r in second.indicators if (r.level2, r.level3, r.value_raw) not in seen)
 
 
+def _first_level1(rows: list[Row]) -> tuple[str, str]:
+    """The 一级 of the rows before a table's first level cell, when that cell is a 一级: a merged 一级 cell is
+    printed in the middle of its span (``资金使用合规性 …`` rows, then ``投入目标(28分)``, doc 39). Nothing when the
+    first level cell is a 二级 (which 二级 the earlier rows had is not known) or the table opens with it."""
+    for k, row in enumerate(rows):
+        r1, r2 = _not_header(row.get("level1")), _not_header(row.get("level2"))
+        if r1 or r2:
+            if not r1 or k == 0 or not any(r.get("level3") for r in rows[:k]):
+                return "", ""
+            return vocab().canonical_level1(r1) or _squeeze(r1), r1
+    return "", ""
+
+
 def _not_header(cell: str) -> str:
     """A level cell, or "" where it is a header word printed among the rows (``二级指标`` of a flattened sheet)."""
     return "" if cell and header_role(cell) in ("level1", "level2", "level3") else cell
@@ -288,6 +301,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
     v = vocab()
     kind = "self_eval" if table.template.self_eval else "project"
     l1 = l1_raw = l2 = l2_raw = ""
+    l1, l1_raw = _first_level1(table.rows)
     project = table.project
     for row in table.rows:
         if row.get("project"):
