@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from ..model import EmptySlot, Indicator
 from ..vocab import vocab
 from .digits import digit_cuts
-from .names import name_rows, names_only
 from .header import SECOND, Template, base_role, find_templates, header_role
+from .names import name_rows, names_only
 from .rows import Cell, Row, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
 
@@ -146,7 +146,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
             every = split_rows(cut, tpl.roles)
             rows = _until_misfit(every)
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
-                rows = _scattered_header_rows(tokens, tpl, span) or rows
+                rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]
             rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
@@ -165,11 +165,11 @@ CANONICAL_ORDER = ("row_label", "project", "level1", "level2", "level3", "descri
                    "actual", "weight", "score", "reason")
 
 
-def _scattered_header_rows(tokens: list[Token], tpl: Template, span: list[Token]) -> list[Row]:
+def _scattered_header_rows(tokens: list[Token], tpl: Template, span: list[Token], fitted: int) -> list[Row]:
     """A sheet flattened cell by cell prints its header words apart and out of order (``一级 指标 … 年度 实际 指标值
     完成值 … 二级指标 三级指标 … 分值 得分``, doc 121): when the rows do not fit a template that puts a number column
     before the name, the header words around it, in the usual column order, are tried instead; their rows are
-    kept when more of them read as indicators."""
+    kept when more than twice as many read as indicators as the ``fitted`` rows of the template."""
     at = tpl.roles.index("level3") if "level3" in tpl.roles else 0
     if not set(tpl.roles[:at]) & {"value", "actual", "weight", "score"}:
         return []   # a header whose number columns follow the name is read as it is printed (权重 before 实际 too)
@@ -179,7 +179,7 @@ def _scattered_header_rows(tokens: list[Token], tpl: Template, span: list[Token]
     if not {"level3", "value"} <= set(roles) or roles == tpl.roles:
         return []
     rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
-    return rows if len(rows) > 2 * len(_until_misfit(split_rows(digit_cuts(span, tpl.roles), tpl.roles))) else []
+    return rows if len(rows) > 2 * fitted else []
 
 
 def read_transposed(tokens: list[Token], source_file: str, year: int | None = None, issuer: str = "") -> list[TableRead]:
@@ -300,8 +300,8 @@ def _not_header(cell: str) -> str:
 def _records(table: TableRead, source_file: str, year, issuer, title, table_id: int) -> None:
     v = vocab()
     kind = "self_eval" if table.template.self_eval else "project"
-    l1 = l1_raw = l2 = l2_raw = ""
     l1, l1_raw = _first_level1(table.rows)
+    l2 = l2_raw = ""
     project = table.project
     for row in table.rows:
         if row.get("project"):

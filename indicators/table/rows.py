@@ -297,12 +297,12 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     inner = set(_inner_numbers(tokens))
     for k in inner:
         typed[k] = 0.0
-    for k in range(n - 1):   # "已完成" "100%" (已完成100%, cut by the lexer): one actual cell, glued at no extra cost
-        if tokens[k].text.endswith("完成") and token_type(tokens[k].text) == "remark" and tokens[k + 1].gap == "glue" \
-                and token_type(tokens[k + 1].text) in ("value", "num") and tokens[k + 1].text[-1:] == "%":
-            typed[k] = typed[k + 1] = 0.0
     for k in range(n - 1):
-        if tokens[k].text == tokens[k + 1].text and (token_type(tokens[k].text) == "qual" or len(tokens[k].text) >= 3):
+        here, nxt = tokens[k].text, tokens[k + 1]
+        if here.endswith("完成") and token_type(here) == "remark" and nxt.gap == "glue" \
+                and token_type(nxt.text) in ("value", "num") and nxt.text[-1:] == "%":
+            typed[k] = typed[k + 1] = 0.0   # "已完成" "100%" (已完成100%, cut by the lexer): one actual cell
+        elif here == nxt.text and (token_type(here) == "qual" or len(here) >= 3):
             # "合规性" "好" "好", "…面市" "资源采购期以当年为主" "资源采购期以当年为主": a target and its actual
             typed[k] = typed[k + 1] = w.merge_typed
     # a cell that ends like an indicator name ("经费支出合规性") is complete: gluing the next cell onto it
