@@ -1105,3 +1105,12 @@ def test_rows_before_a_merged_level1_printed_below_them_stand_under_it():
     assert _first_level1(rows2) == ("", "")
     got = {r.level3: r.level1 for r in parse_file(_doc("39_")).indicators}
     assert got["资金使用合规性"] == "投入目标" and got["财务制度健全性"] == "投入目标"
+
+
+def test_sentence_name_of_some_length_is_kept():
+    """Doc 113 (金寨 开发区): the 质量指标 row's name is a 41-character sentence ending in 。, with a sentence target; it is an
+    indicator, not prose (a name of more than 60 characters with a full stop still is)."""
+    from indicators.table.sanity import not_indicator
+    got = {r.level3 for r in parse_file(_doc("113_")).indicators}
+    assert "完成开发区工委、管委下达的安置小区物业费清算任务,指导小区物业开展文明创建等工作。" in got
+    assert not_indicator("本部门按要求" * 11 + "。", "") == "prose"
