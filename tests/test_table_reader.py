@@ -1114,3 +1114,12 @@ def test_sentence_name_of_some_length_is_kept():
     got = {r.level3 for r in parse_file(_doc("113_")).indicators}
     assert "完成开发区工委、管委下达的安置小区物业费清算任务,指导小区物业开展文明创建等工作。" in got
     assert not_indicator("本部门按要求" * 11 + "。", "") == "prose"
+
+
+def test_name_its_short_target_and_the_next_name_run_together():
+    """Doc 54 (鄂州 机关事务, a DOC preview): ``成本控制率不超预算水电气消耗下降率`` is a name, its target 不超预算 and the
+    next name; the name cut offers both cuts, so 成本控制率 is read as a name (the page is cut inside the next row)."""
+    from indicators.table.stream import name_split
+    assert name_split("成本控制率不超预算水电气消耗下降率") == ["成本控制率", "不超预算", "水电气消耗下降率"]
+    assert name_split("补贴覆盖率对符合条件的对象发放解困工资的覆盖率") == ["补贴覆盖率", "对符合条件的对象发放解困工资的覆盖率"]
+    assert "成本控制率" in {r.level3 for r in parse_file(_doc("54_")).indicators}

@@ -312,17 +312,36 @@ def name_split(piece: str) -> list[str]:
     (['资金到位率'], ['≥95%'])
     >>> name_split("成本控制按照资金测算控制各项成本。")
     ['成本控制', '按照资金测算控制各项成本。']
+    >>> name_split("成本控制率不超预算水电气消耗下降率")   # a name, its target, the next name
+    ['成本控制率', '不超预算', '水电气消耗下降率']
     """
     if len(piece) < 9 or any(ch.isdigit() for ch in piece) or piece.startswith("反映"):
         return [piece]   # (a 反映… explanation is not a name: it is not cut)
     key = simplified(piece)
     m = _NAME_CUT.search(key)
     if m and m.end() >= 3:
+        rest = key[m.end():]
+        lead = next((q for q in _leading_targets() if rest.startswith(q) and len(rest) - len(q) >= 4
+                     and _name_ending().search(rest)), None)
+        if lead:   # "成本控制率不超预算水电气消耗下降率": a name, its target, the next name
+            return [piece[:m.end()], piece[m.end():m.end() + len(lead)], piece[m.end() + len(lead):]]
         return [piece[:m.end()], piece[m.end():]]
     m = _sentence_opener().search(key) if key.endswith(("。", "；")) else None
     if m:   # "成本控制按照资金测算控制各项成本。": a short name, then a sentence target opening with a verb
         return [piece[:m.start()], piece[m.start():]]
     return [piece]
+
+
+@functools.lru_cache(maxsize=1)
+def _leading_targets() -> tuple[str, ...]:
+    from .rows import words as reader_words
+    return reader_words().trailing_qual
+
+
+@functools.lru_cache(maxsize=1)
+def _name_ending() -> re.Pattern:
+    from .rows import words as reader_words
+    return reader_words().name_end
 
 
 @functools.lru_cache(maxsize=1)
@@ -560,12 +579,6 @@ def _opens_name(key: str, a: int, b: int) -> bool:
         return False   # an age range opens a name (0-6岁儿童); "2.8财务制度健全性" is a weight and the next name
     letters = re.match(r"[\u4e00-\u9fff]{3,20}(?![\u4e00-\u9fff])", rest)
     return bool(letters) and bool(_name_ending().search(letters.group(0)))
-
-
-@functools.lru_cache(maxsize=1)
-def _name_ending() -> re.Pattern:
-    from .rows import words as reader_words
-    return reader_words().name_end
 
 
 _WEIGHT_THEN_DATE = re.compile(r"(?<!\d)\d{1,2}((?:19|20)\d{2}年\d{1,2}月)")
