@@ -1123,3 +1123,13 @@ def test_name_its_short_target_and_the_next_name_run_together():
     assert name_split("成本控制率不超预算水电气消耗下降率") == ["成本控制率", "不超预算", "水电气消耗下降率"]
     assert name_split("补贴覆盖率对符合条件的对象发放解困工资的覆盖率") == ["补贴覆盖率", "对符合条件的对象发放解困工资的覆盖率"]
     assert "成本控制率" in {r.level3 for r in parse_file(_doc("54_")).indicators}
+
+
+def test_header_whose_second_line_finishes_its_cells():
+    """Doc 126 (裕安 文旅局 自评表): the header prints ``年度 | 实际`` over ``指标值 | 完成值`` (年度指标值, 实际完成值); the
+    second line's cells take the fragments' places, so targets and actuals land before 分值 | 得分, and the goal line's
+    last word 年度目标 before 绩效指标 is no column."""
+    got = {r.level3: (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("126_")).indicators}
+    assert got["修缮建筑面积"] == ("6000平方米", "6000平方米", "7", "7")
+    assert got["验收通过率"] == ("100%", "95%", "6", "5")
+    assert got["修缮级别"][:2] == ("市级保护单位", "市级保护单位")

@@ -232,6 +232,37 @@ def _regions_at(tokens: list[Token], j: int) -> tuple[int, int]:
     return (count, k - j) if count >= 2 else (0, 0)
 
 
+def _two_tier(span: list[Token], roles: list[str]) -> list[str]:
+    """A header printed on two lines whose second line finishes cells of the first (``年度 | 实际`` over ``指标值 |
+    完成值``: 年度指标值 and 实际完成值, doc 126): the second line's value/actual cells take the places of the first
+    line's one- or two-letter fragments, in order, instead of being columns after the last one.
+
+    >>> toks = [Token(t, 1, "space") for t in ("一级指标", "二级指标", "三级指标", "年度", "实际", "分值", "得分")]
+    >>> toks += [Token("指标值", 2, "line"), Token("完成值", 2, "space")]
+    >>> _two_tier(toks, ["level1", "level2", "level3", "actual", "weight", "score", "value", "actual"])
+    ['level1', 'level2', 'level3', 'value', 'actual', 'weight', 'score']
+    """
+    lines = sorted({t.line for t in span})
+    if len(lines) < 2:
+        return roles
+    second = [t for t in span if t.line == lines[-1]]
+    first = [t for t in span if t.line == lines[-2]]
+    if not 1 <= len(second) <= 3 or len(second) >= len(first):
+        return roles
+    late = [header_role(t.text) for t in second]
+    fragments = [k for k, t in enumerate(first) if len(header_key(t.text)) <= 2
+                 and header_role(t.text) in (None, "value", "actual")]
+    if any(r not in ("value", "actual") for r in late) or len(fragments) != len(second):
+        return roles
+    merged = [header_role(t.text) for t in first]
+    for k, r in zip(fragments, late):
+        merged[k] = r
+    if any(r is None for r in merged):
+        return roles
+    earlier = [r for r in (header_role(t.text) for t in span if t.line < lines[-2]) if r]
+    return earlier + merged
+
+
 def find_templates(tokens: list[Token]) -> list[Template]:
     """Every header in the stream: a run of at least three header cells naming a 三级 or value column
     and a 二级 or 一级 column (or a value and an actual column)."""
@@ -273,6 +304,7 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                 break   # "绩效指标" again after the value column: the first row's label, not a column
             roles.append(r)
             j += u
+        roles = _two_tier(tokens[i:j], roles)
         regions, used = _regions_at(tokens, j) if roles else (0, 0)
         if regions:   # 区域绩效目标表: one value column per town or county after the header's own cells
             roles += (["region"] * regions) if "value" in roles else (["value"] + ["region"] * (regions - 1))
@@ -280,6 +312,9 @@ def find_templates(tokens: list[Token]) -> list[Template]:
         levels = [k for k, r in enumerate(roles) if r in ("level1", "level2", "level3")]
         if levels and all(r in ("value", "actual", "weight", "score") for r in roles[:levels[0]]):
             roles = roles[levels[0]:]   # "绩效目标完成情况" in front of 一级指标: a caption, not columns
+        elif "row_label" in roles[:levels[0] if levels else 0] and \
+                all(r in ("value", "actual", "weight", "score") for r in roles[:roles.index("row_label")]):
+            roles = roles[roles.index("row_label"):]   # "年度目标" ending the goal line before 绩效指标 | 一级指标
         names = set(roles)
         ok = (len(roles) >= 3 and ({"level3", "value"} & names) and ({"level1", "level2"} & names)) \
             or (len(roles) >= 3 and {"value", "actual"} <= names) \
