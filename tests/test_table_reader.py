@@ -1133,3 +1133,14 @@ def test_header_whose_second_line_finishes_its_cells():
     assert got["修缮建筑面积"] == ("6000平方米", "6000平方米", "7", "7")
     assert got["验收通过率"] == ("100%", "95%", "6", "5")
     assert got["修缮级别"][:2] == ("市级保护单位", "市级保护单位")
+
+
+def test_one_cell_per_line_between_lone_border_lines():
+    """Doc 122 (保山 退役军人局): each cell on its own line with a lone ``|`` line after it, in a page whose other lines
+    print whole rows; a cell line followed by a border line is one cell whatever spaces and numbers it holds, so the
+    long 慰问… list is not cut into false rows (``慰问伤残军人 | 50人;…``)."""
+    from indicators.table.stream import cell_stream
+    toks = cell_stream("产出指标 数量指标 慰问人数 50人 10\\n数量指标\\n|\\n慰问伤残军人50人;烈士家庭6户。\\n|\\n100%\\n|\\n")
+    assert "慰问伤残军人50人;烈士家庭6户。" in [t.text for t in toks]
+    names = {r.level3 for r in parse_file(_doc("122_")).indicators}
+    assert "慰问伤残军人" not in names and "边海防官兵320人。" not in names

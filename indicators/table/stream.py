@@ -85,15 +85,23 @@ def cell_stream(text: str) -> list[Token]:
             if not stripped:
                 blank = True
                 continue
-            cells = join_wrapped(join_brackets([c for c in _SPACES.split(stripped) if c]))
-            # "lone": a line that is one cell, bordered by its ends (not where lines are rows run together)
-            inner = "space" if len(cells) > 1 or not lone_cells else "lone"
+            if _border_line(lines, lineno):   # "cell" / "|" / "cell" / "|": each line is one bordered cell
+                cells, inner = [stripped], "lone"
+            else:
+                cells = join_wrapped(join_brackets([c for c in _SPACES.split(stripped) if c]))
+                # "lone": a line that is one cell, bordered by its ends (not where lines are rows run together)
+                inner = "space" if len(cells) > 1 or not lone_cells else "lone"
         if gap != "hard" and blank:
             gap = "para"
         blank = False
         _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
     return join_split_headers(join_split_names(cut_repeated_heads(tokens)))
+
+
+def _border_line(lines: list[str], lineno: int) -> bool:
+    """The line after line ``lineno`` (1-based) is a lone ``|``: the page prints one cell per line between borders."""
+    return lineno < len(lines) and lines[lineno].strip() in ("|", "｜")
 
 
 def join_split_headers(tokens: list[Token], most: int = 5) -> list[Token]:
@@ -287,8 +295,8 @@ def _whole_cell(cell: str) -> bool:
     (True, False)
     """
     key = simplified(cell)
-    if len(key) > 30 or _CODE_START.match(key):
-        return False
+    if (len(key) > 30 and not (len(key) <= 150 and key.endswith("。"))) or _CODE_START.match(key):
+        return False   # (a bordered sentence of up to 150 characters, ending in 。, is one cell too)
     return all(key[m.start():m.end()] in _remark_words() for m in _word_re().finditer(key))
 
 
