@@ -1140,7 +1140,7 @@ def test_one_cell_per_line_between_lone_border_lines():
     print whole rows; a cell line followed by a border line is one cell whatever spaces and numbers it holds, so the
     long 慰问… list is not cut into false rows (``慰问伤残军人 | 50人;…``)."""
     from indicators.table.stream import cell_stream
-    toks = cell_stream("产出指标 数量指标 慰问人数 50人 10\\n数量指标\\n|\\n慰问伤残军人50人;烈士家庭6户。\\n|\\n100%\\n|\\n")
+    toks = cell_stream("产出指标 数量指标 慰问人数 50人 10\n数量指标\n|\n慰问伤残军人50人;烈士家庭6户。\n|\n100%\n|\n")
     assert "慰问伤残军人50人;烈士家庭6户。" in [t.text for t in toks]
     names = {r.level3 for r in parse_file(_doc("122_")).indicators}
     assert "慰问伤残军人" not in names and "边海防官兵320人。" not in names
