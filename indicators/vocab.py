@@ -48,6 +48,11 @@ class Vocabulary:
     headers: dict[str, str] = field(default_factory=dict)       # header key -> role
     labels: dict[str, list[str]] = field(default_factory=dict)  # label kind -> keys
     titles: dict[str, list[str]] = field(default_factory=dict)  # table kind -> keys
+    whole_only: frozenset[str] = frozenset()   # level names read only as whole cells, never cut out of text
+
+    def cut_words(self) -> set[str]:
+        """The 一级/二级 names of four or more letters that run-together text is cut at."""
+        return {w for w in list(self.level1) + list(self.level2) if len(w) >= 4 and w not in self.whole_only}
 
     @staticmethod
     def _strip_score(key: str) -> str:
@@ -116,4 +121,5 @@ def vocab(path: Path = TAXONOMY_FILE) -> Vocabulary:
             v.headers.setdefault(norm_key(key), role)
     v.labels = {kind: [norm_key(k) for k in keys] for kind, keys in raw["labels"].items()}
     v.titles = {kind: [norm_key(k) for k in keys] for kind, keys in raw["titles"].items()}
+    v.whole_only = frozenset(norm_key(k) for k in raw.get("lexer", {}).get("whole_only", ()))
     return v

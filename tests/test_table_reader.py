@@ -1144,3 +1144,18 @@ def test_one_cell_per_line_between_lone_border_lines():
     assert "慰问伤残军人50人;烈士家庭6户。" in [t.text for t in toks]
     names = {r.level3 for r in parse_file(_doc("122_")).indicators}
     assert "慰问伤残军人" not in names and "边海防官兵320人。" not in names
+
+
+def test_common_evaluation_framework_levels_are_whole_cells_only():
+    """Doc 124 (镇江 博物馆 绩效目标表, one cell per line): the 共性 framework's ``决策 | 项目立项 | 立项程序规范性 | 规范``
+    and ``绩效目标 | 绩效指标明确性 | 明确``: 决策/项目立项/资金投入 are levels, not names with targets, and 绩效目标 before a
+    short quality word is that framework's 二级, not a goal block that ends the table. The framework's names are levels
+    only as whole cells: ``资金管理情况`` (doc 06) and ``…资金投入成本控制率`` (doc 42) are not cut at them."""
+    from indicators.table.stream import lex
+    from indicators.vocab import vocab
+    assert vocab().canonical_level1("决策") == "项目决策" and vocab().canonical_level2("项目立项") == "项目立项"
+    assert lex("资金管理情况专账核算") [0] != "资金管理"
+    recs = {r.level3: (r.level1, r.level2, r.value_raw) for r in parse_file(_doc("124_")).indicators}
+    assert recs["立项程序规范性"] == ("项目决策", "项目立项", "规范")
+    assert "绩效目标合理性" in recs and "决策" not in recs and "资金投入" not in recs
+    assert "省级财政专项资金投入成本控制率(%)" in {r.level3 for r in parse_file(_doc("42_")).indicators}

@@ -54,6 +54,16 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
 _NUMBERED_SENTENCE = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff][^|]{2,60}。$")
 
 
+def _framework_name_after(tokens: list[Token], i: int, end: int) -> bool:
+    """The 绩效目标 at ``i`` is followed by a short quality word (``合理性``), or by a row label and one (``绩效指标``
+    ``明确性``): the 二级 or the name of a 决策 framework row, not a goal block."""
+    def short_name(k: int) -> bool:
+        text = tokens[k].text
+        return k < end and len(text) <= 3 and token_type(text) == "text" and bool(words().name_end.search(text))
+    return (i + 1 < end and tokens[i + 1].gap == "glue" and short_name(i + 1)) or \
+        (i + 2 < end and token_type(tokens[i + 1].text) == "rowlabel" and short_name(i + 2))
+
+
 def _table_end(tokens: list[Token], start: int, end: int) -> int:
     """Where a table's rows stop: a 总分/合计/说明 line or a signature line ends it."""
     v = vocab()
@@ -65,7 +75,10 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
             return i   # "2.部门绩效评价结果。": the report's next numbered paragraph
         if i > start + 1 and key.startswith("序号") and len(key) <= 12:
             return i   # "序号 | 学校性质 | 培训机构 …": the header of the next (budget) table
-        if i > start + 1 and (v.label_kind(key) in ("project", "department", "goal", "stop")
+        kind = v.label_kind(key) if i > start + 1 else None
+        if kind == "goal" and _framework_name_after(tokens, i, end):
+            continue   # "绩效目标 | 绩效指标 明确性 | 明确": the 二级 of the 决策 framework (doc 124), not the goal block
+        if i > start + 1 and (kind in ("project", "department", "goal", "stop")
                           or key.startswith(words().project_labels)):
             return i   # (right after the header, "项目年度绩效目标" is the first row's row label)
         if len(key) <= 60 and v.title_kind(key) and ("表" in key or "绩效目标" in key) and len(key) >= 6:

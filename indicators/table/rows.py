@@ -302,6 +302,8 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
         if here.endswith("完成") and token_type(here) == "remark" and nxt.gap == "glue" \
                 and token_type(nxt.text) in ("value", "num") and nxt.text[-1:] == "%":
             typed[k] = typed[k + 1] = 0.0   # "已完成" "100%" (已完成100%, cut by the lexer): one actual cell
+        elif token_type(here) == "rowlabel" and nxt.gap == "glue" and len(nxt.text) <= 3 and _name_like(nxt.text):
+            typed[k] = 0.0   # "绩效指标" "明确性", "绩效目标" "合理性": one name of the 决策 framework (doc 124)
         elif here == nxt.text and (token_type(here) == "qual" or len(here) >= 3):
             # "合规性" "好" "好", "…面市" "资源采购期以当年为主" "资源采购期以当年为主": a target and its actual
             typed[k] = typed[k + 1] = w.merge_typed

@@ -169,7 +169,7 @@ _CLOSE = re.compile(r"^[^()（）]{0,6}[)）]")
 @functools.lru_cache(maxsize=1)
 def _level_re() -> re.Pattern:
     v = vocab()
-    names = sorted({w for w in list(v.level1) + list(v.level2) if len(w) >= 4}, key=len, reverse=True)
+    names = sorted(v.cut_words(), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in names))
 
 
@@ -425,7 +425,7 @@ def _word_re() -> re.Pattern:
     v = vocab()
     from .rows import words as reader_words
     rw = reader_words()
-    words = {w for w in list(v.level1) + list(v.level2) if len(w) >= 4}
+    words = v.cut_words()
     words |= {w for w in v.headers if len(w) >= 4}
     words |= {w for w in rw.qualitative if len(w) >= 4} | set(rw.remarks) | set(rw.cut_words)
     words |= {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年实际值", "未完成原因"}
