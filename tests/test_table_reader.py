@@ -1159,3 +1159,13 @@ def test_common_evaluation_framework_levels_are_whole_cells_only():
     assert recs["立项程序规范性"] == ("项目决策", "项目立项", "规范")
     assert "绩效目标合理性" in recs and "决策" not in recs and "资金投入" not in recs
     assert "省级财政专项资金投入成本控制率(%)" in {r.level3 for r in parse_file(_doc("42_")).indicators}
+
+
+def test_target_that_states_itself_stays_one_cell():
+    """Doc 126 (裕安 文旅局): ``项目设计、招标、施工 | 完成时间为2022年12月30日 | 完成时间为2022年12月30日 | 6 | 5``: the
+    target 完成时间为… is one cell (a value after 为 or 达 is the cell's own), so the name keeps no part of it."""
+    from indicators.table.stream import lex
+    assert lex("完成时间为2022年12月30日") == ["完成时间为2022年12月30日"]
+    assert lex("培训人次280人次") == ["培训人次", "280人次"]
+    got = {r.level3: r.value_raw for r in parse_file(_doc("126_")).indicators}
+    assert got["项目设计、招标、施工"] == "完成时间为2022年12月30日"

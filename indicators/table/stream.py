@@ -562,6 +562,8 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
+            if a >= 2 and key[a - 1] in "为达" and key[a - 2] not in "为达":
+                continue  # "完成时间为2022年12月30日", "满意率达95%": the target states itself, one cell
             if _opens_name(key, a, b):
                 continue  # "0-6岁儿童健康管理数", "指标23:0-36月龄中医药规范管理数": a name that starts with its ages
             cuts.update((a, b))
