@@ -1096,13 +1096,15 @@ def test_management_groups_after_satisfaction_rows_stand_under_no_level1():
 def test_rows_before_a_merged_level1_printed_below_them_stand_under_it():
     """Doc 39 (苏州 园林, a DOC preview): the first rows (资金使用合规性 …) come before the merged ``投入目标(28分)`` cell,
     which the preview prints in the middle of its span; they stand under 投入目标. Where the first level cell is a
-    二级, which 二级 the earlier rows had is not known, and they get none."""
+    二级, which 二级 the earlier rows had is not known: they get its 一级 only (doc 129: 效益指标 over 可持续影响指标)."""
     from indicators.table.reader import _first_level1
     from indicators.table.rows import Cell, Row
     rows = [Row([Cell("level3", "甲率", 0, 0, 1)]), Row([Cell("level1", "产出指标", 1, 1, 1), Cell("level3", "乙率", 2, 2, 1)])]
     assert _first_level1(rows) == ("产出指标", "产出指标")
     rows2 = [Row([Cell("level3", "甲率", 0, 0, 1)]), Row([Cell("level2", "质量指标", 1, 1, 1), Cell("level3", "乙率", 2, 2, 1)])]
-    assert _first_level1(rows2) == ("", "")
+    assert _first_level1(rows2) == ("产出指标", "")   # a 二级 first: its 一级 only
+    rows3 = [Row([Cell("level3", "甲率", 0, 0, 1)]), Row([Cell("level2", "某某指标", 1, 1, 1), Cell("level3", "乙率", 2, 2, 1)])]
+    assert _first_level1(rows3) == ("", "")
     got = {r.level3: r.level1 for r in parse_file(_doc("39_")).indicators}
     assert got["资金使用合规性"] == "投入目标" and got["财务制度健全性"] == "投入目标"
 
@@ -1169,3 +1171,10 @@ def test_target_that_states_itself_stays_one_cell():
     assert lex("培训人次280人次") == ["培训人次", "280人次"]
     got = {r.level3: r.value_raw for r in parse_file(_doc("126_")).indicators}
     assert got["项目设计、招标、施工"] == "完成时间为2022年12月30日"
+
+
+def test_rows_before_a_first_level2_get_its_level1():
+    """Doc 129 (大英 图书馆, an excerpt that starts mid-table): ``公益性讲座知晓率`` comes before ``可持续影响指标``; it stands
+    under 效益指标, with no 二级."""
+    got = {r.level3: (r.level1, r.level2) for r in parse_file(_doc("129_")).indicators}
+    assert got["公益性讲座知晓率"] == ("效益指标", "")

@@ -294,14 +294,18 @@ def _second_block_records(table: TableRead, source_file: str, year, issuer, titl
 
 def _first_level1(rows: list[Row]) -> tuple[str, str]:
     """The 一级 of the rows before a table's first level cell, when that cell is a 一级: a merged 一级 cell is
-    printed in the middle of its span (``资金使用合规性 …`` rows, then ``投入目标(28分)``, doc 39). Nothing when the
-    first level cell is a 二级 (which 二级 the earlier rows had is not known) or the table opens with it."""
+    printed in the middle of its span (``资金使用合规性 …`` rows, then ``投入目标(28分)``, doc 39). When that cell is a 二级,
+    the 一级 above it (``可持续影响指标`` first: 效益指标, doc 129); which 二级 the earlier rows had is not known."""
+    v = vocab()
     for k, row in enumerate(rows):
         r1, r2 = _not_header(row.get("level1")), _not_header(row.get("level2"))
         if r1 or r2:
-            if not r1 or k == 0 or not any(r.get("level3") for r in rows[:k]):
+            if k == 0 or not any(r.get("level3") for r in rows[:k]):
                 return "", ""
-            return vocab().canonical_level1(r1) or _squeeze(r1), r1
+            if not r1:   # a 二级 first: the earlier rows share its 一级, not (as far as is known) its 二级
+                parent = v.parent_of(v.canonical_level2(r2) or "")
+                return (parent, "") if parent else ("", "")
+            return v.canonical_level1(r1) or _squeeze(r1), r1
     return "", ""
 
 
