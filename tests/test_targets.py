@@ -218,3 +218,8 @@ def test_a_year_alone_is_a_deadline_not_a_count_of_years():
         t = Target.fromstring(text, name="项目完成时间")
         assert (t.kind, t.deadline) == ("deadline", "2021-12-31"), text
     assert Target.fromstring("2020").kind == "quantitative"
+
+
+def test_lowercase_metres():
+    """Doc 127 (忠县 涂井乡): ``524m`` of new road is 524 m, as ``≥80M`` is 80 M."""
+    assert (Target.fromstring("524m").value, Target.fromstring("524m").unit) == (524, "m")
