@@ -1178,3 +1178,16 @@ def test_rows_before_a_first_level2_get_its_level1():
     under 效益指标, with no 二级."""
     got = {r.level3: (r.level1, r.level2) for r in parse_file(_doc("129_")).indicators}
     assert got["公益性讲座知晓率"] == ("效益指标", "")
+
+
+def test_value_column_left_empty_reads_one_record_per_name():
+    """Doc 136 (陈仓 林业局 区域绩效目标申报表): the header names 指标值 but every value cell is empty (``||`` lines after
+    each name); the names are one record each with no value. A table whose header names a value column and whose cells
+    hold any target, or text that is no name, is read by the row splitter as before."""
+    from indicators.table.names import names_only
+    from indicators.table.stream import Token
+    recs = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("136_")).indicators}
+    assert recs["上一轮退耕还林补助面积(万亩)"] == ("数量指标", "") and len(recs) == 5
+    names = [Token(t, 1, "cell") for t in ("参保人数(人)", "补助面积(万亩)", "防治面积(万亩)")]
+    assert names_only(names, strict=True)
+    assert not names_only(names + [Token("群众生活明显改善", 1, "cell")], strict=True)

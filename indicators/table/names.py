@@ -17,7 +17,7 @@ False
 from __future__ import annotations
 
 from .header import header_role
-from .rows import Cell, Row, token_type, words
+from .rows import UNIT_NOTE, Cell, Row, token_type, words
 from .stream import Token
 
 # what a cell of a value column reads as; a names-only table has (almost) none of them
@@ -26,14 +26,19 @@ _LEVEL_TYPES = {"l1": ("level1",), "l2": ("level2",), "l1l2": ("level1", "level2
 
 
 def _name_end(text: str) -> bool:
-    return bool(words().name_end.search(text))
+    """Ends like an indicator name, a unit note in brackets aside (``补助面积(万亩)``)."""
+    return bool(words().name_end.search(UNIT_NOTE.sub("", text)))
 
 
-def names_only(tokens: list[Token]) -> bool:
-    """Three or more cells that end like indicator names, and at most one that reads as a target."""
+def names_only(tokens: list[Token], strict: bool = False) -> bool:
+    """Three or more cells that end like indicator names, and at most one that reads as a target; ``strict`` (a
+    header that names a value column, its cells left empty: doc 136): no target at all and every other text a name."""
     types = [token_type(t.text) for t in tokens]
     names = sum(1 for t, typ in zip(tokens, types) if typ == "text" and _name_end(t.text))
     values = sum(typ in _VALUE_TYPES and header_role(t.text) is None for t, typ in zip(tokens, types))
+    if strict:
+        texts = sum(1 for typ in types if typ == "text")
+        return names >= 3 and values == 0 and texts == names
     return names >= 3 and values <= 1
 
 

@@ -177,7 +177,7 @@ def token_type(text: str) -> str:
         return "l2like"
     if len(key) > 30:
         return "text"
-    if (rw.name_end.search(_UNIT_NOTE.sub("", key)) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
+    if (rw.name_end.search(UNIT_NOTE.sub("", key)) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
                                                                 or _NAME_START.match(key)):
         return "text"   # 按时发放率, 上年12月底编内人员数: an indicator name, whatever words or numbers it holds
     if _ENUM_NAME.match(key) or _COUNTED_NOUN.match(key):
@@ -246,10 +246,10 @@ def _ungraded(text: str) -> bool:
 def _name_like(text: str) -> bool:
     """A text that ends like an indicator name, a unit note in brackets aside (``办公用房面积(平方米)``)."""
     return len(text) <= 30 and token_type(text) == "text" and \
-        bool(words().name_end.search(simplified(_UNIT_NOTE.sub("", text))))
+        bool(words().name_end.search(simplified(UNIT_NOTE.sub("", text))))
 
 
-_UNIT_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]$")
+UNIT_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
 _COUNTED_NOUN = re.compile(r"^[一两二三四五六七八九十][个项套台条名家所座件][\u4e00-\u9fff]{4}")
