@@ -1191,3 +1191,11 @@ def test_value_column_left_empty_reads_one_record_per_name():
     names = [Token(t, 1, "cell") for t in ("参保人数(人)", "补助面积(万亩)", "防治面积(万亩)")]
     assert names_only(names, strict=True)
     assert not names_only(names + [Token("群众生活明显改善", 1, "cell")], strict=True)
+
+
+def test_space_bordered_sentence_cell_stays_whole():
+    """Doc 135 (旺苍 卫健局, cells apart by spaces): the target ``实施乡镇社区基层医疗机构37个。`` is one cell, not a name
+    piece and the count 37个; a note ``注:`` alone still ends the table (doc 113)."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("135_")).indicators}
+    assert got["政府办基层医疗卫生机构实施国家基本药物制度覆盖率"] == "实施乡镇社区基层医疗机构37个。"
+    assert not any(n.startswith("注") for n in (r.level3 for r in parse_file(_doc("113_")).indicators))

@@ -69,7 +69,8 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
     v = vocab()
     for i in range(start, end):
         key = _squeeze(tokens[i].text)
-        if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分")):   # 总分 alone types as a short word
+        if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分") or key in ("注:", "注：")):
+            # (总分 and 注: alone type as short words)
             return i
         if _NUMBERED_SENTENCE.match(key):
             return i   # "2.部门绩效评价结果。": the report's next numbered paragraph

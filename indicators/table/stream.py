@@ -276,7 +276,8 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
     between the pieces the lexer cut a cell into."""
     first = True
     for cell in cells:
-        pieces = [cell] if inner in ("sep", "lone") and _whole_cell(cell) else lex(cell)
+        whole = inner in ("sep", "lone") or (inner == "space" and cell.endswith("。") and len(cell) <= 60)
+        pieces = [cell] if whole and _whole_cell(cell) else lex(cell)   # (a space-bordered sentence too)
         for k, piece in enumerate(pieces):
             for m, part in enumerate(name_split(piece)):
                 tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner))))
