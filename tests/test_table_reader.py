@@ -1199,3 +1199,12 @@ def test_space_bordered_sentence_cell_stays_whole():
     got = {r.level3: r.value_raw for r in parse_file(_doc("135_")).indicators}
     assert got["政府办基层医疗卫生机构实施国家基本药物制度覆盖率"] == "实施乡镇社区基层医疗机构37个。"
     assert not any(n.startswith("注") for n in (r.level3 for r in parse_file(_doc("113_")).indicators))
+
+
+def test_completion_rate_column_is_a_column_of_its_own():
+    """Doc 132 (海南 农垦实验中学 自评表): ``… | 实际完成值 | 完成率 | 分值 | 得分``: 完成率 is a column, so
+    ``52 | 10 | 19.23% | 20.00 | 3.85`` is a target 52, an actual 10, the rate, a weight and a score (the 10 was read as
+    the 度量单位 and joined onto the target: 5210)."""
+    assert header_role("完成率") == "other"
+    got = {(r.level2, r.level3): (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("132_")).indicators}
+    assert got[("数量指标", "资助困难教师及学生")] == ("52", "10", "20.00", "3.85")
