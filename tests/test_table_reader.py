@@ -1208,3 +1208,14 @@ def test_completion_rate_column_is_a_column_of_its_own():
     assert header_role("完成率") == "other"
     got = {(r.level2, r.level3): (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("132_")).indicators}
     assert got[("数量指标", "资助困难教师及学生")] == ("52", "10", "20.00", "3.85")
+
+
+def test_two_letter_header_cells_run_together_and_a_scrambled_total():
+    """Doc 133 (益阳 高级技工学校, a DOC preview): ``…实际 完成值分值得分偏差原因分析…`` has 分值 | 得分 run together, two
+    header cells of two letters each, now cut, so ``3018301850`` reads target 3018, actual 3018 and the block's 50; doc
+    134's total line prints ``分总 100 100`` (总分), which is no indicator."""
+    from indicators.table.stream import lex
+    assert lex("实际完成值分值得分偏差原因分析及改进措施产出指标")[:3] == ["实际完成值", "分值", "得分"]
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("133_")).indicators}
+    assert got["资助学生人数"] == ("3018", "3018")
+    assert "分总" not in {r.level3 for r in parse_file(_doc("134_")).indicators}

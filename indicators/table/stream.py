@@ -612,7 +612,7 @@ def _header_splits(pieces: list[str]) -> list[str]:
     from .header import header_role
     out: list[str] = []
     for p in pieces:
-        heads = header_pieces(simplified(p)) if len(p) > 4 else []
+        heads = header_pieces(simplified(p)) if len(p) >= 4 else []   # (分值得分: two header cells of two letters)
         if not heads and out and p[:2] in _SHORT_HEADS and len(p) > 4 and header_role(out[-1]):
             heads = [0, 2, len(p)]   # "…指标得分(分)" "说明天然林…": the header's last cell, then the first row
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
