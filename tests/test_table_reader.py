@@ -1219,3 +1219,16 @@ def test_two_letter_header_cells_run_together_and_a_scrambled_total():
     got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("133_")).indicators}
     assert got["资助学生人数"] == ("3018", "3018")
     assert "分总" not in {r.level3 for r in parse_file(_doc("134_")).indicators}
+
+
+def test_mangled_span_attributes_do_not_stop_an_html_page():
+    """Found by fuzzing (../shared/tools/fuzz.py): real document 27 with a cell's ``rowspan`` value mangled
+    (``rowspan="rowspan=r…"``) raised ValueError and the page gave nothing. Spans are read as browsers read them:
+    leading digits, else 1, capped; the page's records are the same as with the attribute left out."""
+    import re as _re
+    page = _doc("27_").read_text(encoding="utf-8")
+    plain = {(r.level3, r.value_raw) for r in parse_text(page, "plain.html").indicators}
+    mangled = _re.sub(r'rowspan="\d+"', 'rowspan="rowspan=r十spa)"', page, count=1)
+    assert mangled != page
+    got = {(r.level3, r.value_raw) for r in parse_text(mangled, "mangled.html").indicators}
+    assert len(got) >= len(plain) - 2 and len(got & plain) >= len(plain) - 3

@@ -92,8 +92,8 @@ def _table_rows(table) -> list[Line]:
         for td in tr.find_all(["td", "th"], recursive=False):
             fill_spans(cells)
             content = _own_text(td)
-            colspan = int(td.get("colspan", 1) or 1)
-            rowspan = int(td.get("rowspan", 1) or 1)
+            colspan = _span(td.get("colspan"))
+            rowspan = _span(td.get("rowspan"))
             for k in range(colspan):
                 if rowspan > 1:
                     pending[len(cells)] = rowspan - 1
@@ -101,6 +101,17 @@ def _table_rows(table) -> list[Line]:
         fill_spans(cells)
         rows.append(Line(cells=cells, lineno=tr.sourceline or 0))
     return rows
+
+
+def _span(value, most: int = 200) -> int:
+    """A ``colspan``/``rowspan`` attribute as browsers read it: its leading digits, 1 when there are none, at most
+    ``most`` (``"2 "``, ``"3px"`` and a mangled ``"rowspan=r…"`` do not stop the page).
+
+    >>> _span("3"), _span(" 2px"), _span("rowspan=r"), _span(None), _span("0"), _span("99999")
+    (3, 2, 1, 1, 1, 200)
+    """
+    m = re.match(r"\s*(\d+)", str(value or ""))
+    return min(max(int(m.group(1)), 1), most) if m else 1
 
 
 _NESTED = {"table", "tr", "td", "th"}
