@@ -1232,3 +1232,10 @@ def test_mangled_span_attributes_do_not_stop_an_html_page():
     assert mangled != page
     got = {(r.level3, r.value_raw) for r in parse_text(mangled, "mangled.html").indicators}
     assert len(got) >= len(plain) - 2 and len(got & plain) >= len(plain) - 3
+
+
+def test_short_directed_target_is_not_glued_onto_the_name_before_it():
+    """Doc 128 (鄂州 科协, traditional script, cells apart by spaces): ``科普知識網絡競賽 提高普及率 穩步提升 6``: the target
+    提高普及率 ends like a name but opens with 提高; it is not glued onto the name across the space."""
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("128_")).indicators}
+    assert got["科普知識網絡競賽"] == ("提高普及率", "穩步提升")

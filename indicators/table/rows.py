@@ -252,6 +252,9 @@ def _name_like(text: str) -> bool:
 UNIT_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
+_DIRECTED = re.compile(r"^(?:提高|提升|降低|减少|增加|下降|增长|扩大)[\u4e00-\u9fff]{1,6}$")
+
+
 _COUNTED_NOUN = re.compile(r"^[一两二三四五六七八九十][个项套台条名家所座件][\u4e00-\u9fff]{4}")
 _ENUM_NAME = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff]*\d)")
 _ENUM_START = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：.．、]")
@@ -324,6 +327,8 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             after[k] += w.name_merge   # "以最新资源面市 资源采购期以当年为主 资源采购期以当年为主": a target and its actual
         if _ENUM_START.match(tokens[k].text):
             after[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
+        elif tokens[k].gap in ("space", "sep", "cell", "line", "para") and _DIRECTED.match(tokens[k].text):
+            after[k] += w.name_merge   # "科普知識網絡競賽 | 提高普及率": a short text opening with 提高 is a target or a name of its own
     return typed, after
 
 
