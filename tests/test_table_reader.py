@@ -1239,3 +1239,14 @@ def test_short_directed_target_is_not_glued_onto_the_name_before_it():
     提高普及率 ends like a name but opens with 提高; it is not glued onto the name across the space."""
     got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("128_")).indicators}
     assert got["科普知識網絡競賽"] == ("提高普及率", "穩步提升")
+
+
+def test_target_column_named_jixiao_mubiao_after_the_name():
+    """Doc 139 (海口 档案局 2016, one cell per blank-line paragraph): ``指标类型 | 指标名称 | 绩效目标 | 绩效标准``: 绩效目标
+    right after the name column is the target's column, 成效指标 a 一级 (效益指标), and a sentence target goes to the
+    value column rather than the 绩效标准 one after it (``value text`` costs 1.5 in reader.toml; doc 110 reads right too)."""
+    from indicators.vocab import vocab
+    assert vocab().canonical_level1("成效指标") == "效益指标"
+    recs = {r.level3: (r.level1, r.value_raw) for r in parse_file(_doc("139_")).indicators}
+    assert recs["向社会公开政府公开信息和记录市领导政务活动信息"] == ("效益指标", "向社会公开政府公开信息及记录市领导政务活动信息")
+    assert {r.level3 for r in parse_file(_doc("110_")).indicators} >= {lab["level3"] for lab in _labels("110_")}

@@ -285,6 +285,8 @@ def find_templates(tokens: list[Token]) -> list[Template]:
             if r is None and header_key(tokens[j].text) == "指标" and j + 1 < n and \
                     header_role(tokens[j + 1].text) in ("weight", "unit", "op", "value"):
                 r, u = "level3", 1   # "指标 | 指标权重 | 计量单位 | …": the bare word names the 三级 column
+            if r is None and roles and roles[-1] == "level3" and header_key(tokens[j].text) == "绩效目标":
+                r, u = "value", 1   # "指标名称 | 绩效目标 | 绩效标准": right after the name, the target's column (doc 139)
             if r is None and roles and "value" in roles and j + 1 < n and header_role(tokens[j + 1].text) \
                     and _GARBLED_VALUE.match(header_key(tokens[j].text)):
                 # "年成值全完值" (an OCR'd 全年完成值) between 调整指标值 and 得分系数: a value column of the header
