@@ -1250,3 +1250,16 @@ def test_target_column_named_jixiao_mubiao_after_the_name():
     recs = {r.level3: (r.level1, r.value_raw) for r in parse_file(_doc("139_")).indicators}
     assert recs["向社会公开政府公开信息和记录市领导政务活动信息"] == ("效益指标", "向社会公开政府公开信息及记录市领导政务活动信息")
     assert {r.level3 for r in parse_file(_doc("110_")).indicators} >= {lab["level3"] for lab in _labels("110_")}
+
+
+def test_page_cut_right_after_the_last_rows_name_keeps_that_row():
+    """Doc 137 (临翔 林业局 自评表): the excerpt ends ``满意度指标 | 服务对象满意度指标 | 受益农户满意度`` — cut right after the
+    last row's name. The row is a record with no value (the quality check then says so); a cut piece that does not
+    end like a name is not."""
+    from indicators.table.reader import _cut_name_row
+    from indicators.table.rows import Cell, Row
+    recs = {r.level3: r.value_raw for r in parse_file(_doc("137_")).indicators}
+    assert recs.get("受益农户满意度") == ""
+    assert _cut_name_row(Row([Cell("level2", "服务对象满意度指标", 0, 0, 1), Cell("level3", "受益农户满意度", 1, 1, 1)]))
+    assert not _cut_name_row(Row([Cell("level3", "受益农户满", 1, 1, 1)]))
+    assert not _cut_name_row(Row([Cell("level3", "受益农户满意度", 1, 1, 1), Cell("value", "≥9", 2, 2, 1)]))

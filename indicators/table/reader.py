@@ -14,7 +14,7 @@ from ..vocab import vocab
 from .digits import digit_cuts
 from .header import SECOND, Template, base_role, find_templates, header_role
 from .names import name_rows, names_only
-from .rows import Cell, Row, split_rows, token_type, words
+from .rows import Cell, Row, name_like, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
 
 _LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
@@ -103,6 +103,12 @@ def _good(row: Row) -> bool:
     return any(row.get(r) for r in ("value", "actual", "weight", "score", "op", "unit"))
 
 
+def _cut_name_row(row: Row) -> bool:
+    """A row of a name that ends like one and nothing after it (the page was cut there)."""
+    roles = {c.role for c in row.cells}
+    return "level3" in roles and roles <= {"level1", "level2", "level3", "row_label"} and name_like(row.get("level3"))
+
+
 def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
     """The rows up to where the template stops fitting: a long run of tokens outside every row or of
     rows that do not read as indicators ends the table (a budget table or prose after it)."""
@@ -159,6 +165,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
             cut = digit_cuts(span, tpl.roles) if not (headerless and tpl.roles == HEADERLESS_ACTUAL_ROLES) else span
             every = split_rows(cut, tpl.roles)
             rows = _until_misfit(every)
+            if end == len(tokens) and rows and every and every[-1] is not rows[-1] and _cut_name_row(every[-1]):
+                rows.append(every[-1])   # a page cut right after the last row's name: the row, its value ""
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column

@@ -242,6 +242,11 @@ def _ungraded(text: str) -> bool:
     return key not in words().qualitative and Target.fromstring(key).grade == "unclear"
 
 
+def name_like(text: str) -> bool:
+    """A text that ends like an indicator name (``经费支出合规性``, ``办公用房面积(平方米)``)."""
+    return _name_like(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def _name_like(text: str) -> bool:
     """A text that ends like an indicator name, a unit note in brackets aside (``办公用房面积(平方米)``)."""
