@@ -568,6 +568,8 @@ _PERIOD_THEN_UNIT = re.compile(rf"/([{_PER_TIME}])/")
 def _per_unit_at(text: str, i: int, v: "TargetVocab") -> bool:
     """A slash and a "per" noun at i (``/人`` in ``1130元/月/人``)."""
     return text[i:i + 1] == "/" and any(text.startswith(u, i + 1) for u in v.per_units)
+
+
 def _unit_at(text: str, pos: int, v: TargetVocab) -> tuple[str, tuple[str, float] | None, int]:
     """Unit starting at pos, with an optional multiplier prefix (万人次) and a compound (/人)."""
     mult = None

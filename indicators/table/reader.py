@@ -58,8 +58,7 @@ def _framework_name_after(tokens: list[Token], i: int, end: int) -> bool:
     """The 绩效目标 at ``i`` is followed by a short quality word (``合理性``), or by a row label and one (``绩效指标``
     ``明确性``): the 二级 or the name of a 决策 framework row, not a goal block."""
     def short_name(k: int) -> bool:   # (callers check k < end)
-        text = tokens[k].text
-        return len(text) <= 3 and token_type(text) == "text" and bool(words().name_end.search(text))
+        return len(tokens[k].text) <= 3 and name_like(tokens[k].text)
     return (i + 1 < end and tokens[i + 1].gap == "glue" and short_name(i + 1)) or \
         (i + 2 < end and token_type(tokens[i + 1].text) == "rowlabel" and short_name(i + 2))
 

@@ -242,13 +242,8 @@ def _ungraded(text: str) -> bool:
     return key not in words().qualitative and Target.fromstring(key).grade == "unclear"
 
 
-def name_like(text: str) -> bool:
-    """A text that ends like an indicator name (``经费支出合规性``, ``办公用房面积(平方米)``)."""
-    return _name_like(text)
-
-
 @functools.lru_cache(maxsize=65536)
-def _name_like(text: str) -> bool:
+def name_like(text: str) -> bool:
     """A text that ends like an indicator name, a unit note in brackets aside (``办公用房面积(平方米)``)."""
     return len(text) <= 30 and token_type(text) == "text" and \
         bool(words().name_end.search(simplified(UNIT_NOTE.sub("", text))))
@@ -310,7 +305,7 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
         if here.endswith("完成") and token_type(here) == "remark" and nxt.gap == "glue" \
                 and token_type(nxt.text) in ("value", "num") and nxt.text[-1:] == "%":
             typed[k] = typed[k + 1] = 0.0   # "已完成" "100%" (已完成100%, cut by the lexer): one actual cell
-        elif token_type(here) == "rowlabel" and nxt.gap == "glue" and len(nxt.text) <= 3 and _name_like(nxt.text):
+        elif token_type(here) == "rowlabel" and nxt.gap == "glue" and len(nxt.text) <= 3 and name_like(nxt.text):
             typed[k] = 0.0   # "绩效指标" "明确性", "绩效目标" "合理性": one name of the 决策 framework (doc 124)
         elif here == nxt.text and (token_type(here) == "qual" or len(here) >= 3):
             # "合规性" "好" "好", "…面市" "资源采购期以当年为主" "资源采购期以当年为主": a target and its actual
@@ -320,10 +315,10 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     after = [0.0] * n
     for k in range(1, n):
         if tokens[k].gap in ("space", "sep", "cell", "line", "para") and tokens[k].text[:1] not in "(（" \
-                and _name_like(tokens[k - 1].text) and not _name_like(tokens[k].text):
+                and name_like(tokens[k - 1].text) and not name_like(tokens[k].text):
             # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
             after[k] = w.name_merge
-        elif k - 1 not in inner and _name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
+        elif k - 1 not in inner and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
             after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
         if tokens[k].text == tokens[k - 1].text and tokens[k].gap != "glue" and len(tokens[k].text) >= 2:
             after[k] += w.name_merge   # "巩固拓展脱贫攻坚成果 | 巩固拓展脱贫攻坚成果": two cells (a name and its copy)
@@ -375,7 +370,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         typ = token_type(text)
         if typ == "value" and _PERCENT.match(text):   # "20%": a target, or a weight written as a share
             out = [tab.get("pct", tab.get("value", w.default)) for tab in emit_tables]
-        elif typ == "text" and _name_like(text):
+        elif typ == "text" and name_like(text):
             # "经费支出合规性": reads as an indicator name; a reason column at a row's end does not take it
             out = [tab.get("name", tab.get("text", w.default)) for tab in emit_tables]
         elif typ == "qual" and len(text) >= 5 and _ungraded(text):
