@@ -1263,3 +1263,16 @@ def test_page_cut_right_after_the_last_rows_name_keeps_that_row():
     assert _cut_name_row(Row([Cell("level2", "服务对象满意度指标", 0, 0, 1), Cell("level3", "受益农户满意度", 1, 1, 1)]))
     assert not _cut_name_row(Row([Cell("level3", "受益农户满", 1, 1, 1)]))
     assert not _cut_name_row(Row([Cell("level3", "受益农户满意度", 1, 1, 1), Cell("value", "≥9", 2, 2, 1)]))
+
+
+def test_enumerated_name_with_empty_cells_is_a_row_of_its_own():
+    """Doc 104 (遂宁 市场监管 自评表, cells apart by spaces): ``指标4.不合格产品处置率`` stands alone on its line, its target and
+    actual cells empty; it is a record of its own, not an extra cell of the row before (nor left out of every row),
+    and two such rows before the page's cut row still belong to the table."""
+    from indicators.table.rows import enumerated_name
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("104_")).indicators}
+    assert got["不合格产品处置率"] == ("质量指标", "")
+    assert got["医疗器械抽验完成率"] == ("质量指标", "100%")
+    assert got["药品抽验平均标准"] == ("成本指标", "") and got["化妆品抽验平均标准"] == ("成本指标", "")
+    assert not any("两品一械" in name for name in got)   # the cut row is not one
+    assert enumerated_name("指标2.药品抽验平均标准") and not enumerated_name("指标2.“两品一械”总体安全")

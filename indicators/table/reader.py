@@ -14,7 +14,7 @@ from ..vocab import vocab
 from .digits import digit_cuts
 from .header import SECOND, Template, base_role, find_templates, header_role
 from .names import name_rows, names_only
-from .rows import Cell, Row, name_like, split_rows, token_type, words
+from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type, words
 from .stream import NUMBER_PREFIX, Token
 
 _LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
@@ -95,6 +95,8 @@ def _good(row: Row) -> bool:
     if roles <= {"level1", "level2", "row_label", "level2" + SECOND}:
         return True
     name = row.get("level3")
+    if roles <= {"level1", "level2", "level3", "row_label"} and enumerated_name(name):
+        return True   # "指标4.不合格产品处置率" with its target and actual cells left empty
     if not name and "level2" in roles:   # a two-level table: the 二级 name carries the value
         return any(row.get(r) for r in ("value", "actual"))
     if not name or len(name) > 80 or token_type(name) not in ("text", "qual", "value", "l2like", "l1", "l2", "l1l2"):

@@ -261,6 +261,17 @@ _ENUM_START = re.compile(r"^(?:指标|目标)\s*\d{1,2}\s*[:：.．、]")
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
 
 
+def enumerated_name(text: str) -> bool:
+    """An item's number, then a whole indicator name: ``指标4.不合格产品处置率`` is a row even with its value cells
+    empty (doc 104).
+
+    >>> enumerated_name("指标4.不合格产品处置率"), enumerated_name("指标1.“两品一械”总体安全"), enumerated_name("不合格产品处置率")
+    (True, False, False)
+    """
+    m = _ENUM_START.match(text)
+    return bool(m) and name_like(text[m.end():].strip())
+
+
 def _inner_numbers(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a number inside a name, text on both sides within one source cell
     (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
@@ -370,6 +381,9 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         typ = token_type(text)
         if typ == "value" and _PERCENT.match(text):   # "20%": a target, or a weight written as a share
             out = [tab.get("pct", tab.get("value", w.default)) for tab in emit_tables]
+        elif typ == "text" and _ENUM_START.match(text):
+            # "指标4.不合格产品处置率": an item's number, then its name: a 三级 name, never another column's text
+            out = [tab.get("enum", w.default) for tab in emit_tables]
         elif typ == "text" and name_like(text):
             # "经费支出合规性": reads as an indicator name; a reason column at a row's end does not take it
             out = [tab.get("name", tab.get("text", w.default)) for tab in emit_tables]
@@ -395,8 +409,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
                 if cost < closed:
                     closed, closed_from = cost, ("row", c)
         gap = gaps[i]
-        # token i outside any row
-        cost = closed + w.outside
+        # token i outside any row ("指标4.不合格产品处置率" with its value cells empty is still a row)
+        cost = closed + w.outside + (w.merge_typed if _ENUM_START.match(tokens[i].text) else 0.0)
         if cost < dp_out[i + 1]:
             dp_out[i + 1], back_out[i + 1] = cost, closed_from
         # same-row continuation into column c: the best dp[i][c'] (c' < c) plus the skips between,
