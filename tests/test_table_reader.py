@@ -373,6 +373,15 @@ def test_prose_targets_behind_template_placeholders():
     assert ("经济效益指标", "促使脱贫户、监测户增加收入(≥**万元)", "≥80万元") in got
 
 
+def test_prose_clause_ending_in_a_grade():
+    """Doc 67 (宁夏, prose): ``生态效益指标:生态修复功能提高。``: a clause with no comparator or number that ends in a grade
+    is the name before the grade and the grade; a grade with no name of four letters before it is no clause."""
+    from indicators.table.prose import _clause
+    got = {(r.level2, r.level3, r.value_raw) for r in parse_file(_doc("67_")).indicators}
+    assert ("生态效益指标", "生态修复功能", "提高") in got
+    assert _clause("群众生活质量有所提升") == ("群众生活质量", "有所提升") and _clause("有所提升") is None
+
+
 def test_a_page_starting_mid_table_with_comparator_value_and_unit_in_cells_of_their_own():
     """Doc 69 (四川, pipe rows, no header on the page): "安全警示标志设置及时率 | = | 100 | % | 100 | 5 |" is read with
     comparator, number and unit joined, the first rows before any level cell included; 定性 is the kind, not part of

@@ -99,7 +99,22 @@ def _clause(text: str) -> tuple[str, str] | None:
         m = _IN_WORDS.match(text.strip())
         if m and _short_target(m.group("value")):
             got = m.group("name"), m.group("value")
-    return got
+    return got or _graded_end(text.strip())
+
+
+def _graded_end(text: str) -> tuple[str, str] | None:
+    """A clause that ends in a grade (``生态修复功能提高``, ``群众生活质量有所提升``): the name before it, of four to
+    thirty letters without digits, and the grade.
+
+    >>> _graded_end("生态修复功能提高"), _graded_end("提高"), _graded_end("2023年产值提高")
+    (('生态修复功能', '提高'), None, None)
+    """
+    from .rows import words
+    grade = next((q for q in words().trailing_qual if text.endswith(q)), None)
+    name = text[:-len(grade)].rstrip("，,：:为得到") if grade else ""
+    if 4 <= len(name) <= 30 and not re.search(r"\d", name):
+        return name, grade
+    return None
 
 
 _IN_WORDS = re.compile(r"^(?P<name>.{4,40}?)[（(](?P<value>[^()（）\d]{1,8})[)）]$")
