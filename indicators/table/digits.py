@@ -26,6 +26,7 @@ import math
 import re
 
 from .stream import COMPARATOR_CHARS, Token
+from .words import words
 
 _VALUE_REST = re.compile(r"^[1-9]\d*(?:\.\d+)?\s*(?:%|‰|[^\d\s.%‰]{1,4})?$")
 _RUN = re.compile(r"^[1-9]\d*$")
@@ -175,7 +176,6 @@ def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
     if "unit" not in roles:
         return tokens
     from nlp.targets import target_vocab
-    from .rows import words
     units = target_vocab().units
     comparators = words().comparators   # also 定量指标: the 指标性质 cell between the unit and the numbers
     out: list[Token] = []

@@ -17,7 +17,8 @@ False
 from __future__ import annotations
 
 from .header import header_role
-from .rows import UNIT_NOTE, Cell, Row, token_type, words
+from .rows import UNIT_NOTE, Cell, Row, token_type
+from .words import words
 from .stream import Token
 
 # what a cell of a value column reads as; a names-only table has (almost) none of them

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..vocab import vocab
 from .stream import NUMBER_PREFIX, clean_text
+from .words import words
 
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))\s*")
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
@@ -109,7 +110,6 @@ def _graded_end(text: str) -> tuple[str, str] | None:
     >>> _graded_end("生态修复功能提高"), _graded_end("提高"), _graded_end("2023年产值提高")
     (('生态修复功能', '提高'), None, None)
     """
-    from .rows import words
     grade = next((q for q in words().trailing_qual if text.endswith(q)), None)
     name = text[:-len(grade)].rstrip("，,：:为得到") if grade else ""
     if 4 <= len(name) <= 30 and not re.search(r"\d", name):

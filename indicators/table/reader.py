@@ -14,7 +14,8 @@ from ..vocab import vocab
 from .digits import digit_cuts
 from .header import SECOND, Template, base_role, find_templates, header_role
 from .names import name_rows, names_only
-from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type, words
+from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
+from .words import words
 from .stream import NUMBER_PREFIX, Token
 
 _LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")

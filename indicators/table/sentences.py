@@ -25,7 +25,7 @@ import re
 from ..text import simplified
 from ..vocab import vocab
 from .prose import _NUMBERING, ProseRecord, _heading, levels_after
-from .rows import words
+from .words import words
 from .stream import _value_re, _word_re, clean_text
 
 _CLAUSES = re.compile(r"[，,；;。]")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..text import simplified, strip_markup
 from ..vocab import vocab
+from .words import words
 
 GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard", "digit", "namecut")
 
@@ -298,13 +299,7 @@ def _whole_cell(cell: str) -> bool:
     key = simplified(cell)
     if (len(key) > 30 and not (len(key) <= 150 and key.endswith("。"))) or _CODE_START.match(key):
         return False   # (a bordered sentence of up to 150 characters, ending in 。, is one cell too)
-    return all(key[m.start():m.end()] in _remark_words() for m in _word_re().finditer(key))
-
-
-@functools.lru_cache(maxsize=1)
-def _remark_words() -> frozenset[str]:
-    from .rows import words as reader_words
-    return frozenset(reader_words().remarks)
+    return all(key[m.start():m.end()] in words().remarks for m in _word_re().finditer(key))
 
 
 _NAME_CUT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:率|人数|数量|标准|成本|次数|时间|情况)(?=[\u4e00-\u9fff]{4})")
@@ -330,8 +325,8 @@ def name_split(piece: str) -> list[str]:
     m = _NAME_CUT.search(key)
     if m and m.end() >= 3:
         rest = key[m.end():]
-        lead = next((q for q in _leading_targets() if rest.startswith(q) and len(rest) - len(q) >= 4
-                     and _name_ending().search(rest)), None)
+        lead = next((q for q in words().trailing_qual if rest.startswith(q) and len(rest) - len(q) >= 4
+                     and words().name_end.search(rest)), None)
         if lead:   # "成本控制率不超预算水电气消耗下降率": a name, its target, the next name
             return [piece[:m.end()], piece[m.end():m.end() + len(lead)], piece[m.end() + len(lead):]]
         return [piece[:m.end()], piece[m.end():]]
@@ -342,21 +337,8 @@ def name_split(piece: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _leading_targets() -> tuple[str, ...]:
-    from .rows import words as reader_words
-    return reader_words().trailing_qual
-
-
-@functools.lru_cache(maxsize=1)
-def _name_ending() -> re.Pattern:
-    from .rows import words as reader_words
-    return reader_words().name_end
-
-
-@functools.lru_cache(maxsize=1)
 def _sentence_opener() -> re.Pattern:
-    from .rows import words as reader_words
-    alts = "|".join(re.escape(w) for w in sorted(reader_words().sentence_openers, key=len, reverse=True))
+    alts = "|".join(re.escape(w) for w in sorted(words().sentence_openers, key=len, reverse=True))
     return re.compile(rf"(?<=^[\u4e00-\u9fff]{{4}})(?:{alts})" if alts else r"(?!x)x")
 
 
@@ -424,15 +406,14 @@ def _value_re() -> re.Pattern:
 def _word_re() -> re.Pattern:
     """一级/二级 names, header words and block labels that run-together text is cut at."""
     v = vocab()
-    from .rows import words as reader_words
-    rw = reader_words()
-    words = v.cut_words()
-    words |= {w for w in v.headers if len(w) >= 4}
-    words |= {w for w in rw.qualitative if len(w) >= 4} | set(rw.remarks) | set(rw.cut_words)
-    words |= {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年实际值", "未完成原因"}
+    rw = words()
+    found = v.cut_words()
+    found |= {w for w in v.headers if len(w) >= 4}
+    found |= {w for w in rw.qualitative if len(w) >= 4} | set(rw.remarks) | set(rw.cut_words)
+    found |= {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "全年实际值", "未完成原因"}
     for keys in v.labels.values():
-        words |= {w for w in keys if len(w) >= 4}
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        found |= {w for w in keys if len(w) >= 4}
+    alts = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
     # the 指标性质 words only right before a number ("控制率%定量指标100%"; "定量指标计分原则" is a note)
     alts += r"|(?:定量|定性)(?:指标)?(?=[\d≥≤=<>＝])|(?<=[率额数量度性间])定性(?:指标)?(?=[\u4e00-\u9fff])"
     # a 指标方向 cell run onto the name, before the comparator: "租车次数(次)正向大于等于11次88"
@@ -441,18 +422,6 @@ def _word_re() -> re.Pattern:
     # "(50分)", "(必填硬性指标)", "(选填)" after a level name stay with it
     score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|分|%|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度|或[^()（）]{1,20}|[^()（）]{1,20}指标)\s*[)）])?"
     return re.compile(f"(?:{alts}){score}")
-
-
-@functools.lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
-    from .rows import words as reader_words
-    return reader_words().unit_words
-
-
-@functools.lru_cache(maxsize=1)
-def _openers() -> frozenset[str]:
-    from .rows import words as reader_words
-    return reader_words().openers
 
 
 # "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
@@ -513,18 +482,18 @@ def _cut_points(cell: str, key: str) -> set[int]:
     inside = [-1] * len(cell)   # the bracket each position stands strictly inside (brackets do not overlap)
     for k, (pa, pb) in enumerate(brackets):
         inside[pa + 1:pb - 1] = [k] * (pb - pa - 2)
-    words = [(m.start(), m.end()) for m in _word_re().finditer(key)
+    spans = [(m.start(), m.end()) for m in _word_re().finditer(key)
              if not (inside[m.start()] >= 0 and inside[m.start()] == inside[m.end() - 1])]
-    for a, b in words:
+    for a, b in spans:
         cuts.add(a)
-        if key[a:b] not in _openers():
+        if key[a:b] not in words().openers:
             cuts.add(b)   # "反映…" opens an explanation: cut before it, not after
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
-    cuts |= _value_cuts(cell, key, words + protected + brackets)
+    cuts |= _value_cuts(cell, key, spans + protected + brackets)
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
-    starts = {a for a, _ in words}
+    starts = {a for a, _ in spans}
     for pa, pb in protected:
         cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
         cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
@@ -557,7 +526,7 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
     for m in _value_re().finditer(key):
         if m.end() > m.start() and any(ch.isdigit() for ch in m.group(0)):
             a, b = m.start(), m.end()
-            if key[b - 1:b + 1] in _unit_words():
+            if key[b - 1:b + 1] in words().unit_words:
                 b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
             if covered[a] or covered[b - 1]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
                 continue
@@ -589,7 +558,7 @@ def _opens_name(key: str, a: int, b: int) -> bool:
     if not re.search(r"\d[-—~～]\d", key[a:b]) and not rest.startswith(("岁", "月龄", "周岁")):
         return False   # an age range opens a name (0-6岁儿童); "2.8财务制度健全性" is a weight and the next name
     letters = re.match(r"[\u4e00-\u9fff]{3,20}(?![\u4e00-\u9fff])", rest)
-    return bool(letters) and bool(_name_ending().search(letters.group(0)))
+    return bool(letters) and bool(words().name_end.search(letters.group(0)))
 
 
 _WEIGHT_THEN_DATE = re.compile(r"(?<!\d)\d{1,2}((?:19|20)\d{2}年\d{1,2}月)")
@@ -651,12 +620,11 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     >>> _trailing_qual(["资金使用合规性好好", "100%"])
     ['资金使用合规性', '好', '好', '100%']
     """
-    from .rows import words as reader_words
-    quals = reader_words().trailing_qual
+    quals = words().trailing_qual
     out: list[str] = []
     for p in pieces:
         key = simplified(p)
-        twice = _written_twice(p, reader_words().qualitative)
+        twice = _written_twice(p, words().qualitative)
         if twice:
             out.extend(([p[:-2 * len(twice)]] if len(p) > 2 * len(twice) else []) + [twice, twice])
             continue
@@ -694,8 +662,7 @@ _HEADERISH = re.compile(r"指标|值|分|名称|单位|内容|说明|备注|原�
 
 @functools.lru_cache(maxsize=1)
 def _known_headers() -> frozenset[str]:
-    from .rows import words as reader_words
-    return frozenset(vocab().headers) | frozenset(reader_words().cut_words)
+    return frozenset(vocab().headers) | frozenset(words().cut_words)
 
 
 _END_NOTE = re.compile(r"[（(][^()（）]{1,12}[)）]$")

@@ -1,0 +1,57 @@
+"""The words the table reader types cells by, cuts run-together text at and ends tables at: the ``[words]``
+table of ``data/vocab/reader.toml``, read once.  Its own module so that the lexer (``stream``) and the row
+splitter (``rows``) both import it at the top.
+
+>>> words().name_end.search("按时发放率") is not None, "反映" in words().openers
+(True, True)
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+
+from ..vocab import DATA_DIR
+
+WORDS_FILE = DATA_DIR / "vocab" / "reader.toml"
+
+
+@dataclass(frozen=True)
+class ReaderWords:
+    comparators: frozenset[str]
+    units: frozenset[str]
+    qualitative: frozenset[str]
+    name_end: re.Pattern
+    project_labels: tuple[str, ...]
+    table_end: re.Pattern
+    cut_words: tuple[str, ...] = ()
+    remarks: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
+    trailing_qual: tuple[str, ...] = ()
+    kinds: frozenset[str] = frozenset()
+    sentence_openers: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> ReaderWords:
+    """The ``[words]`` table of ``data/vocab/reader.toml``."""
+    with open(WORDS_FILE, "rb") as fh:
+        raw = tomllib.load(fh)["words"]
+
+    def alternatives(ws):
+        return "|".join(re.escape(x) for x in sorted(ws, key=len, reverse=True))
+    return ReaderWords(comparators=frozenset(raw["comparators"]), units=frozenset(raw["units"]),
+                       qualitative=frozenset(raw["qualitative"]),
+                       name_end=re.compile(f"(?:{alternatives(raw['name_endings'])})$"),
+                       project_labels=tuple(raw["project_labels"]),
+                       table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
+                       cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
+                       unit_words=frozenset(raw.get("unit_words", ())),
+                       directions=frozenset(raw.get("directions", ())),
+                       openers=frozenset(raw.get("openers", ())),
+                       trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
+                       kinds=frozenset(raw.get("kinds", ())),
+                       sentence_openers=tuple(raw.get("sentence_openers", ())))
