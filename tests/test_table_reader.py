@@ -1285,3 +1285,17 @@ def test_enumerated_name_with_empty_cells_is_a_row_of_its_own():
     assert got["药品抽验平均标准"] == ("成本指标", "") and got["化妆品抽验平均标准"] == ("成本指标", "")
     assert not any("两品一械" in name for name in got)   # the cut row is not one
     assert enumerated_name("指标2.药品抽验平均标准") and not enumerated_name("指标2.“两品一械”总体安全")
+
+
+def test_run_together_rows_of_doc_79_keep_box_drawn_equals_and_names_opening_with_a_unit_letter():
+    """Doc 79 (永德 明朗中学, pipe rows) writes = as the box-drawing ``═``, and its name 家长满意度 follows the row before's
+    number. With every separator removed (the run-together flattening of evaluation/evaluate_flattenings.py), ``═100%`` is
+    a target with its comparator, and the 家 of 家长 (the 本 of 本土人才, doc 65) is not the number's unit."""
+    import re as _re
+    from indicators.table.stream import lex
+    assert lex("生均补助标准达标率═100%100%10") == ["生均补助标准达标率", "═100%", "100%", "10"]
+    assert lex("领取补助人数≥100人本土人才满意度≥95%")[2] == "本土人才满意度"
+    page = _doc("79_").read_text(encoding="utf-8")
+    flat = "\n".join(_re.sub(r"\s*\|\s*", "", line) for line in page.split("\n"))
+    got = {r.level3: r.value_raw for r in parse_text(flat, "79_flat.txt").indicators}
+    assert got.get("生均补助标准达标率") == "═100%" and got.get("家长满意度", "").startswith("≧95")

@@ -382,8 +382,8 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
 
 
 # -- the lexer for run-together text ------------------------------------------------------
-# the characters that open a target's comparator (》《: OCR'd ≥ ≤); one set for every test of "starts with a comparator"
-COMPARATOR_CHARS = "≥≤><=≧≦＞＜＝﹦》《"
+# the characters that open a target's comparator (》《: OCR'd ≥ ≤; ═, a box-drawing line, for =); one set for every test of "starts with a comparator"
+COMPARATOR_CHARS = "≥≤><=≧≦＞＜＝﹦═》《"
 _COMPARATOR = rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于)"
 _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年\s*年?(?:底|末)|\d{4}\s*年|\d{1,2}\s*月底|(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?(?![\d万千亿]))"
          r"(?:之前|以前|底前|底|末|前|完成|内)?")
