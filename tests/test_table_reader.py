@@ -1299,3 +1299,17 @@ def test_run_together_rows_of_doc_79_keep_box_drawn_equals_and_names_opening_wit
     flat = "\n".join(_re.sub(r"\s*\|\s*", "", line) for line in page.split("\n"))
     got = {r.level3: r.value_raw for r in parse_text(flat, "79_flat.txt").indicators}
     assert got.get("生均补助标准达标率") == "═100%" and got.get("家长满意度", "").startswith("≧95")
+
+
+def test_pdf_text_with_units_spaced_off_their_numbers_onto_the_next_name():
+    """Doc 142 (国家林业局 样例 目标申报表, a document preview): the header ``指标 指标内容 指标值产出指标`` runs its last word
+    onto the first row's level, and every number's unit stands after a space, glued to the next row's name (``2000
+    次汇总突发事件季度报告次数``). The level word is cut off the header cell, and the unit goes back to its number; a
+    time limit's or a date's word does not (``3 天内完成``), nor a unit alone (it may be a unit column's cell)."""
+    from indicators.table.stream import join_units, lex
+    assert lex("指标值产出指标") == ["指标值", "产出指标"]
+    got = {r.level3: r.value_raw for r in parse_file(_doc("142_")).indicators}
+    assert got["汇总突发事件季度报告次数"] == "4次" and got["测报准确率"] == "85%"
+    assert got["发生动态与短期预报报告次数"] == "2000次"
+    assert join_units(["3", "天内完成全部审核"]) == ["3", "天内完成全部审核"]
+    assert join_units(["90", "%", "10"]) == ["90", "%", "10"]

@@ -89,7 +89,7 @@ def cell_stream(text: str) -> list[Token]:
             if _border_line(lines, lineno):   # "cell" / "|" / "cell" / "|": each line is one bordered cell
                 cells, inner = [stripped], "lone"
             else:
-                cells = join_wrapped(join_brackets([c for c in _SPACES.split(stripped) if c]))
+                cells = join_units(join_wrapped(join_brackets([c for c in _SPACES.split(stripped) if c])))
                 # "lone": a line that is one cell, bordered by its ends (not where lines are rows run together)
                 inner = "space" if len(cells) > 1 or not lone_cells else "lone"
         if gap != "hard" and blank:
@@ -239,6 +239,48 @@ def join_brackets(cells: list[str]) -> list[str]:
         else:
             out.append(c)
     return out
+
+
+def join_units(cells: list[str]) -> list[str]:
+    """A number's unit that a space put on the next piece, run onto the next row's name (text from a PDF or a
+    preview: ``2000`` ``次汇总突发事件季度报告次数``, doc 142): the unit goes back to the number.  Only where four or more
+    letters follow it, and never a date's or a time limit's word (``3 天内``, ``10 个工作日``).
+
+    >>> join_units(["各", "1", "次发生动态与短期预报报告次数", "2000", "次"])
+    ['各', '1次', '发生动态与短期预报报告次数', '2000', '次']
+    >>> join_units(["2021", "年底前"]), join_units(["5", "人员培训"])
+    (['2021', '年底前'], ['5', '人员培训'])
+    """
+    out: list[str] = []
+    for c in cells:
+        unit = _unit_start(c) if out and out[-1][-1:].isdigit() else ""
+        if unit:
+            out[-1] += unit
+            out.append(c[len(unit):])
+        else:
+            out.append(c)
+    return out
+
+
+_UNIT_GOES_ON = re.compile(r"^(?:内|前|以|之|左右|底|末|及|或|工作|[年月日天周时]|小时|分钟|/)")   # 3 天内, 10 个工作日, 95 %以上
+
+
+def _unit_start(cell: str) -> str:
+    """The unit a piece starts with, when it is a number's unit (see :func:`join_units`), else ``""``."""
+    from nlp.targets import target_vocab
+    key = simplified(cell)
+    unit = next((u for u in _units_by_length(tuple(target_vocab().units)) if key.startswith(u)), "")
+    rest = key[len(unit):]
+    if not unit or unit in "年月日周天" or key[len(unit) - 1:len(unit) + 1] in words().unit_words:
+        return ""
+    if len(rest) < 4 or not re.match(r"[\u4e00-\u9fff]", rest) or _UNIT_GOES_ON.match(rest):
+        return ""   # (a unit alone, "90" "%", may be a unit column's cell: the row splitter decides)
+    return cell[:len(unit)]
+
+
+@functools.lru_cache(maxsize=1)
+def _units_by_length(units: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(units, key=len, reverse=True))
 
 
 def join_wrapped(cells: list[str]) -> list[str]:
@@ -447,14 +489,27 @@ def lex(cell: str) -> list[str]:
     if len(cell) <= 6:
         return [cell] if cell else []
     key = simplified(cell)   # cuts are found on the simplified text (same length) and made in the original
-    if len(cell) <= 16 and header_role(cell) and not _word_re().match(key) and not _ENDS_IN_NUMBER.search(cell):
-        return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds
+    if len(cell) <= 16 and header_role(cell) and not _word_re().match(key) and not _ENDS_IN_NUMBER.search(cell) \
+            and not _level_inside(key):
+        return [cell]   # a header cell ("全年实际完成值") is one cell, whatever words it holds ("指标值产出指标" is two)
     ordered = sorted(_cut_points(cell, key))
     pieces = [cell[a:b].strip() for a, b in zip(ordered, ordered[1:])]
     out = _header_splits(_star_splits(pieces))
     if len(out) > 1 and out[-1] == "等":
         out = out[:-2] + [out[-2] + "等"]   # "服务对象满意度指标等": the level word's own 等, not the next name's
     return _zeros(_yes_no_first(_trailing_qual(out))) if len(out) > 1 else out
+
+
+def _level_inside(key: str) -> bool:
+    """A 一级/二级 name that starts inside the text, not at its start: the header's last word run onto the first row
+    (``指标值产出指标``, doc 142).
+
+    >>> _level_inside("指标值产出指标"), _level_inside("全年实际完成值"), _level_inside("产出指标")
+    (True, False, False)
+    """
+    v = vocab()
+    return any(m.start() > 0 and (v.canonical_level1(m.group(0)) or v.canonical_level2(m.group(0)))
+               for m in _word_re().finditer(key))
 
 
 def _zeros(pieces: list[str]) -> list[str]:
