@@ -137,7 +137,7 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False) ->
     return legacy_cost(keep_indicators([Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
                       year=info.year, issuer=info.issuer, project="", project_amount_yuan=None, block="",
                       level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
-                      value_raw=r.value, table_id=1)
+                      value_raw=r.value, actual_raw=r.actual, weight_raw=r.weight, score_raw=r.score, table_id=1)
             for r in (read_sentences(text) if sentences else read_prose(text))]))
 
 

@@ -1313,3 +1313,16 @@ def test_pdf_text_with_units_spaced_off_their_numbers_onto_the_next_name():
     assert got["发生动态与短期预报报告次数"] == "2000次"
     assert join_units(["3", "天内完成全部审核"]) == ["3", "天内完成全部审核"]
     assert join_units(["90", "%", "10"]) == ["90", "%", "10"]
+
+
+def test_prose_self_evaluation_naming_target_actual_weight_and_score():
+    """Doc 154 (莆田 市场监管局 自评报告): under ``1、数量指标`` headings, each target is a sentence naming its fields,
+    ``1)主导制修订国家标准的项目数量(项),目标值2,完成值2,分值6,得分6。``: one record with target, actual, weight and
+    score, its unit from the name; a sentence that only counts targets (``设置绩效目标11个``) is none."""
+    from indicators.table.prose import fields_clause
+    got = {r.level3: (r.level1, r.level2, r.value_raw, r.actual_raw, r.weight_raw, r.score_raw)
+           for r in parse_file(_doc("154_")).indicators}
+    assert got["主导制修订国家标准的项目数量(项)"] == ("产出指标", "数量指标", "2", "2", "6", "6")
+    assert got["项目完成及时率(%)"] == ("产出指标", "时效指标", "90", "100", "8", "8")
+    assert got["获得补助企事业单位获得补助金额(万元)"][:3] == ("成本指标", "经济成本指标", "200")
+    assert len(got) == 10 and fields_clause("本项目设置绩效目标11个,实际完成11个") is None

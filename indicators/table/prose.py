@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import simplified
 from ..vocab import vocab
 from .stream import NUMBER_PREFIX, clean_text
 from .words import words
 
-_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))\s*")
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|\d{1,2}[)）])\s*")
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。]")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
@@ -39,6 +40,9 @@ class ProseRecord:
     level2: str
     level3: str
     value: str
+    actual: str = ""
+    weight: str = ""
+    score: str = ""
 
 
 def _heading(text: str) -> tuple[str | None, str | None, str]:
@@ -154,6 +158,38 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     return None
 
 
+# a self-evaluation's sentence naming its fields: "项目完成及时率(%),目标值90,完成值100,分值8,得分8" (doc 154),
+# "…到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前" (doc 70)
+_SAYS = r"\s*(?:为|是|:|：)?\s*"
+_FIELDS = re.compile(rf"^(?P<name>[^,，;；]{{2,60}}?)[,，:：]?\s*(?:年度|年初)?(?:绩效)?(?:目标值|指标值){_SAYS}(?P<value>[^,，;；]+)"
+                     rf"(?:[,，]\s*(?:实际)?完成(?:值|情况){_SAYS}(?P<actual>[^,，;；]+))?"
+                     rf"(?:[,，]\s*(?:分值|权重){_SAYS}(?P<weight>\d+(?:\.\d+)?)分?)?"
+                     rf"(?:[,，]\s*得分{_SAYS}(?P<score>\d+(?:\.\d+)?)分?)?")
+
+
+def fields_clause(text: str) -> ProseRecord | None:
+    """A clause that names its target (目标值/指标值) and, in a self-evaluation, its actual, weight and score; the
+    record's line and levels are the caller's.
+
+    >>> r = fields_clause("1)项目完成及时率(%),目标值90,完成值100,分值8,得分8")
+    >>> r.level3, r.value, r.actual, r.weight, r.score
+    ('项目完成及时率(%)', '90', '100', '8', '8')
+    >>> fields_clause("人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前").value
+    '2023年12月前'
+    >>> fields_clause("绩效目标值按期完成") is None, fields_clause("本项目设置绩效目标11个") is None
+    (True, True)
+    """
+    text = _ENUM.sub("", _NUMBERING.sub("", text.strip()))
+    m = _FIELDS.match(simplified(text))
+    if not m or len(m.group("name").strip()) < 3 or m.group("name").strip().endswith(("的", "个", "绩效", "年度")):
+        return None
+    got = {k: text[m.start(k):m.end(k)].strip() if m.group(k) else "" for k in ("name", "value", "actual", "weight", "score")}
+    if not _short_target(got["value"]):
+        return None
+    return ProseRecord(0, "", "", re.sub(r"\s+", "", got["name"]), re.sub(r"\s+", "", got["value"]),
+                       re.sub(r"\s+", "", got["actual"]), got["weight"], got["score"])
+
+
 def _clauses(piece: str) -> list[tuple[str, str]]:
     """The (name, value) clauses of one piece; a value that runs on after a comma into another named target
     (``产值(≥**万元)≥80万元,促使…增加收入(≥**万元)≥80万元``) is two clauses.
@@ -198,6 +234,11 @@ def read_prose(text: str) -> list[ProseRecord]:
                 if not piece.strip():
                     continue
             if not (l1 or l2):
+                continue
+            fields = fields_clause(piece)
+            if fields:
+                out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual, fields.weight,
+                                       fields.score))
                 continue
             for name, value in _clauses(piece):
                 out.append(ProseRecord(lineno, l1 or "", l2, name, value))
