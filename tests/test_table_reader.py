@@ -1326,3 +1326,14 @@ def test_prose_self_evaluation_naming_target_actual_weight_and_score():
     assert got["项目完成及时率(%)"] == ("产出指标", "时效指标", "90", "100", "8", "8")
     assert got["获得补助企事业单位获得补助金额(万元)"][:3] == ("成本指标", "经济成本指标", "200")
     assert len(got) == 10 and fields_clause("本项目设置绩效目标11个,实际完成11个") is None
+
+
+def test_prose_targets_with_the_actual_after_a_comma():
+    """Doc 152 (福州 晋安 岳峰镇 百岁老人慰问 自评): ``数量指标:慰问人数=9人,当年实际完成9人。`` is one record, its actual after
+    the comma; ``慰问对象满意度完成90%`` states only what was done (an actual, no target); ``年龄均≥100岁`` keeps 均 with the
+    target; the contact line ``项目联系人:江健筠,联系电话:…`` after the list is no record."""
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("152_")).indicators}
+    assert got["慰问人数"] == ("=9人", "9人")
+    assert got["慰问对象满意度"] == ("", "90%")
+    assert got["慰问对象年龄"] == ("均≥100岁", "")
+    assert "项目联系人" not in got and len(got) == 5

@@ -141,10 +141,13 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     m = next((c for c in _COMPARATOR.finditer(text) if not any(a <= c.start() < b for a, b in holes)), None)
     if m and 2 <= m.start() <= 40:
         name = text[:m.start()].rstrip("，,：:为")
+        if name.endswith("均") and len(name) > 4:   # "慰问对象年龄均≥100岁": 均 goes with the target
+            return name[:-1], "均" + text[m.start():]
         return name, text[m.start():]
     if "：" in text or ":" in text:
         name, _, value = re.split(r"([：:])", text, maxsplit=1)
-        if 2 <= len(name) <= 30 and value.strip() and any(ch.isdigit() for ch in value):
+        if 2 <= len(name) <= 30 and value.strip() and any(ch.isdigit() for ch in re.split("[，,]", value)[0]):
+            # ("项目联系人:江健筠,联系电话:0591-…": no number before the comma, no target)
             return name.strip(), value.strip()
     m = _TRAILING_VALUE.match(text)
     if m:
@@ -188,6 +191,22 @@ def fields_clause(text: str) -> ProseRecord | None:
         return None
     return ProseRecord(0, "", "", re.sub(r"\s+", "", got["name"]), re.sub(r"\s+", "", got["value"]),
                        re.sub(r"\s+", "", got["actual"]), got["weight"], got["score"])
+
+
+_DONE = re.compile(r"(?:实际)?完成$")
+_ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})$")
+
+
+def _actual_tail(piece: str) -> tuple[str, str]:
+    """A clause and the actual a self-evaluation states after its comma (``慰问人数=9人,当年实际完成9人``, doc 152).
+
+    >>> _actual_tail("慰问人数=9人,当年实际完成9人"), _actual_tail("慰问人数=9人")
+    (('慰问人数=9人', '9人'), ('慰问人数=9人', ''))
+    """
+    m = _ACTUAL_TAIL.search(simplified(piece))
+    if not m:
+        return piece, ""
+    return piece[:m.start()], re.sub(r"\s+", "", piece[m.start("actual"):m.end("actual")])
 
 
 def _clauses(piece: str) -> list[tuple[str, str]]:
@@ -235,11 +254,17 @@ def read_prose(text: str) -> list[ProseRecord]:
                     continue
             if not (l1 or l2):
                 continue
+            piece, actual = _actual_tail(piece)
             fields = fields_clause(piece)
             if fields:
                 out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual, fields.weight,
                                        fields.score))
                 continue
-            for name, value in _clauses(piece):
-                out.append(ProseRecord(lineno, l1 or "", l2, name, value))
+            got = _clauses(piece)
+            for name, value in got:
+                done = _DONE.search(name)
+                if done and not actual and words().name_end.search(name[:done.start()]):
+                    # "慰问对象满意度完成90%": what was done, no target stated
+                    name, value, actual = name[:done.start()], "", value
+                out.append(ProseRecord(lineno, l1 or "", l2, name, value, actual if len(got) == 1 else ""))
     return out
