@@ -1337,3 +1337,15 @@ def test_prose_targets_with_the_actual_after_a_comma():
     assert got["慰问对象满意度"] == ("", "90%")
     assert got["慰问对象年龄"] == ("均≥100岁", "")
     assert "项目联系人" not in got and len(got) == 5
+
+
+def test_target_against_last_year_run_onto_the_name():
+    """Doc 153 (宁夏 福彩中心, OCR'd image, cells run together): ``拓展彩票销售渠道,捉升彩票销售量同比2022年销量显著提高显著提高``
+    is a name, the target ``同比2022年销量显著提高`` (its year no deadline) and the actual ``显著提高``."""
+    from indicators.table.rows import token_type
+    from indicators.table.stream import lex
+    assert lex("拓展彩票销售渠道,捉升彩票销售量同比2022年销量显著提高显著提高") == [
+        "拓展彩票销售渠道,捉升彩票销售量", "同比2022年销量显著提高", "显著提高"]
+    assert token_type("同比2022年销量显著提高") == "value" and token_type("较上年增长") == "value"
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("153_")).indicators}
+    assert got["提升彩票销量,筹集更多彩票公益金"] == ("同比2022年销量显著提高", "显著提高")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..text import simplified
 from ..vocab import DATA_DIR, vocab
 from .header import SECOND, base_role
-from .stream import COMPARATOR_CHARS, Token
+from .stream import COMPARATOR_CHARS, Token, compared_target
 from .words import words
 
 WEIGHTS_FILE = DATA_DIR / "vocab" / "reader.toml"
@@ -141,6 +141,8 @@ def token_type(text: str) -> str:
     if (rw.name_end.search(UNIT_NOTE.sub("", key)) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
                                                                 or _NAME_START.match(key)):
         return "text"   # 按时发放率, 上年12月底编内人员数: an indicator name, whatever words or numbers it holds
+    if compared_target(key):
+        return "value"   # "同比2022年销量显著提高": a target against last year, whatever year it names
     if _ENUM_NAME.match(key) or _COUNTED_NOUN.match(key):
         return "text"   # "1.预算投入资金", "(1)成立管理组织": an item's number, then words; "一个存储备份器": a thing
     t = Target.fromstring(key)

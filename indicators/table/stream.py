@@ -524,6 +524,21 @@ def _zeros(pieces: list[str]) -> list[str]:
     return out
 
 
+# a target stated against an earlier year ("同比2022年销量显著提高", "较上年增长10%"): one piece from the comparison word
+# to the grade or the number it ends in, after a name of two or more letters
+_COMPARED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同比|环比|较上年|比上年|较去年)(?:\d{4}年)?[\u4e00-\u9fff]{0,6}?"
+                       r"(?:显著|明显|稳步|有所|持续|逐步)?(?:提高|提升|增长|增加|下降|降低|减少)")
+
+
+def compared_target(key: str) -> bool:
+    """A whole target stated against an earlier year.
+
+    >>> compared_target("同比2022年销量显著提高"), compared_target("较上年增长"), compared_target("同比2022年")
+    (True, True, False)
+    """
+    return bool(_COMPARED.fullmatch("名称" + key, 2))
+
+
 def _cut_points(cell: str, key: str) -> set[int]:
     """Where one cell is cut: around vocabulary words and target values, after a sentence end; never inside an
     enumeration prefix or a short bracketed note, nor after 、 (``key`` is the cell in simplified script).
@@ -545,7 +560,9 @@ def _cut_points(cell: str, key: str) -> set[int]:
             cuts.add(b)   # "反映…" opens an explanation: cut before it, not after
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
-    cuts |= _value_cuts(cell, key, spans + protected + brackets)
+    compared = [(m.start(), m.end()) for m in _COMPARED.finditer(key)]
+    cuts |= _value_cuts(cell, key, spans + protected + brackets + compared)
+    cuts |= {a for a, _ in compared}   # "…彩票销售量" | "同比2022年销量显著提高": a target against last year
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
     starts = {a for a, _ in spans}
@@ -680,6 +697,9 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
     for p in pieces:
         key = simplified(p)
         twice = _written_twice(p, words().qualitative)
+        if twice and compared_target(simplified(p[:-len(twice)])):   # "同比2022年销量显著提高" "显著提高": its actual
+            out.extend([p[:-len(twice)], twice])
+            continue
         if twice:
             out.extend(([p[:-2 * len(twice)]] if len(p) > 2 * len(twice) else []) + [twice, twice])
             continue
