@@ -1349,3 +1349,10 @@ def test_target_against_last_year_run_onto_the_name():
     assert token_type("同比2022年销量显著提高") == "value" and token_type("较上年增长") == "value"
     got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("153_")).indicators}
     assert got["提升彩票销量,筹集更多彩票公益金"] == ("同比2022年销量显著提高", "显著提高")
+
+
+def test_page_cut_after_a_name_on_a_line_of_its_own():
+    """Doc 156 (南岳 青少年校外活动中心, pipe rows): the excerpt ends ``资金到位率 |`` on a line of its own after the table's last
+    row: the row the cut left is a record, its value empty."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("156_")).indicators}
+    assert got.get("资金到位率") == "" and got["工作完成及时率"] == "≥100%"

@@ -111,6 +111,17 @@ def _cut_name_row(row: Row) -> bool:
     return "level3" in roles and roles <= {"level1", "level2", "level3", "row_label"} and name_like(row.get("level3"))
 
 
+def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
+    """The page's last token, a name on a line of its own after the table's last row (``资金到位率 |``, doc 156): the
+    row the cut left, its value empty; nothing if it is no name or the last row took it (``span``: the tokens the
+    rows index)."""
+    tok = span[-1] if span else None
+    if tok is None or last.cells[-1].last >= len(span) - 1 or tok.gap not in ("line", "cell", "para", "hard") \
+            or not name_like(tok.text):
+        return []
+    return [Row([Cell("level3", tok.text, len(span) - 1, len(span) - 1, tok.line)])]
+
+
 def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
     """The rows up to where the template stops fitting: a long run of tokens outside every row or of
     rows that do not read as indicators ends the table (a budget table or prose after it)."""
@@ -169,6 +180,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
             rows = _until_misfit(every)
             if end == len(tokens) and rows and every and every[-1] is not rows[-1] and _cut_name_row(every[-1]):
                 rows.append(every[-1])   # a page cut right after the last row's name: the row, its value ""
+            elif end == len(tokens) and rows and rows[-1] is every[-1]:
+                rows.extend(_cut_last_name(cut, rows[-1]))
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
