@@ -1356,3 +1356,15 @@ def test_page_cut_after_a_name_on_a_line_of_its_own():
     row: the row the cut left is a record, its value empty."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("156_")).indicators}
     assert got.get("资金到位率") == "" and got["工作完成及时率"] == "≥100%"
+
+
+def test_a_deadline_a_space_broke_and_a_prose_target_after_wei():
+    """Doc 155 (湘潭 工伤保险, space-separated rows): ``开展工伤预防培训 2023年 年底前 计划标准`` has one deadline
+    ``2023年年底前``; doc 150 (昌吉 四中, prose in traditional script): ``資助標準為每生每年3000元、2000元、1000元3個檔次``
+    is the name 資助標準 and its target after 為 (a name that ends like one, a target with a number)."""
+    from indicators.table.prose import _clause
+    got = {r.level3: r.value_raw for r in parse_file(_doc("155_")).indicators}
+    assert got["开展工伤预防培训"] == "2023年年底前"
+    names = {r.level3: r.value_raw for r in parse_file(_doc("150_")).indicators}
+    assert names["資助標準"] == "每生每年3000元、2000元、1000元3個檔次"
+    assert _clause("经费发放率为98%覆盖率及资金到位率均为100%") != ("经费发放率", "98%覆盖率及资金到位率均为100%")

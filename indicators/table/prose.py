@@ -121,6 +121,7 @@ def _graded_end(text: str) -> tuple[str, str] | None:
     return None
 
 
+_NAME_IS = re.compile(r"^(?P<name>[^\d，,：:为是]{2,30})(?:为|是)(?P<value>(?:每|约|[≥≤><]|\d)[^，,为是]{0,60})$")
 _IN_WORDS = re.compile(r"^(?P<name>.{4,40}?)[（(](?P<value>[^()（）\d]{1,8})[)）]$")
 
 
@@ -152,6 +153,9 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     m = _TRAILING_VALUE.match(text)
     if m:
         return m.group("name"), m.group("value")
+    m = _NAME_IS.match(simplified(text))   # "资助标准为每生每年3000元、2000元、1000元3个档次": a name, 为, its target
+    if m and words().name_end.search(m.group("name")) and re.search(r"\d", m.group("value")):
+        return text[:m.end("name")], text[m.start("value"):]
     m = _NAME_THEN_NUMBER.match(text)   # "资助建档立卡贫困子女1966人", "资助标准100%达标"
     if m and _short_target(m.group("value")):
         return m.group("name"), m.group("value")

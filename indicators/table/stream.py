@@ -248,11 +248,14 @@ def join_units(cells: list[str]) -> list[str]:
 
     >>> join_units(["各", "1", "次发生动态与短期预报报告次数", "2000", "次"])
     ['各', '1次', '发生动态与短期预报报告次数', '2000', '次']
-    >>> join_units(["2021", "年底前"]), join_units(["5", "人员培训"])
-    (['2021', '年底前'], ['5', '人员培训'])
+    >>> join_units(["2021", "年底前"]), join_units(["5", "人员培训"]), join_units(["2023年", "年底前", "计划标准"])
+    (['2021', '年底前'], ['5', '人员培训'], ['2023年年底前', '计划标准'])
     """
     out: list[str] = []
     for c in cells:
+        if out and _DATE_END.search(out[-1]) and _DATE_GOES_ON.match(c):
+            out[-1] += c   # "2023年" "年底前": one deadline a space broke (doc 155)
+            continue
         unit = _unit_start(c) if out and out[-1][-1:].isdigit() else ""
         if unit:
             out[-1] += unit
@@ -262,6 +265,8 @@ def join_units(cells: list[str]) -> list[str]:
     return out
 
 
+_DATE_END = re.compile(r"\d{4}\s*年$|\d{1,2}\s*月$")
+_DATE_GOES_ON = re.compile(r"^(?:年底|年末|月底|月末|底|末)?(?:前|之前|以前)?$")   # (cells are never empty)
 _UNIT_GOES_ON = re.compile(r"^(?:内|前|以|之|左右|底|末|及|或|工作|[年月日天周时]|小时|分钟|/)")   # 3 天内, 10 个工作日, 95 %以上
 
 
