@@ -1368,3 +1368,12 @@ def test_a_deadline_a_space_broke_and_a_prose_target_after_wei():
     names = {r.level3: r.value_raw for r in parse_file(_doc("150_")).indicators}
     assert names["資助標準"] == "每生每年3000元、2000元、1000元3個檔次"
     assert _clause("经费发放率为98%覆盖率及资金到位率均为100%") != ("经费发放率", "98%覆盖率及资金到位率均为100%")
+
+
+def test_prose_actual_named_after_the_target():
+    """Doc 141 (云南 应急管理厅 航空消防 自评): ``布防飞机数量≥6架,实际布防6架;飞机飞行时长≥928小时,实际飞行时长909.93小时``:
+    ``实际…`` after the comma is the clause's actual, not a record of its own; an actual the page cut (``≥80%,实际完``) is
+    left empty."""
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("141_")).indicators}
+    assert got["布防飞机数量"] == ("≥6架", "6架") and got["飞机飞行时长"] == ("≥928小时", "909.93小时")
+    assert got["实际完成飞行小时数/计划小时数"] == ("≥80%", "") and len(got) == 3

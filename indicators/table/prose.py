@@ -198,7 +198,8 @@ def fields_clause(text: str) -> ProseRecord | None:
 
 
 _DONE = re.compile(r"(?:实际)?完成$")
-_ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})$")
+_ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})"
+                          r"|[^,，:：\d]{0,10}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})|完?)$")
 
 
 def _actual_tail(piece: str) -> tuple[str, str]:
@@ -206,11 +207,14 @@ def _actual_tail(piece: str) -> tuple[str, str]:
 
     >>> _actual_tail("慰问人数=9人,当年实际完成9人"), _actual_tail("慰问人数=9人")
     (('慰问人数=9人', '9人'), ('慰问人数=9人', ''))
+    >>> _actual_tail("飞机飞行时长≥928小时,实际飞行时长909.93小时"), _actual_tail("完成率≥80%,实际完")
+    (('飞机飞行时长≥928小时', '909.93小时'), ('完成率≥80%', ''))
     """
     m = _ACTUAL_TAIL.search(simplified(piece))
     if not m:
         return piece, ""
-    return piece[:m.start()], re.sub(r"\s+", "", piece[m.start("actual"):m.end("actual")])
+    group = "actual" if m.group("actual") else "number"   # (neither: "≥80%,实际完", an actual the page cut)
+    return piece[:m.start()], re.sub(r"\s+", "", piece[m.start(group):m.end(group)]) if m.group(group) else ""
 
 
 def _clauses(piece: str) -> list[tuple[str, str]]:
