@@ -1377,3 +1377,21 @@ def test_prose_actual_named_after_the_target():
     got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("141_")).indicators}
     assert got["布防飞机数量"] == ("≥6架", "6架") and got["飞机飞行时长"] == ("≥928小时", "909.93小时")
     assert got["实际完成飞行小时数/计划小时数"] == ("≥80%", "") and len(got) == 3
+
+
+def test_a_list_of_targets_inside_a_pipe_tables_cell():
+    """Doc 145 (荆门 文旅局 文物保护, pipe rows): ``年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次;编制…3个;…≥96%。``: the
+    level cell heads the list in the next cell, each ``;`` clause a record; a later row led by another label
+    (``项目实施进度(或计划) | …``) is not under it."""
+    got = {r.level3: (r.level1, r.value_raw) for r in parse_file(_doc("145_")).indicators}
+    assert got["开展文物安全巡查频次"] == ("产出指标", "8次") and got["文物展品安全保障率"] == ("产出指标", "≥96%")
+    assert got["文物保护名录和数据库"] == ("效益指标", "基本健全")
+    assert not any(name.startswith(("项目实施进度", "编制文物保护规划")) for name in got)
+
+
+def test_targets_quoted_in_a_news_text():
+    """Doc 143 (人民日报 on the 旅游发展基金 绩效目标表): ``在产出指标方面,要求…A级旅游景区个数≥300个,…宣传品制作数量≥10万件(册)``:
+    在…方面 heads the clauses after it, 要求 is not part of the name, and the bracketed second unit stays with the value."""
+    got = {r.level3: (r.level1, r.value_raw) for r in parse_file(_doc("143_")).indicators}
+    assert got["旅游公共服务水平提升的A级旅游景区个数"] == ("产出指标", "≥300个")
+    assert got["宣传品制作数量"] == ("产出指标", "≥10万件(册)")

@@ -23,7 +23,7 @@ from .words import words
 
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|\d{1,2}[)）])\s*")
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
-_CLAUSE_SPLIT = re.compile(r"[；;。]")
+_CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
 _COMPARATOR = re.compile(r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到|达)\s*(?=[\d*])")
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
@@ -197,6 +197,8 @@ def fields_clause(text: str) -> ProseRecord | None:
                        re.sub(r"\s+", "", got["actual"]), got["weight"], got["score"])
 
 
+# what a news text puts before a quoted target ("在产出指标方面,要求A级旅游景区个数≥300个", doc 143)
+_LEAD = re.compile(r"^(?:要求|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
 _DONE = re.compile(r"(?:实际)?完成$")
 _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})"
                           r"|[^,，:：\d]{0,10}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})|完?)$")
@@ -253,6 +255,8 @@ def read_prose(text: str) -> list[ProseRecord]:
         # "数量指标：…；质量指标：…" — a paragraph with several headed lists
         if _CLAUSE_SPLIT.search(line):
             pieces = [p for p in _CLAUSE_SPLIT.split(line) if p.strip()]
+        if re.search("[|｜]", line) and pieces and not any(_heading(pieces[0])[:2]):
+            l1 = l2 = ""   # a table row led by another label (资金拨付对象 | …) ends the list of the rows before
         for piece in pieces:
             h1, h2, rest = _heading(piece)
             if h1 or h2:
@@ -268,7 +272,7 @@ def read_prose(text: str) -> list[ProseRecord]:
                 out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual, fields.weight,
                                        fields.score))
                 continue
-            got = _clauses(piece)
+            got = [(_LEAD.sub("", name), value) for name, value in _clauses(piece)]
             for name, value in got:
                 done = _DONE.search(name)
                 if done and not actual and words().name_end.search(name[:done.start()]):

@@ -24,7 +24,7 @@ import re
 
 from ..text import simplified
 from ..vocab import vocab
-from .prose import _NUMBERING, ProseRecord, _heading, levels_after
+from .prose import _LEAD, _NUMBERING, ProseRecord, _heading, levels_after
 from .words import words
 from .stream import _value_re, _word_re, clean_text
 
@@ -36,6 +36,8 @@ _ACTUAL = re.compile(r"(?:实际完成值?|实际值|完成值)为?$")
 _COMPARES = re.compile(r"^(?:≥|≤|>=|<=|≧|≦|＞|＜|不低于|不少于|不高于|不超过)")
 # "(二)绩效目标:道路硬化": the label in front of a list of targets
 _LABEL = re.compile(r"^.{0,8}?(?:绩效目标|績效目標|年度目标|目标)[:：]")
+# "在产出指标方面,要求…≥300个" (a news text quoting a 绩效目标表, doc 143): the level the clauses after it are under
+_ASPECT = re.compile(r"^(?:在|从)(?P<level>[\u4e00-\u9fff]{2,10}?(?:指标|目标))(?:方面|上)$")
 MIN_RECORDS = 2   # one rate in a sentence is not a list of targets
 
 
@@ -108,11 +110,12 @@ def read_sentences(text: str) -> list[ProseRecord]:
         if not line:
             continue
         for clause in _CLAUSES.split(line):
+            clause = _ASPECT.sub(r"\g<level>", clause)   # "在产出指标方面": a heading
             h1, h2, rest = _heading(_level_first(_ENUM.sub("", clause)))
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 clause = rest
             for name, value, actual in _clause_records(_ENUM.sub("", clause)):
                 if not actual:
-                    out.append(ProseRecord(lineno, l1, l2, name, value))
+                    out.append(ProseRecord(lineno, l1, l2, _LEAD.sub("", name), value))
     return out if len(out) >= MIN_RECORDS else []
