@@ -1310,7 +1310,7 @@ def test_pdf_text_with_units_spaced_off_their_numbers_onto_the_next_name():
     assert lex("指标值产出指标") == ["指标值", "产出指标"]
     got = {r.level3: r.value_raw for r in parse_file(_doc("142_")).indicators}
     assert got["汇总突发事件季度报告次数"] == "4次" and got["测报准确率"] == "85%"
-    assert got["发生动态与短期预报报告次数"] == "2000次"
+    assert got["发生动态与短期预报报告次数"] == "2000次" and got["年度、半年趋势报告次数"] == "各1次"
     assert join_units(["3", "天内完成全部审核"]) == ["3", "天内完成全部审核"]
     assert join_units(["90", "%", "10"]) == ["90", "%", "10"]
 
