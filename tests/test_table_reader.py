@@ -1356,6 +1356,9 @@ def test_page_cut_after_a_name_on_a_line_of_its_own():
     row: the row the cut left is a record, its value empty."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("156_")).indicators}
     assert got.get("资金到位率") == "" and got["工作完成及时率"] == "≥100%"
+    # doc 109 (东莞 交通局, pipe rows) ends "可持续影响指标 | 实现建设总目标控制程度": the name after the last row's level cell
+    recs = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("109_")).indicators}
+    assert recs.get("实现建设总目标控制程度") == ("可持续影响指标", "")
 
 
 def test_a_deadline_a_space_broke_and_a_prose_target_after_wei():

@@ -112,14 +112,18 @@ def _cut_name_row(row: Row) -> bool:
 
 
 def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
-    """The page's last token, a name on a line of its own after the table's last row (``资金到位率 |``, doc 156): the
-    row the cut left, its value empty; nothing if it is no name or the last row took it (``span``: the tokens the
-    rows index)."""
+    """The page's last token, a name on a line of its own after the table's last row (``资金到位率 |``, doc 156), or after
+    the level cells of that row (doc 109): the row the cut left, its value empty; nothing if it is no name or the last
+    row took it (``span``: the tokens the rows index)."""
     tok = span[-1] if span else None
-    if tok is None or last.cells[-1].last >= len(span) - 1 or tok.gap not in ("line", "cell", "para", "hard") \
-            or not name_like(tok.text):
+    if tok is None or last.cells[-1].last >= len(span) - 1 or not name_like(tok.text):
         return []
-    return [Row([Cell("level3", tok.text, len(span) - 1, len(span) - 1, tok.line)])]
+    cell = Cell("level3", tok.text, len(span) - 1, len(span) - 1, tok.line)
+    if tok.gap in ("sep", "space") and {c.role for c in last.cells} <= {"level1", "level2", "row_label"} \
+            and last.cells[-1].last == len(span) - 2:
+        last.cells.append(cell)   # "可持续影响指标 | 实现建设总目标控制程度": the slot's own name (doc 109)
+        return []
+    return [Row([cell])] if tok.gap in ("line", "cell", "para", "hard") else []
 
 
 def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
