@@ -86,7 +86,7 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
     if not tables:   # no header anywhere: a page that starts mid-table (kept over a prose reading of fewer rows)
         headerless = read_stream(tokens, source_file, year=info.year, issuer=info.issuer, headerless=True)
         rows = [r for t in headerless for r in t.indicators]
-        if rows and len(rows) >= len(doc.indicators):
+        if rows and len(rows) >= len(doc.indicators) and not _better_prose(doc.indicators, rows):
             doc.indicators = []
             _add_tables(doc, headerless)
             doc.reader, doc.tables = "headerless", 1
@@ -139,6 +139,35 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False) ->
                       level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
                       value_raw=r.value, actual_raw=r.actual, weight_raw=r.weight, score_raw=r.score, table_id=1)
             for r in (read_sentences(text) if sentences else read_prose(text))]))
+
+
+def plausible(records) -> int:
+    """How many records read as an indicator and its target: a name with no sentence or clause mark in it, and a
+    value the target grammar reads as a number, a date or a grade (``是``/``否`` too).  What decides between a
+    headerless reading of prose and the prose reader (doc 144).
+
+    >>> from types import SimpleNamespace as R
+    >>> plausible([R(level3="村集体收入", value_raw="60.3万元"), R(level3="完成情况", value_raw="分析"),
+    ...            R(level3="购买电脑横机114台,村集体收入实现", value_raw="10%")])
+    1
+    """
+    from nlp.targets import Target
+    out = 0
+    for r in records:
+        if not r.level3 or len(r.level3) > 40 or any(ch in r.level3 for ch in "。；;,，"):
+            continue
+        t = Target.fromstring(r.value_raw or "")
+        if t.kind in ("quantitative", "deadline") or (t.kind == "qualitative" and t.grade != "unclear") \
+                or (r.value_raw or "") in ("是", "否"):
+            out += 1
+    return out
+
+
+def _better_prose(prose, rows) -> bool:
+    """Prose records that read as targets more often than the headerless rows do, none of them read twice (a page that
+    repeats its cells gives copies: doc 115)."""
+    pairs = [(r.level3, r.value_raw) for r in prose]
+    return len(set(pairs)) == len(pairs) and plausible(prose) > plausible(rows)
 
 
 def _fit(doc: ParsedDocument) -> int:

@@ -1398,3 +1398,18 @@ def test_targets_quoted_in_a_news_text():
     got = {r.level3: (r.level1, r.value_raw) for r in parse_file(_doc("143_")).indicators}
     assert got["旅游公共服务水平提升的A级旅游景区个数"] == ("产出指标", "≥300个")
     assert got["宣传品制作数量"] == ("产出指标", "≥10万件(册)")
+
+
+def test_prose_self_evaluation_report_over_a_headerless_reading():
+    """Doc 144 (西平 乡村振兴局 自评报告): under ``2.效益指标完成情况分析``, ``该项目的效益指标,预定村集体收入60.3万元,实际已完成村集体
+    收入60.3万元;…``: the heading names its level, 预定 opens no name, the actual after the comma goes with its target,
+    and a sentence of what was done (``已完成购买电脑横机114台,…``) is no target. The prose reading is kept over a
+    headerless reading of the same text whose rows read as no targets (sentences cut into names)."""
+    from types import SimpleNamespace as R
+    from indicators.parse import _better_prose
+    got = {r.level3: (r.level1, r.value_raw, r.actual_raw) for r in parse_file(_doc("144_")).indicators}
+    assert got == {"村集体收入": ("效益指标", "60.3万元", "60.3万元"),
+                   "带动受益建档立卡贫困户总收入": ("效益指标", "42.21万元", "42.21万元"),
+                   "受益建档立卡贫困户数": ("效益指标", "不低于552户1186人", "")}
+    twice = [R(level3="辖区企业满意率", value_raw="达95%以上")] * 2
+    assert not _better_prose(twice, [R(level3="辖区企业满意率达95%以上。", value_raw="")])   # copies (doc 115)

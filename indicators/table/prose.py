@@ -45,6 +45,9 @@ class ProseRecord:
     score: str = ""
 
 
+_HEADING_WORDS = re.compile(r"^(?:该|本)?项目的?(?=[\u4e00-\u9fff]{2,8}指标)|(?<=指标)(?:完成情况(?:分析)?|方面)$")
+
+
 def _heading(text: str) -> tuple[str | None, str | None, str]:
     """(一级, 二级, rest of the line) when the line starts with a level name, else (None, None, text)."""
     v = vocab()
@@ -57,7 +60,7 @@ def _heading(text: str) -> tuple[str | None, str | None, str]:
         if l1 or l2:
             return l1, l2, body[m.end():]
     head = re.split(r"[。：:，,；;]", body, maxsplit=1)
-    word = head[0].strip()
+    word = _HEADING_WORDS.sub("", head[0].strip())   # "产出指标完成情况分析", "该项目的效益指标": the level itself
     rest = body[len(head[0]) + 1:] if len(head) > 1 else ""
     if len(word) <= 14:
         l2 = v.canonical_level2(word)
@@ -198,10 +201,11 @@ def fields_clause(text: str) -> ProseRecord | None:
 
 
 # what a news text puts before a quoted target ("在产出指标方面,要求A级旅游景区个数≥300个", doc 143)
-_LEAD = re.compile(r"^(?:要求|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
+_LEAD = re.compile(r"^(?:要求|预定|预计|预期|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
+_DONE_FIRST = re.compile(r"^\s*(?:已完成|已经|已)")
 _DONE = re.compile(r"(?:实际)?完成$")
-_ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})"
-                          r"|[^,，:：\d]{0,10}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})|完?)$")
+_ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:：\d]{0,14}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})"
+                          r"|(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})|完?)$")
 
 
 def _actual_tail(piece: str) -> tuple[str, str]:
@@ -215,7 +219,7 @@ def _actual_tail(piece: str) -> tuple[str, str]:
     m = _ACTUAL_TAIL.search(simplified(piece))
     if not m:
         return piece, ""
-    group = "actual" if m.group("actual") else "number"   # (neither: "≥80%,实际完", an actual the page cut)
+    group = "number" if m.group("number") else "actual"   # (neither: "≥80%,实际完", an actual the page cut)
     return piece[:m.start()], re.sub(r"\s+", "", piece[m.start(group):m.end(group)]) if m.group(group) else ""
 
 
@@ -272,6 +276,8 @@ def read_prose(text: str) -> list[ProseRecord]:
                 out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual, fields.weight,
                                        fields.score))
                 continue
+            if _DONE_FIRST.match(piece):
+                continue   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
             got = [(_LEAD.sub("", name), value) for name, value in _clauses(piece)]
             for name, value in got:
                 done = _DONE.search(name)
