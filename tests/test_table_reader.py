@@ -1413,3 +1413,11 @@ def test_prose_self_evaluation_report_over_a_headerless_reading():
                    "受益建档立卡贫困户数": ("效益指标", "不低于552户1186人", "")}
     twice = [R(level3="辖区企业满意率", value_raw="达95%以上")] * 2
     assert not _better_prose(twice, [R(level3="辖区企业满意率达95%以上。", value_raw="")])   # copies (doc 115)
+
+
+def test_prose_targets_counted_first_second_third():
+    """Doc 170 (芜湖 镜湖区 残联 自评): ``第一,…基本康复服务比例年初指标值为不低于85%,全年实际完成值100%。第二,…``: 第一 is the
+    clause's number, 年初指标值为 gives its target and 全年实际完成值 its actual."""
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("170_")).indicators}
+    assert got["有需求的困难残疾人得到残疾人基本康复服务比例"] == ("不低于85%", "100%")
+    assert got["发放残疾人机动轮椅车燃油补贴人次数"] == ("不低于180人", "164人")

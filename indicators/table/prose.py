@@ -21,7 +21,8 @@ from ..vocab import vocab
 from .stream import NUMBER_PREFIX, clean_text
 from .words import words
 
-_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|\d{1,2}[)）])\s*")
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|\d{1,2}[)）]"
+                        r"|第[一二三四五六七八九十]{1,3}[,，、:：])\s*")
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
@@ -172,7 +173,7 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
 # "…到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前" (doc 70)
 _SAYS = r"\s*(?:为|是|:|：)?\s*"
 _FIELDS = re.compile(rf"^(?P<name>[^,，;；]{{2,60}}?)[,，:：]?\s*(?:年度|年初)?(?:绩效)?(?:目标值|指标值){_SAYS}(?P<value>[^,，;；]+)"
-                     rf"(?:[,，]\s*(?:实际)?完成(?:值|情况){_SAYS}(?P<actual>[^,，;；]+))?"
+                     rf"(?:[,，]\s*(?:全年|当年|年度)?(?:实际)?完成(?:值|情况){_SAYS}(?P<actual>[^,，;；]+))?"
                      rf"(?:[,，]\s*(?:分值|权重){_SAYS}(?P<weight>\d+(?:\.\d+)?)分?)?"
                      rf"(?:[,，]\s*得分{_SAYS}(?P<score>\d+(?:\.\d+)?)分?)?")
 
