@@ -274,8 +274,8 @@ def read_prose(text: str) -> list[ProseRecord]:
             piece, actual = _actual_tail(piece)
             fields = fields_clause(piece)
             if fields:
-                out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual, fields.weight,
-                                       fields.score))
+                out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual or actual,
+                                       fields.weight, fields.score))
                 continue
             if _DONE_FIRST.match(piece):
                 continue   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
