@@ -1421,3 +1421,12 @@ def test_prose_targets_counted_first_second_third():
     got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("170_")).indicators}
     assert got["有需求的困难残疾人得到残疾人基本康复服务比例"] == ("不低于85%", "100%")
     assert got["发放残疾人机动轮椅车燃油补贴人次数"] == ("不低于180人", "164人")
+
+
+def test_a_line_that_is_a_name_run_onto_its_target():
+    """Doc 171 (祁东县 疾控中心, rows run together one per line): ``免疫规划知识培训次数2次以上`` on a line of its own is the name
+    and its target, not one cell; a line with a number inside its name stays whole."""
+    from indicators.table.stream import _name_then_value
+    got = {r.level3: r.value_raw for r in parse_file(_doc("171_")).indicators}
+    assert got["免疫规划知识培训次数"] == "2次以上"
+    assert _name_then_value("森林火灾6小时内扑灭率") == ["森林火灾6小时内扑灭率"]

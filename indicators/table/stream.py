@@ -330,10 +330,26 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
     for cell in cells:
         whole = inner in ("sep", "lone") or (inner == "space" and cell.endswith("。") and len(cell) <= 60)
         pieces = [cell] if whole and _whole_cell(cell) else lex(cell)   # (a space-bordered sentence too)
+        if inner == "lone" and len(pieces) == 1:
+            pieces = _name_then_value(cell)
         for k, piece in enumerate(pieces):
             for m, part in enumerate(name_split(piece)):
                 tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner))))
                 first = False
+
+
+def _name_then_value(cell: str) -> list[str]:
+    """A line of its own that is a name run together with its target (``免疫规划知识培训次数2次以上``, doc 171): the two;
+    else the line whole.
+
+    >>> _name_then_value("免疫规划知识培训次数2次以上"), _name_then_value("森林火灾6小时内扑灭率")
+    (['免疫规划知识培训次数', '2次以上'], ['森林火灾6小时内扑灭率'])
+    """
+    pieces = lex(cell)
+    if len(pieces) == 2 and len(pieces[0]) >= 4 and words().name_end.search(simplified(pieces[0])) \
+            and (pieces[1][:1].isdigit() or pieces[1][:1] in COMPARATOR_CHARS) and _value_re().fullmatch(simplified(pieces[1])):
+        return pieces
+    return [cell]
 
 
 _CODE_START = re.compile(r"^\d{6,}\D")   # "820001-井研县马踏镇人民政府": a code and a name, two columns
