@@ -1430,3 +1430,15 @@ def test_a_line_that_is_a_name_run_onto_its_target():
     got = {r.level3: r.value_raw for r in parse_file(_doc("171_")).indicators}
     assert got["免疫规划知识培训次数"] == "2次以上"
     assert _name_then_value("森林火灾6小时内扑灭率") == ["森林火灾6小时内扑灭率"]
+
+
+def test_numbered_targets_listed_in_one_pipe_cell():
+    """Doc 173 (炎陵县 交通运输局 整体支出目标, pipe rows): ``产出指标 | 指标1部门重点支出占部门整体支出的比例是15%: 指标2…: 指标3部门整体
+    支出支付进度为100%: …``: one record per numbered item (是/为 before the target, the colon after it dropped), and
+    ``指标3(社会公众或服务对象满意度):满意`` a graded target after a colon; a definition after a colon is none (doc 115)."""
+    from indicators.table.prose import _clause
+    got = {r.level3: (r.level1, r.value_raw) for r in parse_file(_doc("173_")).indicators}
+    assert got["部门重点支出占部门整体支出的比例"] == ("产出指标", "15%")
+    assert got["结转结余资金减少率"] == ("产出指标", "100%")
+    assert got["(社会公众或服务对象满意度)"] == ("效益指标", "满意")
+    assert _clause("2.事业收入:指事业单位开展专业业务活动及辅助活动取得的收入") is None

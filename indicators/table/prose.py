@@ -129,6 +129,15 @@ _NAME_IS = re.compile(r"^(?P<name>[^\d，,：:为是]{2,30})(?:为|是)(?P<value
 _IN_WORDS = re.compile(r"^(?P<name>.{4,40}?)[（(](?P<value>[^()（）\d]{1,8})[)）]$")
 
 
+def _graded(text: str) -> bool:
+    """A short text without numbers that grades something (满意, 按规定公开), not a person's name, a bare phrase or a
+    definition (``指事业单位开展…取得的收入``)."""
+    from nlp.targets import Target
+    text = text.strip()
+    return len(text) <= 12 and not re.search(r"\d", text) and not text.startswith("指") \
+        and Target.fromstring(text).grade not in ("", "unclear")
+
+
 def _short_target(text: str) -> bool:
     from nlp.targets import Target
     return Target.fromstring(text.strip()).kind in ("qualitative", "deadline", "quantitative")
@@ -151,8 +160,10 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
         return name, text[m.start():]
     if "：" in text or ":" in text:
         name, _, value = re.split(r"([：:])", text, maxsplit=1)
-        if 2 <= len(name) <= 30 and value.strip() and any(ch.isdigit() for ch in re.split("[，,]", value)[0]):
-            # ("项目联系人:江健筠,联系电话:0591-…": no number before the comma, no target)
+        if 2 <= len(name) <= 30 and value.strip() and (any(ch.isdigit() for ch in re.split("[，,]", value)[0])
+                                                       or _graded(value)):
+            # ("项目联系人:江健筠,联系电话:0591-…": no number before the comma and no grade, no target;
+            # "(社会公众或服务对象满意度):满意" is one)
             return name.strip(), value.strip()
     m = _TRAILING_VALUE.match(text)
     if m:
@@ -224,6 +235,24 @@ def _actual_tail(piece: str) -> tuple[str, str]:
     return piece[:m.start()], re.sub(r"\s+", "", piece[m.start(group):m.end(group)]) if m.group(group) else ""
 
 
+_ITEM = re.compile(r"(?=指标\s*\d{1,2}(?![\d%‰.]))")
+
+
+def _numbered_items(piece: str) -> list[str]:
+    """A piece that lists two or more numbered items (``指标1…15%: 指标2…990元: 指标3…``, doc 173): one piece per item,
+    the colon or ellipsis after it dropped.
+
+    >>> _numbered_items("指标1部门重点支出占比是15%: 指标2支付进度为100%: ……")
+    ['指标1部门重点支出占比是15%', '指标2支付进度为100%']
+    """
+    starts = [m.start() for m in _ITEM.finditer(piece)]
+    if len(starts) < 2:
+        return [piece]
+    bounds = [0] + starts[1:] + [len(piece)] if starts[0] > 0 else starts + [len(piece)]
+    items = [piece[a:b].strip().rstrip(":：…. ").strip() for a, b in zip(bounds, bounds[1:])]
+    return [x for x in items if x]
+
+
 def _clauses(piece: str) -> list[tuple[str, str]]:
     """The (name, value) clauses of one piece; a value that runs on after a comma into another named target
     (``产值(≥**万元)≥80万元,促使…增加收入(≥**万元)≥80万元``) is two clauses.
@@ -260,6 +289,7 @@ def read_prose(text: str) -> list[ProseRecord]:
         # "数量指标：…；质量指标：…" — a paragraph with several headed lists
         if _CLAUSE_SPLIT.search(line):
             pieces = [p for p in _CLAUSE_SPLIT.split(line) if p.strip()]
+        pieces = [q for p in pieces for q in _numbered_items(p)]
         if re.search("[|｜]", line) and pieces and not any(_heading(pieces[0])[:2]):
             l1 = l2 = ""   # a table row led by another label (资金拨付对象 | …) ends the list of the rows before
         for piece in pieces:
