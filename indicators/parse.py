@@ -142,7 +142,7 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False) ->
 
 
 def plausible(records) -> int:
-    """How many records read as an indicator and its target: a name with no sentence or clause mark in it, and a
+    """How many records read as an indicator and its target: a name with no sentence, clause or colon mark in it, and a
     value the target grammar reads as a number, a date or a grade (``是``/``否`` too).  What decides between a
     headerless reading of prose and the prose reader (doc 144).
 
@@ -154,7 +154,7 @@ def plausible(records) -> int:
     from nlp.targets import Target
     out = 0
     for r in records:
-        if not r.level3 or len(r.level3) > 40 or any(ch in r.level3 for ch in "。；;,，"):
+        if not r.level3 or len(r.level3) > 40 or any(ch in r.level3 for ch in "。；;,，:："):
             continue
         t = Target.fromstring(r.value_raw or "")
         if t.kind in ("quantitative", "deadline") or (t.kind == "qualitative" and t.grade != "unclear") \

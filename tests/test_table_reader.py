@@ -1442,3 +1442,12 @@ def test_numbered_targets_listed_in_one_pipe_cell():
     assert got["结转结余资金减少率"] == ("产出指标", "100%")
     assert got["(社会公众或服务对象满意度)"] == ("效益指标", "满意")
     assert _clause("2.事业收入:指事业单位开展专业业务活动及辅助活动取得的收入") is None
+
+
+def test_prose_wrapped_at_the_pdfs_page_width():
+    """Doc 162 (梧州 部门预算, PDF text): ``设 1条时效指标:资金支付及`` / ``时率=100%;设 1`` / ``条…满意`` / ``度指标:职工满意度≥90%。``:
+    lines wrapped mid-word are one paragraph, ``设 1条数量指标:`` heads its clause, and the prose reading is kept over a
+    headerless one that cut the wrapped lines into rows."""
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("162_")).indicators}
+    assert got["资金支付及时率"] == ("时效指标", "=100%") and got["职工满意度"] == ("服务对象满意度指标", "≥90%")
+    assert got["开通业务月份"] == ("数量指标", "≥1个月") and not any(":" in name for name in got)

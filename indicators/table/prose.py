@@ -46,7 +46,7 @@ class ProseRecord:
     score: str = ""
 
 
-_HEADING_WORDS = re.compile(r"^(?:该|本)?项目的?(?=[\u4e00-\u9fff]{2,8}指标)|(?<=指标)(?:完成情况(?:分析)?|方面)$")
+_HEADING_WORDS = re.compile(r"^(?:设置?|共设)?\s*\d{1,2}\s*[条个项](?=[\u4e00-\u9fff]{2,8}指标)|^(?:该|本)?项目的?(?=[\u4e00-\u9fff]{2,8}指标)|(?<=指标)(?:完成情况(?:分析)?|方面)$")
 
 
 def _heading(text: str) -> tuple[str | None, str | None, str]:
@@ -277,12 +277,35 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
     return [(name, value)]
 
 
+_WRAP_WIDTH = 20   # a line this long that ends mid-sentence was wrapped by the PDF's page width
+
+
+def unwrap(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) of the paragraphs of a PDF's text: a line of twenty or more letters that ends without a
+    sentence or clause mark goes on in the next line, unless that one opens with an item number (doc 162:
+    ``设 1条时效指标:资金支付及`` / ``时率=100%;设 1``); the paragraph keeps its first line's number.
+
+    >>> unwrap(["设 1条时效指标:资金支付及时率=100%;设 1条满意", "度指标:职工满意度≥90%。", "(一)数量指标", "培训人数≧200人"])
+    [(1, '设 1条时效指标:资金支付及时率=100%;设 1条满意度指标:职工满意度≥90%。'), (3, '(一)数量指标'), (4, '培训人数≧200人')]
+    """
+    out: list[tuple[int, str]] = []
+    wrapped = False
+    for lineno, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if wrapped and line and not _NUMBERING.match(line):
+            out[-1] = (out[-1][0], out[-1][1] + line)
+        else:
+            out.append((lineno, line))
+        last = out[-1][1]
+        wrapped = len(line) >= _WRAP_WIDTH and not re.search(r"[。；;：:！？!?|｜]$", last)
+    return out
+
+
 def read_prose(text: str) -> list[ProseRecord]:
     """Records of the prose indicator lists of a document (see module doc)."""
     out: list[ProseRecord] = []
     l1 = l2 = ""
-    for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
-        line = raw.strip()
+    for lineno, line in unwrap(clean_text(text).split("\n")):
         if not line:
             continue
         pieces = [line]

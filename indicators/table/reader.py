@@ -18,7 +18,8 @@ from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
 from .words import words
 from .stream import NUMBER_PREFIX, Token
 
-_LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*")
+# an item's number, or the colon a level word left ("数量指标" ":开通业务月份", doc 162), before a name
+_LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*|^[:：]\s*")
 _WS = re.compile(r"\s+")
 _GOAL_ITEM = re.compile(r"^目标\d{1,2}[:：.．、]")
 
