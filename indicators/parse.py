@@ -86,7 +86,8 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
     if not tables:   # no header anywhere: a page that starts mid-table (kept over a prose reading of fewer rows)
         headerless = read_stream(tokens, source_file, year=info.year, issuer=info.issuer, headerless=True)
         rows = [r for t in headerless for r in t.indicators]
-        if rows and len(rows) >= len(doc.indicators) and not _better_prose(doc.indicators, rows):
+        distinct = len({(r.level3, r.value_raw) for r in doc.indicators})   # (a page that repeats its cells: doc 115)
+        if rows and len(rows) >= distinct and not _better_prose(doc.indicators, rows):
             doc.indicators = []
             _add_tables(doc, headerless)
             doc.reader, doc.tables = "headerless", 1

@@ -1451,3 +1451,15 @@ def test_prose_wrapped_at_the_pdfs_page_width():
     got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("162_")).indicators}
     assert got["资金支付及时率"] == ("时效指标", "=100%") and got["职工满意度"] == ("服务对象满意度指标", "≥90%")
     assert got["开通业务月份"] == ("数量指标", "≥1个月") and not any(":" in name for name in got)
+
+
+def test_prose_sentence_ending_in_a_named_number():
+    """Doc 172 (南岳区 实验中学 整体支出目标, prose under 二级 headings): ``质量指标:学校的教育教学秩序良好,校园文化建设深受好评,力争
+    毕业生合格率达100%`` gives 毕业生合格率 = 达100% (the sentence before it is no name, 力争 opens none), and
+    ``学校绿化覆盖达70%,优化校园生态环境`` ends its target at the comma. A first part that ends like a name stays in the
+    name (doc 67: ``★补助各类瓜果蔬菜种植数量,黄金蜜(葡萄)种植数量(≥**株)>=17600株``)."""
+    from indicators.table.prose import _clause, _clauses
+    got = {r.level3: r.value_raw for r in parse_file(_doc("172_")).indicators}
+    assert got["毕业生合格率"] == "达100%" and got["学校绿化覆盖"] == "达70%"
+    assert _clause("★补助各类瓜果蔬菜种植数量,黄金蜜(葡萄)种植数量(≥**株)>=17600株")[0].startswith("★补助")
+    assert _clauses("学校绿化覆盖达70%,优化校园生态环境") == [("学校绿化覆盖", "达70%")]

@@ -99,7 +99,13 @@ def _clause(text: str) -> tuple[str, str] | None:
     """
     text = _ENUM.sub("", text.strip())
     got = _clause_whole(text)
-    if got is None and re.search("[，,]", text):
+    parts = re.split("[，,]", text)
+    if (got is None or re.search("[，,]", got[0])) and len(parts) > 1 and not words().name_end.search(simplified(parts[-2])):
+        last = _clause_whole(parts[-1])
+        if last and re.search(r"\d", last[1]) and len(last[0]) >= 4:
+            # "…校园文化建设深受好评,力争毕业生合格率达100%": the named number ends the sentence (but "…种植数量,黄金蜜
+            # (葡萄)种植数量(≥**株)>=17600株" is one name, its first part ending like one: doc 67)
+            return last
         head, _, tail = re.split("([，,])", text.strip(), maxsplit=1)
         got = _clause_whole(head)
         if got is None and 4 <= len(head) <= 40 and 1 <= len(tail) <= 12 and _short_target(tail):
@@ -213,7 +219,7 @@ def fields_clause(text: str) -> ProseRecord | None:
 
 
 # what a news text puts before a quoted target ("在产出指标方面,要求A级旅游景区个数≥300个", doc 143)
-_LEAD = re.compile(r"^(?:要求|预定|预计|预期|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
+_LEAD = re.compile(r"^(?:要求|力争|预定|预计|预期|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
 _DONE_FIRST = re.compile(r"^\s*(?:已完成|已经|已)")
 _DONE = re.compile(r"(?:实际)?完成$")
 _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:：\d]{0,14}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})"
@@ -274,7 +280,14 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
         more = _clauses(tail)
         if more and re.search(r"\d", more[0][1]) and len(more[0][0]) >= 4:
             return [(name, head)] + more
+        if not re.search(r"\d", tail) and re.search(r"\d", head) and _quantity(head):
+            return [(name, head)]   # "学校绿化覆盖达70%,优化校园生态环境": the sentence after the number is no target
     return [(name, value)]
+
+
+def _quantity(text: str) -> bool:
+    from nlp.targets import Target
+    return Target.fromstring(text.strip()).kind == "quantitative"
 
 
 _WRAP_WIDTH = 20   # a line this long that ends mid-sentence was wrapped by the PDF's page width
