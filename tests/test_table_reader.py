@@ -1463,3 +1463,11 @@ def test_prose_sentence_ending_in_a_named_number():
     assert got["毕业生合格率"] == "达100%" and got["学校绿化覆盖"] == "达70%"
     assert _clause("★补助各类瓜果蔬菜种植数量,黄金蜜(葡萄)种植数量(≥**株)>=17600株")[0].startswith("★补助")
     assert _clauses("学校绿化覆盖达70%,优化校园生态环境") == [("学校绿化覆盖", "达70%")]
+
+
+def test_comparator_in_a_type_column_before_the_target():
+    """Doc 160 (南县 住房保障中心, pipe rows): ``指标值类型 | 目标值 | 度量单位``: ``≤ | 9.9 | 万元`` is the target ≤9.9万元; the column
+    stays a column of its own (定性 there is the kind, not a comparator)."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("160_")).indicators}
+    assert got["国有资产出租应交税费经费"] == "≤9.9万元" and got["门面数量"] == "=9间数"
+    assert got["以合理的市场价出租"] == "保障"

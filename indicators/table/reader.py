@@ -112,6 +112,16 @@ def _cut_name_row(row: Row) -> bool:
     return "level3" in roles and roles <= {"level1", "level2", "level3", "row_label"} and name_like(row.get("level3"))
 
 
+def _comparator_before_value(row: Row) -> str:
+    """A bare comparator in the column right before the value's, one the header did not name as a comparator column
+    (``指标值类型 | 目标值``: ``≤ | 9.9``, ``定性 | 保障``; doc 160): the target's comparator."""
+    for before, cell in zip(row.cells, row.cells[1:]):
+        if cell.role == "value" and before.role == "other" and before.last + 1 == cell.first \
+                and token_type(before.text) == "op":
+            return _squeeze(before.text)
+    return ""
+
+
 def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
     """The page's last token, a name on a line of its own after the table's last row (``资金到位率 |``, doc 156), or after
     the level cells of that row (doc 109): the row the cut left, its value empty; nothing if it is no name or the last
@@ -370,7 +380,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         if _GOAL_ITEM.match(name):
             continue   # "目标1:配合完成抽检148个批次": an item of the project's goal list, not an indicator
         level3 = _LEVEL3_PREFIX.sub("", name).rstrip("；;，,")
-        op = _squeeze(row.get("op"))
+        op = _squeeze(row.get("op")) or _comparator_before_value(row)
         value = _squeeze(("" if op in words().kinds else op) + row.get("value"))   # 定性: the kind, not a comparator
         value += _squeeze(row.get("region"))   # a 区域 table's other towns' values follow the first, as written
         unit = _squeeze(row.get("unit"))
