@@ -17,6 +17,7 @@ cells (:func:`parse_rows`) with a location per row, copied onto the records
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -83,6 +84,8 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
     if not doc.indicators:
         doc.indicators = prose_records(text, source_file, info)
         doc.reader = "prose" if doc.indicators else doc.reader
+    elif _STATES_FIELDS.search(text):   # a report's text may state targets its table leaves out (…目标值是10万元, doc 70)
+        doc.indicators.extend(stated_beside(doc.indicators, prose_records(text, source_file, info, named_only=True)))
     if not tables:   # no header anywhere: a page that starts mid-table (kept over a prose reading of fewer rows)
         headerless = read_stream(tokens, source_file, year=info.year, issuer=info.issuer, headerless=True)
         rows = [r for t in headerless for r in t.indicators]
@@ -127,7 +130,18 @@ def parse_rows(lines: list[Line], source_file: str = "<rows>") -> ParsedDocument
                          lambda: read_tokens(lines_stream(lines, hard_rows=True), lines, text, source_file))
 
 
-def prose_records(text: str, source_file: str, info, sentences: bool = False) -> list:
+_STATES_FIELDS = re.compile(r"[目指][标標]值\s*[为是為:：]")
+
+
+def stated_beside(table: list, stated: list) -> list:
+    """The records of clauses that name their fields (目标值…, 完成值…) whose indicator the table does not have."""
+    from .text import simplified
+    have = {simplified(r.level3) for r in table}
+    return [r for r in stated if simplified(r.level3) not in have
+            and not any(simplified(r.level3) in name or name in simplified(r.level3) for name in have if name)]
+
+
+def prose_records(text: str, source_file: str, info, sentences: bool = False, named_only: bool = False) -> list:
     """Indicators of a document that states them in prose (no table): headed lists
     (:mod:`indicators.table.prose`), or with ``sentences`` running text (:mod:`indicators.table.sentences`)."""
     from .model import Indicator
@@ -139,7 +153,7 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False) ->
                       year=info.year, issuer=info.issuer, project="", project_amount_yuan=None, block="",
                       level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
                       value_raw=r.value, actual_raw=r.actual, weight_raw=r.weight, score_raw=r.score, table_id=1)
-            for r in (read_sentences(text) if sentences else read_prose(text))]))
+            for r in (read_sentences(text) if sentences else read_prose(text)) if r.named or not named_only]))
 
 
 def plausible(records) -> int:

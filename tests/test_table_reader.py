@@ -1471,3 +1471,17 @@ def test_comparator_in_a_type_column_before_the_target():
     got = {r.level3: r.value_raw for r in parse_file(_doc("160_")).indicators}
     assert got["国有资产出租应交税费经费"] == "≤9.9万元" and got["门面数量"] == "=9间数"
     assert got["以合理的市场价出租"] == "保障"
+
+
+def test_targets_the_report_text_states_beside_its_table():
+    """Doc 70 (宁德 人才驿站 自评报告): the table gives five indicators; the report's text states two more, each naming its
+    fields (``(1)時效目標:人才驛站補助資金到位時間績效目標值是2023年12月前,實際完成值為2023年12月前,…,(2)成本目標:項目資金投入
+    績效目標值是10萬元,…``): they are added, the ones the table has are not added twice, and a scoring rule naming 指标值
+    (``…未达指标值酌情扣分``) is none."""
+    from indicators.table.prose import fields_clause
+    recs = parse_file(_doc("70_")).indicators
+    got = {r.level3: (r.level2, r.value_raw, r.actual_raw) for r in recs}
+    assert got["項目資金投入"] == ("成本指标", "10萬元", "0萬元")
+    assert got["人才驛站補助資金到位時間"][1] == "2023年12月前"
+    assert len(recs) == len(got) == 7
+    assert fields_clause("该指标主要考察单位运转需要保障范围应保尽保未达指标值酌情扣分") is None

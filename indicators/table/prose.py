@@ -44,6 +44,7 @@ class ProseRecord:
     actual: str = ""
     weight: str = ""
     score: str = ""
+    named: bool = False   # the clause names its fields (目标值…, 完成值…): a target even beside a table
 
 
 _HEADING_WORDS = re.compile(r"^(?:设置?|共设)?\s*\d{1,2}\s*[条个项](?=[\u4e00-\u9fff]{2,8}指标)|^(?:该|本)?项目的?(?=[\u4e00-\u9fff]{2,8}指标)|(?<=指标)(?:完成情况(?:分析)?|方面)$")
@@ -212,8 +213,8 @@ def fields_clause(text: str) -> ProseRecord | None:
     if not m or len(m.group("name").strip()) < 3 or m.group("name").strip().endswith(("的", "个", "绩效", "年度")):
         return None
     got = {k: text[m.start(k):m.end(k)].strip() if m.group(k) else "" for k in ("name", "value", "actual", "weight", "score")}
-    if not _short_target(got["value"]):
-        return None
+    if not _short_target(got["value"]) or re.search("扣|得分", got["value"]) or got["name"].startswith(("该指标", "該指標")):
+        return None   # ("该指标主要考察…未达指标值酌情扣分": a scoring rule, not a target)
     return ProseRecord(0, "", "", re.sub(r"\s+", "", got["name"]), re.sub(r"\s+", "", got["value"]),
                        re.sub(r"\s+", "", got["actual"]), got["weight"], got["score"])
 
@@ -241,12 +242,13 @@ def _actual_tail(piece: str) -> tuple[str, str]:
     return piece[:m.start()], re.sub(r"\s+", "", piece[m.start(group):m.end(group)]) if m.group(group) else ""
 
 
-_ITEM = re.compile(r"(?=指标\s*\d{1,2}(?![\d%‰.]))")
+_ITEM = re.compile(r"(?=指标\s*\d{1,2}(?![\d%‰.]))|(?<=[,，、:：])(?=[（(]\d{1,2}[)）][\u4e00-\u9fff])"
+                   r"|(?<=.)(?=[（(]\d{1,2}[)）][\u4e00-\u9fff]{2,4}(?:目标|指标|目標|指標)[:：])")
 
 
 def _numbered_items(piece: str) -> list[str]:
-    """A piece that lists two or more numbered items (``指标1…15%: 指标2…990元: 指标3…``, doc 173): one piece per item,
-    the colon or ellipsis after it dropped.
+    """A piece that lists two or more numbered items (``指标1…15%: 指标2…990元: 指标3…``, doc 173; ``…,(2)成本目标:…``
+    after a comma, doc 70): one piece per item, the colon, comma or ellipsis after it dropped.
 
     >>> _numbered_items("指标1部门重点支出占比是15%: 指标2支付进度为100%: ……")
     ['指标1部门重点支出占比是15%', '指标2支付进度为100%']
@@ -254,8 +256,8 @@ def _numbered_items(piece: str) -> list[str]:
     starts = [m.start() for m in _ITEM.finditer(piece)]
     if len(starts) < 2:
         return [piece]
-    bounds = [0] + starts[1:] + [len(piece)] if starts[0] > 0 else starts + [len(piece)]
-    items = [piece[a:b].strip().rstrip(":：…. ").strip() for a, b in zip(bounds, bounds[1:])]
+    bounds = ([0] if starts[0] > 0 else []) + starts + [len(piece)]   # (what stands before the first: a heading)
+    items = [piece[a:b].strip().rstrip(":：…., ，").strip() for a, b in zip(bounds, bounds[1:])]
     return [x for x in items if x]
 
 
@@ -341,7 +343,7 @@ def read_prose(text: str) -> list[ProseRecord]:
             fields = fields_clause(piece)
             if fields:
                 out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual or actual,
-                                       fields.weight, fields.score))
+                                       fields.weight, fields.score, named=True))
                 continue
             if _DONE_FIRST.match(piece):
                 continue   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
