@@ -1485,3 +1485,10 @@ def test_targets_the_report_text_states_beside_its_table():
     assert got["人才驛站補助資金到位時間"][1] == "2023年12月前"
     assert len(recs) == len(got) == 7
     assert fields_clause("该指标主要考察单位运转需要保障范围应保尽保未达指标值酌情扣分") is None
+
+
+def test_page_cut_after_a_bare_item_label_and_a_comparator():
+    """Doc 181 (休宁 文物局 区域自评表, pipe rows): the excerpt ends ``成本指标 | 指标:项目总下达资金 | <``: 指标: is the item's
+    label, not part of the name, and the value cut after its comparator is empty."""
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("181_")).indicators}
+    assert got["项目总下达资金"] == ("成本指标", "")

@@ -16,10 +16,11 @@ from .header import SECOND, Template, base_role, find_templates, header_role
 from .names import name_rows, names_only
 from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
 from .words import words
-from .stream import NUMBER_PREFIX, Token
+from .stream import COMPARATOR_CHARS, NUMBER_PREFIX, Token
 
-# an item's number, or the colon a level word left ("数量指标" ":开通业务月份", doc 162), before a name
-_LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*|^[:：]\s*")
+# an item's number, or the colon a level word left ("数量指标" ":开通业务月份", doc 162; "指标:项目总下达资金", doc 181),
+# before a name
+_LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*|^(?:指标)?[:：]\s*")
 _WS = re.compile(r"\s+")
 _GOAL_ITEM = re.compile(r"^目标\d{1,2}[:：.．、]")
 
@@ -383,6 +384,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         op = _squeeze(row.get("op")) or _comparator_before_value(row)
         value = _squeeze(("" if op in words().kinds else op) + row.get("value"))   # 定性: the kind, not a comparator
         value += _squeeze(row.get("region"))   # a 区域 table's other towns' values follow the first, as written
+        if value and all(ch in COMPARATOR_CHARS for ch in value):
+            value = ""   # "<" and the page's end: the target was cut after its comparator (doc 181)
         unit = _squeeze(row.get("unit"))
         if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否"):
             value += unit   # a bare number takes the 计量单位 cell; "28.8萬元" or "应保尽保" keep their own
