@@ -139,15 +139,20 @@ _IN_WORDS = re.compile(r"^(?P<name>.{4,40}?)[（(](?P<value>[^()（）\d]{1,8})[
 def _graded(text: str) -> bool:
     """A short text without numbers that grades something (满意, 按规定公开), not a person's name, a bare phrase or a
     definition (``指事业单位开展…取得的收入``)."""
-    from nlp.targets import Target
     text = text.strip()
     return len(text) <= 12 and not re.search(r"\d", text) and not text.startswith("指") \
-        and Target.fromstring(text).grade not in ("", "unclear")
+        and _target(text).grade not in ("", "unclear")
+
+
+def _target(text: str):
+    """The target grammar's reading of a text (``nlp.targets`` is imported here, not at the top: it imports the
+    ``indicators`` package)."""
+    from nlp.targets import Target
+    return Target.fromstring(text.strip())
 
 
 def _short_target(text: str) -> bool:
-    from nlp.targets import Target
-    return Target.fromstring(text.strip()).kind in ("qualitative", "deadline", "quantitative")
+    return _target(text).kind in ("qualitative", "deadline", "quantitative")
 
 
 def _clause_whole(text: str) -> tuple[str, str] | None:
@@ -288,8 +293,7 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
 
 
 def _quantity(text: str) -> bool:
-    from nlp.targets import Target
-    return Target.fromstring(text.strip()).kind == "quantitative"
+    return _target(text).kind == "quantitative"
 
 
 _WRAP_WIDTH = 20   # a line this long that ends mid-sentence was wrapped by the PDF's page width
@@ -316,6 +320,43 @@ def unwrap(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+def _pieces(line: str) -> list[str]:
+    """The clauses of one paragraph: ``数量指标：…；质量指标：…`` (a paragraph with several headed lists), cells of a
+    pipe row, numbered items."""
+    pieces = [p for p in _CLAUSE_SPLIT.split(line) if p.strip()] if _CLAUSE_SPLIT.search(line) else [line]
+    return [q for p in pieces for q in _numbered_items(p)]
+
+
+def piece_records(piece: str) -> list[ProseRecord]:
+    """The records one clause states, its line and levels left to the caller: a clause naming its fields
+    (:func:`fields_clause`), else (name, value) clauses with the actual stated after a comma.
+
+    >>> [(r.level3, r.value, r.actual) for r in piece_records("慰问人数=9人,当年实际完成9人")]
+    [('慰问人数', '=9人', '9人')]
+    >>> [(r.level3, r.value, r.actual) for r in piece_records("慰问对象满意度完成90%")]
+    [('慰问对象满意度', '', '90%')]
+    >>> piece_records("已完成购买电脑横机114台")
+    []
+    """
+    piece, actual = _actual_tail(piece)
+    fields = fields_clause(piece)
+    if fields:
+        fields.actual = fields.actual or actual
+        fields.named = True
+        return [fields]
+    if _DONE_FIRST.match(piece):
+        return []   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
+    got = [(_LEAD.sub("", name), value) for name, value in _clauses(piece)]
+    out = []
+    for name, value in got:
+        done = _DONE.search(name)
+        if done and not actual and words().name_end.search(name[:done.start()]):
+            out.append(ProseRecord(0, "", "", name[:done.start()], "", value))   # "慰问对象满意度完成90%": done, no target
+        else:
+            out.append(ProseRecord(0, "", "", name, value, actual if len(got) == 1 else ""))
+    return out
+
+
 def read_prose(text: str) -> list[ProseRecord]:
     """Records of the prose indicator lists of a document (see module doc)."""
     out: list[ProseRecord] = []
@@ -323,11 +364,7 @@ def read_prose(text: str) -> list[ProseRecord]:
     for lineno, line in unwrap(clean_text(text).split("\n")):
         if not line:
             continue
-        pieces = [line]
-        # "数量指标：…；质量指标：…" — a paragraph with several headed lists
-        if _CLAUSE_SPLIT.search(line):
-            pieces = [p for p in _CLAUSE_SPLIT.split(line) if p.strip()]
-        pieces = [q for p in pieces for q in _numbered_items(p)]
+        pieces = _pieces(line)
         if re.search("[|｜]", line) and pieces and not any(_heading(pieces[0])[:2]):
             l1 = l2 = ""   # a table row led by another label (资金拨付对象 | …) ends the list of the rows before
         for piece in pieces:
@@ -335,23 +372,8 @@ def read_prose(text: str) -> list[ProseRecord]:
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 piece = rest
-                if not piece.strip():
-                    continue
-            if not (l1 or l2):
-                continue
-            piece, actual = _actual_tail(piece)
-            fields = fields_clause(piece)
-            if fields:
-                out.append(ProseRecord(lineno, l1 or "", l2, fields.level3, fields.value, fields.actual or actual,
-                                       fields.weight, fields.score, named=True))
-                continue
-            if _DONE_FIRST.match(piece):
-                continue   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
-            got = [(_LEAD.sub("", name), value) for name, value in _clauses(piece)]
-            for name, value in got:
-                done = _DONE.search(name)
-                if done and not actual and words().name_end.search(name[:done.start()]):
-                    # "慰问对象满意度完成90%": what was done, no target stated
-                    name, value, actual = name[:done.start()], "", value
-                out.append(ProseRecord(lineno, l1 or "", l2, name, value, actual if len(got) == 1 else ""))
+            if piece.strip() and (l1 or l2):
+                for r in piece_records(piece):
+                    r.line, r.level1, r.level2 = lineno, l1 or "", l2
+                    out.append(r)
     return out
