@@ -276,20 +276,24 @@ _UNIT_GOES_ON = re.compile(r"^(?:内|前|以|之|左右|底|末|及|或|工作|[
 
 def _unit_start(cell: str) -> str:
     """The unit a piece starts with, when it is a number's unit (see :func:`join_units`), else ``""``."""
-    from nlp.targets import target_vocab
     key = simplified(cell)
-    unit = next((u for u in _units_by_length(tuple(target_vocab().units)) if key.startswith(u)), "")
+    unit = next((u for u in _units_by_length() if key.startswith(u)), "")
     rest = key[len(unit):]
-    if not unit or unit in "年月日周天" or key[len(unit) - 1:len(unit) + 1] in words().unit_words:
+    if not unit or unit in _TIME_UNITS or key[len(unit) - 1:len(unit) + 1] in words().unit_words:
         return ""
     if len(rest) < 4 or not re.match(r"[\u4e00-\u9fff]", rest) or _UNIT_GOES_ON.match(rest):
         return ""   # (a unit alone, "90" "%", may be a unit column's cell: the row splitter decides)
     return cell[:len(unit)]
 
 
+_TIME_UNITS = frozenset("年月日周天")   # (a date's or a time limit's: 2021 年底前, 3 天内 are not cut so)
+
+
 @functools.lru_cache(maxsize=1)
-def _units_by_length(units: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(units, key=len, reverse=True))
+def _units_by_length() -> tuple[str, ...]:
+    """The target grammar's units, longest first."""
+    from nlp.targets import target_vocab
+    return tuple(sorted(target_vocab().units, key=len, reverse=True))
 
 
 def join_wrapped(cells: list[str]) -> list[str]:
@@ -552,8 +556,10 @@ def _zeros(pieces: list[str]) -> list[str]:
 
 # a target stated against an earlier year ("同比2022年销量显著提高", "较上年增长10%"): one piece from the comparison word
 # to the grade or the number it ends in, after a name of two or more letters
-_COMPARED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:同比|环比|较上年|比上年|较去年)(?:\d{4}年)?[\u4e00-\u9fff]{0,6}?"
-                       r"(?:显著|明显|稳步|有所|持续|逐步)?(?:提高|提升|增长|增加|下降|降低|减少)")
+_COMPARED_BODY = (r"(?:同比|环比|较上年|比上年|较去年)(?:\d{4}年)?[\u4e00-\u9fff]{0,6}?"
+                  r"(?:显著|明显|稳步|有所|持续|逐步)?(?:提高|提升|增长|增加|下降|降低|减少)")
+_COMPARED = re.compile(r"(?<=[\u4e00-\u9fff]{2})" + _COMPARED_BODY)
+_COMPARED_WHOLE = re.compile(_COMPARED_BODY)
 
 
 def compared_target(key: str) -> bool:
@@ -562,7 +568,7 @@ def compared_target(key: str) -> bool:
     >>> compared_target("同比2022年销量显著提高"), compared_target("较上年增长"), compared_target("同比2022年")
     (True, True, False)
     """
-    return bool(_COMPARED.fullmatch("名称" + key, 2))
+    return bool(_COMPARED_WHOLE.fullmatch(key))
 
 
 def _cut_points(cell: str, key: str) -> set[int]:
