@@ -124,18 +124,24 @@ def _comparator_before_value(row: Row) -> str:
 
 
 def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
-    """The page's last token, a name on a line of its own after the table's last row (``资金到位率 |``, doc 156), or after
-    the level cells of that row (doc 109): the row the cut left, its value empty; nothing if it is no name or the last
-    row took it (``span``: the tokens the rows index)."""
+    """The table's last row and the page's last token when that is a name the rows left out: on a line of its own
+    (``资金到位率 |``, doc 156) a row of its own, after the level cells of the last row (doc 109) that row's name; the
+    row the cut left, its value empty (``span``: the tokens the rows index).
+
+    >>> from indicators.table.stream import Token
+    >>> span = [Token("时效指标", 1, "line"), Token("工作完成及时率", 1, "sep"), Token("≥100%", 1, "sep"), Token("资金到位率", 2, "line")]
+    >>> last = Row([Cell("level2", "时效指标", 0, 0, 1), Cell("level3", "工作完成及时率", 1, 1, 1), Cell("value", "≥100%", 2, 2, 1)])
+    >>> [[c.text for c in r.cells] for r in _cut_last_name(span, last)]
+    [['时效指标', '工作完成及时率', '≥100%'], ['资金到位率']]
+    """
     tok = span[-1] if span else None
     if tok is None or last.cells[-1].last >= len(span) - 1 or not name_like(tok.text):
-        return []
+        return [last]
     cell = Cell("level3", tok.text, len(span) - 1, len(span) - 1, tok.line)
     if tok.gap in ("sep", "space") and {c.role for c in last.cells} <= {"level1", "level2", "row_label"} \
             and last.cells[-1].last == len(span) - 2:
-        last.cells.append(cell)   # "可持续影响指标 | 实现建设总目标控制程度": the slot's own name (doc 109)
-        return []
-    return [Row([cell])] if tok.gap in ("line", "cell", "para", "hard") else []
+        return [Row(last.cells + [cell])]   # "可持续影响指标 | 实现建设总目标控制程度": the slot's own name (doc 109)
+    return [last, Row([cell])] if tok.gap in ("line", "cell", "para", "hard") else [last]
 
 
 def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
@@ -197,7 +203,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
             if end == len(tokens) and rows and every and every[-1] is not rows[-1] and _cut_name_row(every[-1]):
                 rows.append(every[-1])   # a page cut right after the last row's name: the row, its value ""
             elif end == len(tokens) and rows and rows[-1] is every[-1]:
-                rows.extend(_cut_last_name(cut, rows[-1]))
+                rows[-1:] = _cut_last_name(cut, rows[-1])
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column

@@ -335,6 +335,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         if tokens[k].gap == "digit":
             group[k] = group[k - 1]
     emit_tables = [w.emit.get(base_role(r), {}) for r in roles]
+    # leaving a token out of every row; "指标4.不合格产品处置率" with its value cells empty is still a row
+    outside = [w.outside + (w.merge_typed if _ENUM_START.match(t.text) else 0.0) for t in tokens]
     # a second block's cells stand on the row's own line: its columns cost a little more than the first's,
     # so the next line's cells start a row of their own rather than filling them
     extra = [w.second_block if r.endswith(SECOND) else 0.0 for r in roles]
@@ -372,8 +374,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
                 if cost < closed:
                     closed, closed_from = cost, ("row", c)
         gap = gaps[i]
-        # token i outside any row ("指标4.不合格产品处置率" with its value cells empty is still a row)
-        cost = closed + w.outside + (w.merge_typed if _ENUM_START.match(tokens[i].text) else 0.0)
+        # token i outside any row
+        cost = closed + outside[i]
         if cost < dp_out[i + 1]:
             dp_out[i + 1], back_out[i + 1] = cost, closed_from
         # same-row continuation into column c: the best dp[i][c'] (c' < c) plus the skips between,
