@@ -684,6 +684,29 @@ def _dotted_month(target: Target, name_key: str) -> Target | None:
                   spans=target.spans)
 
 
+_LIMIT_NAME = re.compile(r"时间|时限|期限|周期|用时|工期|及时|按时|完成时")
+_LIMIT_UNITS = frozenset(("工作日", "个工作日", "个月", "月", "天", "日", "年"))
+
+
+def _time_limit(target: Target, name_key: str) -> Target:
+    """A time row's upper bound on how long something takes (``检测及时率 | ≤7工作日``, ``用时 | ≤20工作日``: docs 94, 96) is a
+    time limit, a deadline kind keeping its number and unit (../shared/labeling.md: "15个工作日完成"); a lower bound
+    (``使用年限 | ≥20年``), hours or minutes (``维护及时性 | <24小时``) and a bare duration (``办结时间 | 7天``, read as a
+    quantity by the target labels of tests/data) stay quantities.
+
+    >>> t = Target.fromstring("≤7工作日", name="检测及时率"); (t.kind, t.value, t.unit)
+    ('deadline', 7.0, '工作日')
+    >>> Target.fromstring("≥20年", name="工程设计使用年限").kind, Target.fromstring("7天", name="办结时间").kind
+    ('quantitative', 'quantitative')
+    """
+    if target.kind == "quantitative" and target.op in ("<=", "<") and target.unit in _LIMIT_UNITS \
+            and not target.parts and _LIMIT_NAME.search(name_key):
+        t = Target(**{**target.__dict__})
+        t.kind = "deadline"
+        return t
+    return target
+
+
 def _with_name(target: Target, name: str) -> Target:
     """Context from the indicator name: unit in brackets, value that only repeats the name."""
     value_key = re.sub(r"\s+", "", target.raw).strip("。.；;，,")
@@ -711,8 +734,8 @@ def _with_name(target: Target, name: str) -> Target:
             mult = next(((w, f) for w, f in target_vocab().multipliers if unit.startswith(w)), None)
             t.unit_base = unit[len(mult[0]):] if mult else unit
             t.value_base = (t.value or 0) * (mult[1] if mult else 1.0)
-            return t
-    return target
+            return _time_limit(t, name_key)
+    return _time_limit(target, name_key)
 
 
 # -- tables ----------------------------------------------------------------------------------

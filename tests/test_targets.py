@@ -223,3 +223,14 @@ def test_a_year_alone_is_a_deadline_not_a_count_of_years():
 def test_lowercase_metres():
     """Doc 127 (忠县 涂井乡): ``524m`` of new road is 524 m, as ``≥80M`` is 80 M."""
     assert (Target.fromstring("524m").value, Target.fromstring("524m").unit) == (524, "m")
+
+
+def test_an_upper_bound_on_days_in_a_time_row_is_a_time_limit():
+    """Docs 94 and 96 (real pages, labelled blind): ``检测及时率 | ≤7工作日`` and ``投资计划分解(转发)用时 | ≤20工作日`` are time
+    limits (the deadline kind of ../shared/labeling.md), their number and unit kept; a lower bound on years and a bare
+    duration stay quantities."""
+    t = Target.fromstring("≤20工作日", name="投资计划分解(转发)用时")
+    assert (t.kind, t.op, t.value, t.unit) == ("deadline", "<=", 20.0, "工作日")
+    assert Target.fromstring("≥20年", name="工程设计使用年限").kind == "quantitative"
+    assert Target.fromstring("<24小时", name="维护及时性").kind == "quantitative"
+    assert Target.fromstring("≤7工作日", name="培训人数").kind == "quantitative"   # not a time row
