@@ -19,6 +19,8 @@
     python evaluation/evaluate_records.py --set new16      # 180- (labelled blind at the end of the round, every page taken)
     python evaluation/evaluate_records.py --set seen       # 01-54
     python evaluation/evaluate_records.py --set upto112    # 01-112 (every set before 113-121)
+    python evaluation/evaluate_records.py --set upto139    # 01-139 (every set before this round's, 140-)
+    python evaluation/evaluate_records.py --set from140    # 140- (this round's four sets)
     python evaluation/evaluate_records.py --values         # target extraction alone, on the labelled values
     python evaluation/evaluate_records.py --show 17 --show 20   # the differences on those documents
 
@@ -71,7 +73,7 @@ SETS = {"all": (1, 10**6), "dev": (1, HELDOUT_FROM), "heldout": (HELDOUT_FROM, N
         "new10": (NEW10_FROM, NEW11_FROM), "new11": (NEW11_FROM, NEW12_FROM),
         "new12": (NEW12_FROM, NEW13_FROM), "new13": (NEW13_FROM, NEW14_FROM),
         "new14": (NEW14_FROM, NEW15_FROM), "new15": (NEW15_FROM, NEW16_FROM), "new14_15": (NEW14_FROM, NEW16_FROM),
-        "new16": (NEW16_FROM, 10**6), "upto112": (1, NEW8_FROM), "seen": (1, NEW_FROM)}
+        "new16": (NEW16_FROM, 10**6), "upto112": (1, NEW8_FROM), "upto139": (1, NEW12_FROM), "from140": (NEW12_FROM, 10**6), "seen": (1, NEW_FROM)}
 
 
 def norm(text: str | None) -> str:
