@@ -1492,3 +1492,14 @@ def test_page_cut_after_a_bare_item_label_and_a_comparator():
     label, not part of the name, and the value cut after its comparator is empty."""
     got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("181_")).indicators}
     assert got["项目总下达资金"] == ("成本指标", "")
+
+
+def test_a_word_opening_with_a_unit_letter_is_not_cut_off_as_the_numbers_unit():
+    """Doc 161 (区商务局 服务贸易 自评表, PDF text): ``… 10 支持服务贸易、服务外 包企业数量 3 3 10``: 支 is a unit letter, but 支持
+    is a word (jieba's dictionary, ``data/vocab/unit_words.txt``), so it is not moved onto the score 10; ``2000 次汇总…``
+    (doc 142) still gives 2000次."""
+    from indicators.table.stream import join_units
+    assert join_units(["10", "支持服务贸易、服务外"]) == ["10", "支持服务贸易、服务外"]
+    assert join_units(["2000", "次汇总突发事件季度报告次数"]) == ["2000次", "汇总突发事件季度报告次数"]
+    names = {r.level3 for r in parse_file(_doc("161_")).indicators}
+    assert not any(n.startswith("持服务贸易") for n in names)

@@ -279,7 +279,8 @@ def _unit_start(cell: str) -> str:
     key = simplified(cell)
     unit = next((u for u in _units_by_length() if key.startswith(u)), "")
     rest = key[len(unit):]
-    if not unit or unit in _TIME_UNITS or key[len(unit) - 1:len(unit) + 1] in words().unit_words:
+    pair = key[len(unit) - 1:len(unit) + 1]   # the unit's last letter and the next: a word (支持, 家长) is no unit
+    if not unit or unit in _TIME_UNITS or pair in words().unit_words or pair in words().dictionary_unit_words:
         return ""
     if len(rest) < 4 or not re.match(r"[\u4e00-\u9fff]", rest) or _UNIT_GOES_ON.match(rest):
         return ""   # (a unit alone, "90" "%", may be a unit column's cell: the row splitter decides)

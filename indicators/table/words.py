@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..vocab import DATA_DIR
 
 WORDS_FILE = DATA_DIR / "vocab" / "reader.toml"
+UNIT_WORDS_FILE = DATA_DIR / "vocab" / "unit_words.txt"   # written by tools/make_unit_words.py from jieba's dictionary
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class ReaderWords:
     trailing_qual: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
     sentence_openers: tuple[str, ...] = ()
+    dictionary_unit_words: frozenset[str] = frozenset()   # 支持, 家长, 单项: jieba's words that open with a unit letter
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,4 +56,10 @@ def words() -> ReaderWords:
                        openers=frozenset(raw.get("openers", ())),
                        trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
                        kinds=frozenset(raw.get("kinds", ())),
-                       sentence_openers=tuple(raw.get("sentence_openers", ())))
+                       sentence_openers=tuple(raw.get("sentence_openers", ())),
+                       dictionary_unit_words=_dictionary_unit_words())
+
+
+def _dictionary_unit_words() -> frozenset[str]:
+    lines = UNIT_WORDS_FILE.read_text(encoding="utf-8").splitlines() if UNIT_WORDS_FILE.exists() else []
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
