@@ -19,7 +19,9 @@ import pandas as pd
 from nlp.families import indicator_families, normalize_name
 from nlp.tokenize import tokens
 
-RUBRIC_FILE = Path(__file__).resolve().parent.parent / "data" / "rubric.toml"
+from .vocab import DATA_DIR
+
+RUBRIC_FILE = DATA_DIR / "rubric.toml"
 PROJECT_KEY = ["source_file", "table_id", "project"]
 _GUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 _PLACEHOLDER = re.compile(r"\*\*|XX|xx|××|……|\.\.\.")

@@ -28,7 +28,18 @@ from pathlib import Path
 
 from .text import norm_key
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+def _data_dir() -> Path:
+    """The one place the data files are read from: a checkout's ``data/`` beside the code, else the installed wheel's
+    copy of it (the package ``jixiao_data``, see pyproject.toml)."""
+    here = Path(__file__).resolve().parent.parent / "data"
+    if (here / "vocab").is_dir():
+        return here
+    import importlib.util
+    spec = importlib.util.find_spec("jixiao_data")
+    return Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else here
+
+
+DATA_DIR = _data_dir()
 TAXONOMY_FILE = DATA_DIR / "vocab" / "taxonomy.toml"
 
 # "产出指标(50分)", "效益指标（30%）", "产出指标50分", "成本指标(0-20)分", "产出指标（40-50分）"

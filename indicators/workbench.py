@@ -21,8 +21,9 @@ from .inputs import InputFile, corpus_key
 from .model import IndicatorList, ParsedDocument, ParseError
 from .quality import PROJECT_KEY, analyze, flag_codes, load_rubric, score_parts
 from .report import GRADE_ORDER, target_text
+from .vocab import DATA_DIR
 
-UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.toml"
+UI_FILE = DATA_DIR / "ui.toml"
 LANGS = ("zh", "en")
 
 

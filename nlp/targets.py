@@ -36,8 +36,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from indicators.text import simplified
+from indicators.vocab import DATA_DIR
 
-VOCAB_FILE = Path(__file__).resolve().parent.parent / "data" / "vocab" / "targets.toml"
+VOCAB_FILE = DATA_DIR / "vocab" / "targets.toml"
 
 KINDS = ("quantitative", "deadline", "qualitative", "missing")
 OPS = (">=", "<=", ">", "<", "=", "between", "decrease_by", "increase_by")

@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from pathlib import Path
 
-USER_DICT = Path(__file__).resolve().parent.parent / "data" / "vocab" / "jieba_userdict.txt"
+from indicators.vocab import DATA_DIR
+
+USER_DICT = DATA_DIR / "vocab" / "jieba_userdict.txt"
 
 
 @functools.lru_cache(maxsize=1)

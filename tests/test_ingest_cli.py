@@ -96,3 +96,22 @@ def test_parallel_parse_gives_the_same_records(tmp_path):
     two = read_documents([tmp_path], progress=False, jobs=2)
     assert len(one) == len(two) == 3 * 307
     assert [r.as_dict() for r in one] == [r.as_dict() for r in two]
+
+
+def test_the_wheel_carries_every_package_and_every_data_file():
+    """An installed wheel must carry the readers and the data files (vocabularies, weights, rubric): every package
+    directory is listed in pyproject.toml, and data/ ships as the package ``jixiao_data`` whose patterns cover every
+    file in it; ``indicators.vocab`` reads that copy when there is no checkout's data/ beside the code."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    setup = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    found = {".".join(p.parent.relative_to(root).parts) for top in ("indicators", "nlp", "tools")
+             for p in (root / top).rglob("__init__.py")}
+    assert found <= set(setup["packages"]), found - set(setup["packages"])
+    assert setup["package-dir"]["jixiao_data"] == "data" and "jixiao_data" in setup["packages"]
+    patterns = setup["package-data"]["jixiao_data"]
+    files = [p.relative_to(root / "data").as_posix() for p in (root / "data").rglob("*") if p.is_file()]
+    missed = [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)]
+    assert files and not missed, missed
