@@ -1503,3 +1503,15 @@ def test_a_word_opening_with_a_unit_letter_is_not_cut_off_as_the_numbers_unit():
     assert join_units(["2000", "次汇总突发事件季度报告次数"]) == ["2000次", "汇总突发事件季度报告次数"]
     names = {r.level3 for r in parse_file(_doc("161_")).indicators}
     assert not any(n.startswith("持服务贸易") for n in names)
+
+
+def test_second_levels_of_a_department_self_evaluations_management_block():
+    """Doc 174 (南昌县 蚕茶卫生院 整体支出自评表, a run-together preview): ``预算编审管理完整、准确率100%100%44预算执行管理完成率、
+    控制率…``: the 管理指标 block's 二级 names (预算编审管理, 预算执行管理, 部门结转结余资金管理 …) are levels without a 一级, and
+    ``任务1:`` numbers an item like ``指标1:``; 资产管理 is a level only as a whole cell (``资产管理安全`` is a name, doc 98)."""
+    from indicators.vocab import vocab
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("174_")).indicators}
+    assert got["完整、准确率"] == ("预算编审管理", "100%") and got["结余率"][0] == "结转结余资金管理"
+    assert got["诊断准确率"][1] == "95%以上"
+    assert vocab().canonical_level2("资产管理") == "资产管理" and vocab().parent_of("资产管理") == ""
+    assert "资产管理安全" in {r.level3 for r in parse_file(_doc("98_")).indicators}
