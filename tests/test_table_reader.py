@@ -1515,3 +1515,10 @@ def test_second_levels_of_a_department_self_evaluations_management_block():
     assert got["诊断准确率"][1] == "95%以上"
     assert vocab().canonical_level2("资产管理") == "资产管理" and vocab().parent_of("资产管理") == ""
     assert "资产管理安全" in {r.level3 for r in parse_file(_doc("98_")).indicators}
+
+
+def test_a_direction_read_in_the_comparator_column_is_no_comparator():
+    """Doc 210 (海南 财政厅 会展项目奖励, run together): ``…绩效指标值*绩效度量单位权重*指标方向性*`` over
+    ``全年实现会展业综合收入≥280亿元30%正向指标``: the 指标方向性 column holds 正向指标, which is not written before the target."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("210_")).indicators}
+    assert got["全年实现会展业综合收入"] == "≥280亿元"

@@ -388,7 +388,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
             continue   # "目标1:配合完成抽检148个批次": an item of the project's goal list, not an indicator
         level3 = _LEVEL3_PREFIX.sub("", name).rstrip("；;，,")
         op = _squeeze(row.get("op")) or _comparator_before_value(row)
-        value = _squeeze(("" if op in words().kinds else op) + row.get("value"))   # 定性: the kind, not a comparator
+        # 定性 is the kind and 正向指标 the direction (a 指标方向 column read as the comparator's), not a comparator
+        value = _squeeze(("" if op in words().kinds or op in words().directions else op) + row.get("value"))
         value += _squeeze(row.get("region"))   # a 区域 table's other towns' values follow the first, as written
         if value and all(ch in COMPARATOR_CHARS for ch in value):
             value = ""   # "<" and the page's end: the target was cut after its comparator (doc 181)
