@@ -1522,3 +1522,11 @@ def test_a_direction_read_in_the_comparator_column_is_no_comparator():
     ``全年实现会展业综合收入≥280亿元30%正向指标``: the 指标方向性 column holds 正向指标, which is not written before the target."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("210_")).indicators}
     assert got["全年实现会展业综合收入"] == "≥280亿元"
+
+
+def test_a_levels_score_on_a_line_of_its_own_and_empty_slots_make_no_two_level_table():
+    """Doc 205 (奉节 云雾乡 加工园, PDF text): ``产出指标`` / ``(40-50)分`` is one 一级 with its score, not a record; the rows
+    ``社会成本指标`` and ``生态环境成本指标`` with nothing after them are empty slots, which say nothing of whether the table
+    names its indicators in the 二级 column: its one record keeps 项目建设成本 | ≤65万元."""
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("205_")).indicators}
+    assert got == {"项目建设成本": ("经济成本指标", "≤65万元")}

@@ -176,7 +176,8 @@ def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
 
 def _two_level(rows: list[Row]) -> bool:
     """Most rows give a 二级 name and, where the 三级 name should be, a value (``数量指标 | 375万平方米``)."""
-    with_l2 = [r for r in rows if r.get("level2")]
+    # (an empty slot, a 二级 cell with nothing after it, says nothing either way: doc 205's 社会成本指标 rows)
+    with_l2 = [r for r in rows if r.get("level2") and any(r.get(k) for k in ("level3", "value", "actual"))]
     odd = [r for r in with_l2 if not r.get("level3") or r.get("level3") in words().qualitative
            or (token_type(r.get("level3")) in ("value", "num", "bignum") and r.get("level3") != "0")]
     return len(with_l2) >= 3 and len(odd) >= 0.6 * len(with_l2)

@@ -417,12 +417,18 @@ def _sentence_opener() -> re.Pattern:
 _PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$|^(?:指标|目标)\s*\d{1,2}\s*[：:]?$")
 
 
+_LEVEL_SCORE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?(?:\s*[-~—－]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]\s*分?$")
+
+
 def join_split_names(tokens: list[Token]) -> list[Token]:
-    """Glue 一级/二级 names split over cells (``经济效益`` / ``指标``, ``产`` ``出`` ``指`` ``标``) and drop
-    template placeholders (``……``, ``指标2：……``) that stand for empty cells.
+    """Glue 一级/二级 names split over cells (``经济效益`` / ``指标``, ``产`` ``出`` ``指`` ``标``), and a level's score
+    printed in a cell of its own after it (``产出指标`` / ``(40-50)分``), and drop template placeholders (``……``,
+    ``指标2：……``) that stand for empty cells.
 
     >>> [t.text for t in join_split_names([Token("经济效益", 1, "cell"), Token("指标", 2, "cell"), Token("……", 3, "cell")])]
     ['经济效益指标']
+    >>> [t.text for t in join_split_names([Token("产出指标", 1, "para"), Token("(40-50)分", 2, "para")])]
+    ['产出指标(40-50)分']
     """
     v = vocab()
     out: list[Token] = []
@@ -431,6 +437,10 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
     while i < n:
         tok = tokens[i]
         if _PLACEHOLDER.match(tok.text):
+            i += 1
+            continue
+        if out and _LEVEL_SCORE.match(tok.text) and (v.canonical_level1(out[-1].text) or v.canonical_level2(out[-1].text)):
+            out[-1] = Token(out[-1].text + tok.text, out[-1].line, out[-1].gap)   # "产出指标" / "(40-50)分" (doc 205)
             i += 1
             continue
         best = 0
