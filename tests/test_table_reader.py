@@ -1530,3 +1530,14 @@ def test_a_levels_score_on_a_line_of_its_own_and_empty_slots_make_no_two_level_t
     names its indicators in the 二级 column: its one record keeps 项目建设成本 | ≤65万元."""
     got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("205_")).indicators}
     assert got == {"项目建设成本": ("经济成本指标", "≤65万元")}
+
+
+def test_a_region_table_of_villages_with_one_bare_number_each():
+    """Doc 202 (安溪 水利局, pipe cells one per line): the header names seven villages (``西坪镇尧山村 | 桃舟乡吾培村 …``), each a
+    region column, so the row is one record; seven 1s are the target 1, not 1111111, while differing towns' values stay
+    as written (doc 42: ``≤100%100%``)."""
+    from indicators.table.header import _region_count
+    got = {r.level3: r.value_raw for r in parse_file(_doc("202_")).indicators}
+    assert got == {"开展小型水利工程建设(个)": "1"}
+    assert _region_count("西坪镇尧山村") == 1
+    assert {r.value_raw for r in parse_file(_doc("42_")).indicators} >= {"≤100%100%"}

@@ -196,7 +196,10 @@ def _roles_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return None, 1
 
 
-_REGION = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道办事处|街道办|街道|区|县|市|镇|乡|旗)")
+# a place a 区域 table's value column is for: a town, county or street, and a village or community in it as one place
+# (西坪镇尧山村, doc 202)
+_REGION = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道办事处|街道办|街道|区|县|市|镇|乡|旗)(?:[\u4e00-\u9fff]{1,4}?(?:村|社区))?"
+                     r"|[\u4e00-\u9fff]{1,6}?(?:村|社区)")
 
 
 def _region_count(text: str) -> int:

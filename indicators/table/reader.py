@@ -113,6 +113,14 @@ def _cut_name_row(row: Row) -> bool:
     return "level3" in roles and roles <= {"level1", "level2", "level3", "row_label"} and name_like(row.get("level3"))
 
 
+def _region_values(row: Row, first: str) -> str:
+    """What a 区域 table's other towns add to the first town's target: their cells as written (``≤100% | 100%``, doc 42;
+    ``>=95% | >=95% …``, doc 90), but nothing when every town has the same bare number, which written together would read
+    as one number (``1 | 1 | … | 1`` is 1, not 1111111: doc 202)."""
+    others = [_squeeze(c.text) for c in row.cells if c.role == "region"]
+    return "" if first.isdigit() and all(o == first for o in others) else "".join(others)
+
+
 def _comparator_before_value(row: Row) -> str:
     """A bare comparator in the column right before the value's, one the header did not name as a comparator column
     (``指标值类型 | 目标值``: ``≤ | 9.9``, ``定性 | 保障``; doc 160): the target's comparator."""
@@ -391,7 +399,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         op = _squeeze(row.get("op")) or _comparator_before_value(row)
         # 定性 is the kind and 正向指标 the direction (a 指标方向 column read as the comparator's), not a comparator
         value = _squeeze(("" if op in words().kinds or op in words().directions else op) + row.get("value"))
-        value += _squeeze(row.get("region"))   # a 区域 table's other towns' values follow the first, as written
+        value += _region_values(row, value)   # a 区域 table's other towns' values follow the first, as written
         if value and all(ch in COMPARATOR_CHARS for ch in value):
             value = ""   # "<" and the page's end: the target was cut after its comparator (doc 181)
         unit = _squeeze(row.get("unit"))
