@@ -1541,3 +1541,10 @@ def test_a_region_table_of_villages_with_one_bare_number_each():
     assert got == {"开展小型水利工程建设(个)": "1"}
     assert _region_count("西坪镇尧山村") == 1
     assert {r.value_raw for r in parse_file(_doc("42_")).indicators} >= {"≤100%100%"}
+
+
+def test_a_self_evaluation_that_prints_the_name_again_before_the_actual():
+    """Doc 209 (咸宁 生态环境局 大气污染防治 自评表, one cell per paragraph): ``建设环境空气质量自动监测子站`` / ``11个`` /
+    ``建设环境空气质量自动监测子站`` / ``0`` / the reason: one record, target 11个 and actual 0."""
+    recs = parse_file(_doc("209_")).indicators
+    assert [(r.level3, r.value_raw, r.actual_raw) for r in recs] == [("建设环境空气质量自动监测子站", "11个", "0")]

@@ -422,3 +422,27 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
             value_raw=value, actual_raw=_squeeze(row.get("actual")), description=row.get("description"),
             weight_raw=_squeeze(row.get("weight")), score_raw=_squeeze(row.get("score")),
             basis_raw=row.get("basis"), table_id=table_id))
+    if table.template.self_eval:
+        table.indicators[:] = merge_name_copies(table.indicators)
+
+
+def merge_name_copies(records: list[Indicator]) -> list[Indicator]:
+    """A self-evaluation that prints the name again before the actual (``建设…子站 | 11个 | 建设…子站 | 0``, one cell per
+    paragraph, doc 209) reads as two rows of one name: the second row's value is the first's actual.
+
+    >>> from types import SimpleNamespace as R
+    >>> got = merge_name_copies([R(level3="监测子站", level2="数量指标", value_raw="11个", actual_raw="", weight_raw="", score_raw=""),
+    ...                          R(level3="监测子站", level2="数量指标", value_raw="0", actual_raw="", weight_raw="", score_raw="")])
+    >>> [(r.value_raw, r.actual_raw) for r in got]
+    [('11个', '0')]
+    """
+    out: list = []
+    for r in records:
+        prev = out[-1] if out else None
+        if prev is not None and r.level3 == prev.level3 and r.level2 == prev.level2 and prev.value_raw \
+                and r.value_raw and not prev.actual_raw and not r.actual_raw and not (prev.weight_raw or prev.score_raw):
+            prev.actual_raw = r.value_raw
+            prev.weight_raw, prev.score_raw = r.weight_raw, r.score_raw
+            continue
+        out.append(r)
+    return out
