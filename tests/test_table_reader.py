@@ -1548,3 +1548,10 @@ def test_a_self_evaluation_that_prints_the_name_again_before_the_actual():
     ``建设环境空气质量自动监测子站`` / ``0`` / the reason: one record, target 11个 and actual 0."""
     recs = parse_file(_doc("209_")).indicators
     assert [(r.level3, r.value_raw, r.actual_raw) for r in recs] == [("建设环境空气质量自动监测子站", "11个", "0")]
+
+
+def test_a_second_blocks_copy_cut_by_the_page_adds_no_record():
+    """Doc 203 (亳州 气象局 人工增雨, 中期 and 年度 blocks side by side): the excerpt ends inside the 年度 block's copy of the
+    质量 row (``…等需求 | 解``); that cut copy is no record of its own."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("203_")).indicators]
+    assert len(got) == 2 and ("围绕农业生产、生态环境修复、改善空气质量等需求", "解") not in got

@@ -342,9 +342,14 @@ def _second_block_records(table: TableRead, source_file: str, year, issuer, titl
     rows = [r for r in map(_second_block_row, table.rows) if r.cells and {c.role for c in r.cells} != {"level1"}]
     second = TableRead(template=table.template, rows=rows, project=table.project)
     _records(second, source_file, year, issuer, title, table_id)
-    # a second block that repeats the first (年度 = 中期, cell for cell) adds no target
+    # a second block that repeats the first (年度 = 中期, cell for cell) adds no target, nor does its last row when the
+    # page cut it inside the copied value (``…等需求 | 解``, doc 203)
     seen = {(r.level2, r.level3, r.value_raw) for r in table.indicators}
-    table.indicators.extend(r for r in second.indicators if (r.level2, r.level3, r.value_raw) not in seen)
+    last = second.indicators[-1] if second.indicators else None
+    cut = last is not None and last.value_raw and any(
+        (f.level2, f.level3) == (last.level2, last.level3) and f.value_raw.startswith(last.value_raw) for f in table.indicators)
+    table.indicators.extend(r for r in second.indicators
+                            if (r.level2, r.level3, r.value_raw) not in seen and not (cut and r is last))
 
 
 def _first_level1(rows: list[Row]) -> tuple[str, str]:
