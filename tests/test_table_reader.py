@@ -1555,3 +1555,11 @@ def test_a_second_blocks_copy_cut_by_the_page_adds_no_record():
     质量 row (``…等需求 | 解``); that cut copy is no record of its own."""
     got = [(r.level3, r.value_raw) for r in parse_file(_doc("203_")).indicators]
     assert len(got) == 2 and ("围绕农业生产、生态环境修复、改善空气质量等需求", "解") not in got
+
+
+def test_a_headerless_self_evaluation_with_weight_and_score_after_the_actual():
+    """Doc 211 (乐亭 市场监管局 自评表, one cell per line, no header on the page): ``服务对象满意度指标 | 服务对象满意度 | ≥90% | 100% |
+    10 | 10``: a target, its actual and two numbers give the headerless reading a 分值 and a 得分 column, so the last row's
+    name (a 二级 word) stays its name and ≥90% its target."""
+    got = {r.level3: (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("211_")).indicators}
+    assert got["服务对象满意度"] == ("≥90%", "100%", "10", "10")

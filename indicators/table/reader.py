@@ -206,7 +206,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
             rows = name_rows(span)
         else:
             # (no digit cuts under a headerless template's guessed columns: 22.5 is no weight 2 and actual 2.5)
-            cut = digit_cuts(span, tpl.roles) if not (headerless and tpl.roles == HEADERLESS_ACTUAL_ROLES) else span
+            cut = digit_cuts(span, tpl.roles) if not (headerless and tpl.roles in (HEADERLESS_ACTUAL_ROLES,
+                                                                                    HEADERLESS_SCORED_ROLES)) else span
             every = split_rows(cut, tpl.roles)
             rows = _until_misfit(every)
             if end == len(tokens) and rows and every and every[-1] is not rows[-1] and _cut_name_row(every[-1]):
@@ -266,6 +267,8 @@ def read_transposed(tokens: list[Token], source_file: str, year: int | None = No
 HEADERLESS_ROLES = ["level1", "level2", "level3", "value", "weight"]
 # a target followed by another (≥90% | 98%, 有所提升 | 养老服务提升): a self-evaluation's actual column
 HEADERLESS_ACTUAL_ROLES = ["level1", "level2", "level3", "value", "actual", "weight"]
+# (a self-evaluation page with its 分值 and 得分 after the actual: doc 211)
+HEADERLESS_SCORED_ROLES = ["level1", "level2", "level3", "value", "actual", "weight", "score"]
 # comparator, number and unit in cells of their own ("率 | = | 100 | % | 100 | 5"): a self-evaluation's columns
 HEADERLESS_SPLIT_ROLES = ["level1", "level2", "level3", "op", "value", "unit", "actual", "weight", "score"]
 
@@ -284,10 +287,21 @@ def _headerless(tokens: list[Token]) -> list[Template]:
         return []   # sentences among the level cells: prose that names levels and values, not a table
         # (prose after the table's last level cell, the page's notes, is no reason to drop it)
     roles = HEADERLESS_SPLIT_ROLES if types[i:].count("op") >= 2 else \
-        HEADERLESS_ACTUAL_ROLES if _targets_twice(types[i:]) else HEADERLESS_ROLES
+        (HEADERLESS_SCORED_ROLES if _two_numbers_after(types[i:]) else HEADERLESS_ACTUAL_ROLES) \
+        if _targets_twice(types[i:]) else HEADERLESS_ROLES
     if i <= 8 and any(t in ("value", "op") for t in types[:i]):
         i = 0   # the page starts in the middle of a row group: its first rows carry no level cell
     return [Template(roles=list(roles), start=i, end=i, line=tokens[i].line)]
+
+
+def _two_numbers_after(types: list[str]) -> bool:
+    """A target and its actual followed by two bare numbers (分值 and 得分).
+
+    >>> _two_numbers_after(["text", "value", "value", "num", "num", "text", "value", "qual", "num", "num"])
+    True
+    """
+    quads = zip(types, types[1:], types[2:], types[3:])
+    return sum(a == "value" and b in ("value", "qual", "remark") and c == d == "num" for a, b, c, d in quads) >= 1
 
 
 def _targets_twice(types: list[str]) -> bool:
