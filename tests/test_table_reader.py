@@ -1563,3 +1563,13 @@ def test_a_headerless_self_evaluation_with_weight_and_score_after_the_actual():
     name (a 二级 word) stays its name and ≥90% its target."""
     got = {r.level3: (r.value_raw, r.actual_raw, r.weight_raw, r.score_raw) for r in parse_file(_doc("211_")).indicators}
     assert got["服务对象满意度"] == ("≥90%", "100%", "10", "10")
+
+
+def test_prose_name_comma_short_target_after_a_name_ending():
+    """Doc 226 (东丽 财政局 光辉路工程 自评报告): ``质量指标:确保天桥质量,已完成;``: a name ending like one (质量), a comma, a short
+    target is a clause. (The rule for a sentence ending in a named number, doc 172, had skipped it: 226's first run found
+    that regression.)"""
+    from indicators.table.prose import _clause
+    assert _clause("确保天桥质量,已完成") == ("确保天桥质量", "已完成")
+    names = {r.level3 for r in parse_file(_doc("226_")).indicators}
+    assert {"确保天桥质量", "提升周边居民满意度"} <= names

@@ -107,6 +107,7 @@ def _clause(text: str) -> tuple[str, str] | None:
             # "…校园文化建设深受好评,力争毕业生合格率达100%": the named number ends the sentence (but "…种植数量,黄金蜜
             # (葡萄)种植数量(≥**株)>=17600株" is one name, its first part ending like one: doc 67)
             return last
+    if got is None and len(parts) > 1:   # "确保天桥质量,已完成": a name, a comma, a short target (doc 226)
         head, _, tail = re.split("([，,])", text.strip(), maxsplit=1)
         got = _clause_whole(head)
         if got is None and 4 <= len(head) <= 40 and 1 <= len(tail) <= 12 and _short_target(tail):
