@@ -1573,3 +1573,13 @@ def test_prose_name_comma_short_target_after_a_name_ending():
     assert _clause("确保天桥质量,已完成") == ("确保天桥质量", "已完成")
     names = {r.level3 for r in parse_file(_doc("226_")).indicators}
     assert {"确保天桥质量", "提升周边居民满意度"} <= names
+
+
+def test_prose_comparator_words_and_task_numbers():
+    """Doc 221 (同心 下马关镇 人居环境, prose): ``商业段外立面改造(≥**平方米)大于等于10157.6平方米`` opens its target at 大于等于; doc
+    222 (锡林郭勒 城乡居民养老保险 自评报告): ``养老金领取人数全年平均数年初任务数101974人,全年完成值103119人`` names its target as
+    the 年初任务数 and its actual as the 全年完成值."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("221_")).indicators}
+    assert got["商业段外立面改造(≥**平方米)"] == "大于等于10157.6平方米"
+    recs = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("222_")).indicators}
+    assert recs["养老金领取人数全年平均数"] == ("101974人", "103119人") and recs["全年缴费人数"] == ("216786人", "201201人")

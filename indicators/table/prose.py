@@ -26,7 +26,8 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
-_COMPARATOR = re.compile(r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到|达)\s*(?=[\d*])")
+_COMPARATOR = re.compile(r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|达到|达)"
+                         r"\s*(?=[\d*])")   # (大于等于10157.6平方米: doc 221)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰])(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
@@ -194,9 +195,10 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
 
 
 # a self-evaluation's sentence naming its fields: "项目完成及时率(%),目标值90,完成值100,分值8,得分8" (doc 154),
-# "…到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前" (doc 70)
+# "…到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前" (doc 70), "…人数年初任务数101974人,全年完成值103119人" (222)
 _SAYS = r"\s*(?:为|是|:|：)?\s*"
-_FIELDS = re.compile(rf"^(?P<name>[^,，;；]{{2,60}}?)[,，:：]?\s*(?:年度|年初)?(?:绩效)?(?:目标值|指标值){_SAYS}(?P<value>[^,，;；]+)"
+_FIELDS = re.compile(rf"^(?P<name>[^,，;；]{{2,60}}?)[,，:：]?\s*(?:年度|年初)?(?:绩效)?(?:目标值|指标值|任务数|目标数|计划数)"
+                     rf"{_SAYS}(?P<value>[^,，;；]+)"
                      rf"(?:[,，]\s*(?:全年|当年|年度)?(?:实际)?完成(?:值|情况){_SAYS}(?P<actual>[^,，;；]+))?"
                      rf"(?:[,，]\s*(?:分值|权重){_SAYS}(?P<weight>\d+(?:\.\d+)?)分?)?"
                      rf"(?:[,，]\s*得分{_SAYS}(?P<score>\d+(?:\.\d+)?)分?)?")
