@@ -137,8 +137,10 @@ def stated_beside(table: list, stated: list) -> list:
     """The records of clauses that name their fields (目标值…, 完成值…) whose indicator the table does not have."""
     from .text import simplified
     have = {simplified(r.level3) for r in table}
-    return [r for r in stated if simplified(r.level3) not in have
-            and not any(simplified(r.level3) in name or name in simplified(r.level3) for name in have if name)]
+
+    def new(name: str) -> bool:   # (neither a name of the table nor a part of one, nor holding one)
+        return name not in have and not any(name in other or other in name for other in have if other)
+    return [r for r in stated if new(simplified(r.level3))]
 
 
 def prose_records(text: str, source_file: str, info, sentences: bool = False, named_only: bool = False) -> list:

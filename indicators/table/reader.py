@@ -131,6 +131,17 @@ def _comparator_before_value(row: Row) -> str:
     return ""
 
 
+def _page_end_rows(span: list[Token], every: list[Row], rows: list[Row]) -> list[Row]:
+    """The rows of a table the page's end cut: the row of a name with nothing after it that the table's end left out
+    (doc 137), or a name the rows left out after the last row (:func:`_cut_last_name`); ``every`` is every row the
+    splitter found, ``rows`` the ones kept, ``span`` the tokens they index."""
+    if not rows or not every:
+        return rows
+    if every[-1] is not rows[-1]:
+        return rows + [every[-1]] if _cut_name_row(every[-1]) else rows   # its value ""
+    return rows[:-1] + _cut_last_name(span, rows[-1])
+
+
 def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
     """The table's last row and the page's last token when that is a name the rows left out: on a line of its own
     (``资金到位率 |``, doc 156) a row of its own, after the level cells of the last row (doc 109) that row's name; the
@@ -210,10 +221,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
                                                                                     HEADERLESS_SCORED_ROLES)) else span
             every = split_rows(cut, tpl.roles)
             rows = _until_misfit(every)
-            if end == len(tokens) and rows and every and every[-1] is not rows[-1] and _cut_name_row(every[-1]):
-                rows.append(every[-1])   # a page cut right after the last row's name: the row, its value ""
-            elif end == len(tokens) and rows and rows[-1] is every[-1]:
-                rows[-1:] = _cut_last_name(cut, rows[-1])
+            if end == len(tokens):   # the table runs to the page's end, which may have cut its last row
+                rows = _page_end_rows(cut, every, rows)
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column

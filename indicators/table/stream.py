@@ -242,9 +242,10 @@ def join_brackets(cells: list[str]) -> list[str]:
 
 
 def join_units(cells: list[str]) -> list[str]:
-    """A number's unit that a space put on the next piece, run onto the next row's name (text from a PDF or a
-    preview: ``2000`` ``次汇总突发事件季度报告次数``, doc 142): the unit goes back to the number.  Only where four or more
-    letters follow it, and never a date's or a time limit's word (``3 天内``, ``10 个工作日``).
+    """The pieces of a space-separated line that a space broke inside one value (text from a PDF or a preview):
+    a number's unit run onto the next row's name goes back to the number (``2000`` ``次汇总突发事件季度报告次数``, doc 142;
+    only where four or more letters follow it, never a date's or a time limit's word: ``3 天内``, ``10 个工作日``), a lone
+    ``各/共/约…`` before a number is its first letter (``各 1 次``), and a date goes on in ``年底前`` after it (doc 155).
 
     >>> join_units(["各", "1", "次发生动态与短期预报报告次数", "2000", "次"])
     ['各1次', '发生动态与短期预报报告次数', '2000', '次']
