@@ -27,12 +27,12 @@ import tomllib
 from dataclasses import dataclass, field
 
 from ..text import simplified
-from ..vocab import DATA_DIR, vocab
+from ..vocab import vocab
 from .header import SECOND, base_role
 from .stream import COMPARATOR_CHARS, Token, compared_target
-from .words import words
+from .words import WORDS_FILE, words
 
-WEIGHTS_FILE = DATA_DIR / "vocab" / "reader.toml"
+WEIGHTS_FILE = WORDS_FILE   # one file, data/vocab/reader.toml: the weights and the [words] table
 INF = float("inf")
 
 

@@ -34,7 +34,7 @@ import tomllib
 from dataclasses import dataclass
 
 from .header import SECTION
-from .rows import WEIGHTS_FILE
+from .words import WORDS_FILE
 
 _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # "计划生育转移支付资金合计(万元) | 1084.25": a fund's amount in a 资金情况 block
@@ -63,7 +63,7 @@ class NotNames:
 
 @functools.lru_cache(maxsize=1)
 def not_names() -> NotNames:
-    with open(WEIGHTS_FILE, "rb") as fh:
+    with open(WORDS_FILE, "rb") as fh:
         raw = tomllib.load(fh)["not_names"]
     return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]),
                     min_letters=int(raw["min_letters"]), max_sentence=int(raw["max_sentence"]),
