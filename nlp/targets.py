@@ -97,7 +97,7 @@ class Target:
         raw = raw or ""
         target = _parse_cached(raw, year)
         if name:
-            target = _with_name(target, name)
+            target = _with_name(target, name, year)
         return target
 
     def as_dict(self) -> dict:
@@ -126,6 +126,7 @@ class TargetVocab:
     grades: list[tuple[str, list[str]]]
     missing_exact: set[str]
     missing_contains: list[str]
+    idioms: tuple[str, ...] = ()           # 一次性, 一站式: a Chinese 一 and a unit that count nothing
 
 
 @functools.lru_cache(maxsize=1)
@@ -161,6 +162,7 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
         grades=[(g, raw["grades"][g]) for g in ("graded", "improve", "maintain", "achieve")],
         missing_exact={w.lower() for w in raw["missing"]["exact"]},
         missing_contains=raw["missing"]["contains"],
+        idioms=tuple(raw["units"].get("idioms", ())),
     )
 
 
@@ -486,6 +488,8 @@ def _find_number(text: str, v: TargetVocab):
             continue
         if not (rest == "" or rest[0] in "余多" or any(rest.startswith(u) for u in v.units)):
             continue
+        if any(text.startswith(w, m.start()) for w in v.idioms):
+            continue   # 一次性通过验收 is no count of one (doc 181)
         val = _cn_number(span)
         if val is not None:
             return m.start(), m.end(), val, "chinese"
@@ -685,6 +689,26 @@ def _dotted_month(target: Target, name_key: str) -> Target | None:
                   spans=target.spans)
 
 
+_BARE_MONTH = re.compile(r"^[=＝]?\s*(\d{1,2})\s*月份?$")
+
+
+def _calendar_month(target: Target, name_key: str, year: int | None) -> Target | None:
+    """A bare month without 个 in a time row (``完成时间 | 12月``, doc 153) is the month of the table's year, a deadline
+    at its end; ``6个月`` is a duration and stays a quantity, and so does a month count outside a time row.
+
+    >>> t = Target.fromstring("12月", name="完成时间", year=2023); (t.kind, t.deadline)
+    ('deadline', '2023-12-31')
+    >>> Target.fromstring("6个月", name="完成时间").kind, Target.fromstring("12月", name="培训时长").kind
+    ('quantitative', 'quantitative')
+    """
+    m = _BARE_MONTH.match(target.raw.strip())
+    if not (m and target.kind == "quantitative" and target.unit == "月" and _TIME_NAME.search(name_key)
+            and 1 <= int(m.group(1)) <= 12):
+        return None
+    return Target(raw=target.raw, kind="deadline", deadline=_month_end(year, int(m.group(1))) if year else "",
+                  spans=target.spans)
+
+
 _LIMIT_NAME = re.compile(r"时间|时限|期限|周期|用时|工期|及时|按时|完成时")
 _LIMIT_UNITS = frozenset(("工作日", "个工作日", "个月", "月", "天", "日", "年"))
 
@@ -708,7 +732,7 @@ def _time_limit(target: Target, name_key: str) -> Target:
     return target
 
 
-def _with_name(target: Target, name: str) -> Target:
+def _with_name(target: Target, name: str, year: int | None = None) -> Target:
     """Context from the indicator name: unit in brackets, value that only repeats the name."""
     value_key = re.sub(r"\s+", "", target.raw).strip("。.；;，,")
     name_key = simplified(re.sub(r"\s+", "", name))
@@ -723,7 +747,8 @@ def _with_name(target: Target, name: str) -> Target:
         noun = bool(_NOUN_END.search(value_key)) or target.grade not in ("unclear", "")
         if value_key == name_key or value_key in clauses or ((copied or whole) and noun and target.grade in ("unclear", "")):
             return Target(raw=target.raw, kind="missing")
-    guess = _ocr_comparator(target, name_key) or _excel_serial(target, name_key) or _dotted_month(target, name_key)
+    guess = (_ocr_comparator(target, name_key) or _excel_serial(target, name_key)
+             or _dotted_month(target, name_key) or _calendar_month(target, name_key, year))
     if guess is not None:
         return guess
     if target.kind == "quantitative" and not target.unit:

@@ -234,3 +234,21 @@ def test_an_upper_bound_on_days_in_a_time_row_is_a_time_limit():
     assert Target.fromstring("≥20年", name="工程设计使用年限").kind == "quantitative"
     assert Target.fromstring("<24小时", name="维护及时性").kind == "quantitative"
     assert Target.fromstring("≤7工作日", name="培训人数").kind == "quantitative"   # not a time row
+
+
+def test_a_bare_month_in_a_time_row_is_that_month_of_the_table_year():
+    """Doc 153 (宁夏 福彩, labelled blind): ``完成时间 | 12月`` is the end of December of the table's year, not 12 months;
+    ``6个月`` is a duration, and a month count outside a time row stays a quantity."""
+    t = Target.fromstring("12月", name="完成时间", year=2023)
+    assert (t.kind, t.deadline) == ("deadline", "2023-12-31")
+    assert Target.fromstring("6个月", name="完成时间", year=2023).kind == "quantitative"
+    assert Target.fromstring("12月", name="培训时长", year=2023).kind == "quantitative"
+    assert Target.fromstring("13月", name="完成时间", year=2023).kind == "quantitative"
+
+
+def test_one_off_is_no_count_of_one():
+    """Doc 181 (labelled blind): ``工程实施总体质量 | 一次性通过省文物局验收`` is a quality, not 1 次; ``培训一次`` is still a
+    count, and so is a number after the idiom (``一次性补助100元``)."""
+    assert Target.fromstring("一次性通过省文物局验收", name="工程实施总体质量").kind == "qualitative"
+    assert (Target.fromstring("培训一次").value, Target.fromstring("培训一次").unit) == (1, "次")
+    assert (Target.fromstring("一次性补助100元").value, Target.fromstring("一次性补助100元").unit) == (100, "元")
