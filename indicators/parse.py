@@ -79,6 +79,7 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
 
     info = document_info(lines)
     tables = read_stream(tokens, source_file, year=info.year, issuer=info.issuer)
+    tables = _rows_before_header(tokens, tables, source_file, info) + tables
     doc = ParsedDocument(source_file=source_file, reader="stream", tables=sum(bool(t.indicators) for t in tables))
     _add_tables(doc, tables)
     if not doc.indicators:
@@ -110,6 +111,21 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
         doc.diagnostic = ("no 绩效 table found: no header naming 一级/二级/三级指标 and 指标值 columns, "
                           "and no prose list of indicators under 一级/二级 headings")
     return doc
+
+
+def _rows_before_header(tokens, tables, source_file: str, info) -> list:
+    """The rows of a table the page starts in the middle of, before a later table's header (doc 114: the first
+    table's header is on an earlier page, the second table's comes after its rows), read without a header."""
+    from .table.reader import read_stream
+    from .table.rows import token_type
+    start = tables[0].template.start if tables else 0
+    types = [token_type(t.text) for t in tokens[:start]]
+    levels = [i for i, t in enumerate(types) if t in ("l1", "l2", "l1l2")]
+    pairs = sum(1 for a, b in zip(types, types[1:]) if a in ("l1", "l1l2") and b in ("l2", "l1l2"))
+    if pairs < 2 or any("。" in t.text for t in tokens[levels[0]:levels[-1]]):
+        return []   # a table's rows have 一级 | 二级 pairs; a project's summary names 经济效益: in sentences (doc 205)
+    lead = read_stream(tokens[:start], source_file, year=info.year, issuer=info.issuer, headerless=True)
+    return [t for t in lead if t.indicators]
 
 
 def _add_tables(doc: ParsedDocument, tables) -> None:

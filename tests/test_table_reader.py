@@ -1583,3 +1583,18 @@ def test_prose_comparator_words_and_task_numbers():
     assert got["商业段外立面改造(≥**平方米)"] == "大于等于10157.6平方米"
     recs = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("222_")).indicators}
     assert recs["养老金领取人数全年平均数"] == ("101974人", "103119人") and recs["全年缴费人数"] == ("216786人", "201201人")
+
+
+def test_rows_before_a_later_tables_header_are_read_without_one():
+    """Doc 114 (大英 医保局) run together (evaluate_flattenings.py): the page starts inside a table whose header was on
+    an earlier page, and the next table's header follows its rows. Those rows (with 一级 | 二级 pairs) are read without a
+    header; doc 205's project summary, which names 经济效益:/社会效益: in sentences before its header, gives no rows."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("114_").read_text(encoding="utf-8"))["runtogether"]
+    got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+    assert ("城乡居民参保人员满意度", "≥90%") in got and ("城乡居民参保网络宣传成本预算", "≤101400元") in got
+    names205 = [r.level3 for r in parse_file(_doc("205_")).indicators]
+    assert len(names205) == 1, names205
