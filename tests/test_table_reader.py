@@ -1596,5 +1596,7 @@ def test_rows_before_a_later_tables_header_are_read_without_one():
     text = flattenings(_doc("114_").read_text(encoding="utf-8"))["runtogether"]
     got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
     assert ("城乡居民参保人员满意度", "≥90%") in got and ("城乡居民参保网络宣传成本预算", "≤101400元") in got
+    text = flattenings(_doc("129_").read_text(encoding="utf-8"))["runtogether"]   # (one 一级 | 二级 pair only)
+    assert ("活动参与人员满意度", "≥95%") in {(r.level3, r.value_raw) for r in parse_text(text).indicators}
     names205 = [r.level3 for r in parse_file(_doc("205_")).indicators]
     assert len(names205) == 1, names205
