@@ -1600,3 +1600,20 @@ def test_rows_before_a_later_tables_header_are_read_without_one():
     assert ("活动参与人员满意度", "≥95%") in {(r.level3, r.value_raw) for r in parse_text(text).indicators}
     names205 = [r.level3 for r in parse_file(_doc("205_")).indicators]
     assert len(names205) == 1, names205
+
+
+def test_level_words_a_space_sets_apart_head_the_items_after_them():
+    """Doc 173 (炎陵 交通局) flattened with spaces (evaluate_flattenings.py): ``部门整体支出 年度绩效指标 产出指标
+    指标1部门重点支出占部门整体支出的比例是15%: 指标2…`` has its level word among other cells of the row; the items
+    after it are read under it, as the pipe table's are. A value in 分 is a scoring rule's, never a target (doc 66:
+    ``逾期扣 1 分``)."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    from indicators.table.prose import piece_records
+    text = flattenings(_doc("173_").read_text(encoding="utf-8"))["spaces"]
+    got = {(r.level1, r.level3, r.value_raw) for r in parse_text(text).indicators}
+    assert ("产出指标", "部门整体支出支付进度", "100%") in got
+    assert ("效益指标", "(经济效益)", "预计收费4000元") in got
+    assert piece_records("逾期扣1分") == []

@@ -305,7 +305,8 @@ _WRAP_WIDTH = 20   # a line this long that ends mid-sentence was wrapped by the 
 def unwrap(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, text) of the paragraphs of a PDF's text: a line of twenty or more letters that ends without a
     sentence or clause mark goes on in the next line, unless that one opens with an item number (doc 162:
-    ``设 1条时效指标:资金支付及`` / ``时率=100%;设 1``); the paragraph keeps its first line's number.
+    ``设 1条时效指标:资金支付及`` / ``时率=100%;设 1``) or a level word (``效益指标 指标1…``, doc 173); the paragraph
+    keeps its first line's number.
 
     >>> unwrap(["设 1条时效指标:资金支付及时率=100%;设 1条满意", "度指标:职工满意度≥90%。", "(一)数量指标", "培训人数≧200人"])
     [(1, '设 1条时效指标:资金支付及时率=100%;设 1条满意度指标:职工满意度≥90%。'), (3, '(一)数量指标'), (4, '培训人数≧200人')]
@@ -314,7 +315,7 @@ def unwrap(lines: list[str]) -> list[tuple[int, str]]:
     wrapped = False
     for lineno, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if wrapped and line and not _NUMBERING.match(line):
+        if wrapped and line and not _NUMBERING.match(line) and not any(_heading(line.split()[0])[:2]):
             out[-1] = (out[-1][0], out[-1][1] + line)
         else:
             out.append((lineno, line))
@@ -325,9 +326,30 @@ def unwrap(lines: list[str]) -> list[tuple[int, str]]:
 
 def _pieces(line: str) -> list[str]:
     """The clauses of one paragraph: ``数量指标：…；质量指标：…`` (a paragraph with several headed lists), cells of a
-    pipe row, numbered items."""
+    pipe row, level words a space sets apart, numbered items."""
     pieces = [p for p in _CLAUSE_SPLIT.split(line) if p.strip()] if _CLAUSE_SPLIT.search(line) else [line]
-    return [q for p in pieces for q in _numbered_items(p)]
+    return [q for p in pieces for r in _level_words_apart(p) for q in _numbered_items(r)]
+
+
+def _level_words_apart(piece: str) -> list[str]:
+    """A piece cut before and after each level word a space sets apart (a row of a table flattened with spaces,
+    ``部门整体支出 年度绩效指标 产出指标 指标1…``, doc 173): the level word heads what follows it.
+
+    >>> _level_words_apart("部门整体支出 年度绩效指标 产出指标 指标1比例是15%: 指标2进度为100%:")
+    ['部门整体支出 年度绩效指标', '产出指标', '指标1比例是15%: 指标2进度为100%:']
+    """
+    v = vocab()
+    words_ = re.split(r"(\s+)", piece.strip())
+    cuts = [k for k in range(0, len(words_), 2) if 0 < k < len(words_) - 1
+            and (v.canonical_level1(words_[k]) or v.canonical_level2(words_[k]))]
+    if not cuts:
+        return [piece]
+    out, start = [], 0
+    for k in cuts:
+        out += ["".join(words_[start:k - 1]), words_[k]]
+        start = k + 2
+    out.append("".join(words_[start:]))
+    return [p for p in out if p.strip()]
 
 
 def piece_records(piece: str) -> list[ProseRecord]:
@@ -349,7 +371,8 @@ def piece_records(piece: str) -> list[ProseRecord]:
         return [fields]
     if _DONE_FIRST.match(piece):
         return []   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
-    got = [(_LEAD.sub("", name), value) for name, value in _clauses(piece)]
+    got = [(_LEAD.sub("", name), value) for name, value in _clauses(piece) if _target(value).unit != "分"]
+    # (a value in 分 is a scoring rule's, "逾期扣1分" (doc 66); no labelled target of any page is in 分)
     out = []
     for name, value in got:
         done = _DONE.search(name)
