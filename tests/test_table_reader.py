@@ -1617,3 +1617,14 @@ def test_level_words_a_space_sets_apart_head_the_items_after_them():
     assert ("产出指标", "部门整体支出支付进度", "100%") in got
     assert ("效益指标", "(经济效益)", "预计收费4000元") in got
     assert piece_records("逾期扣1分") == []
+
+
+def test_a_target_and_its_actual_run_together_are_cut_where_they_are_of_one_size():
+    """Doc 230 (蔡甸 急救站, labelled blind; a preview with every cell run together): under 年度指标值 | 全年完成值,
+    ``调度中心接警次数1200014084`` is the target 12000 and the actual 14084, ``3069`` is 30 and 69; a year or a
+    number no cut makes two of one size (``2100``) stays whole."""
+    from indicators.table.digits import target_and_actual
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("230_")).indicators}
+    assert got["调度中心接警次数"] == ("12000", "14084") and got["救护车出车次数"] == ("4500", "5208")
+    assert got["医疗保障次数"] == ("30", "69")
+    assert target_and_actual("2100") is None and target_and_actual("2020") is None

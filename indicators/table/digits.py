@@ -195,6 +195,31 @@ def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
     return out
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def target_and_actual(text: str, most: float = 0.5) -> list[str] | None:
+    """A run of digits that is a target and its actual glued together (``1200014084``: 12000 and 14084, doc 230):
+    the one cut whose two numbers are of one size (within a factor of ``10**most``), else None (``2100``, a year).
+
+    >>> target_and_actual("1200014084"), target_and_actual("3069"), target_and_actual("2100"), target_and_actual("2019")
+    (['12000', '14084'], ['30', '69'], None, None)
+    """
+    if not _RUN.match(text) or len(text) < 4 or _YEAR.match(text):
+        return None
+    fits = sorted((abs(math.log10(int(text[:k]) / int(text[k:]))), k) for k in range(1, len(text))
+                  if text[k] != "0" and int(text[k:]) > 0)
+    if not fits or fits[0][0] >= most or (len(fits) > 1 and fits[1][0] < most):
+        return None
+    k = fits[0][1]
+    return [text[:k], text[k:]]
+
+
+def _value_then_actual(roles: list[str]) -> bool:
+    """The number columns are a target and its actual, nothing else (年度指标值 | 全年完成值)."""
+    return numeric_columns(roles)[:2] == ["value", "actual"] and not set(roles) & set(_NUMBERS)
+
+
 def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = None) -> list[Token]:
     """The table's tokens with glued number cells offered as pieces (see module doc); ``max_weight`` defaults to
     ``[row] max_weight`` of ``data/vocab/reader.toml``."""
@@ -202,7 +227,8 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
     max_weight = weights().max_weight if max_weight is None else max_weight
     tokens = unit_cuts(tokens, roles)
     before, after = _neighbours(roles)
-    if not (before or after):
+    pair = _value_then_actual(roles)
+    if not (before or after or pair):
         return tokens
     columns = numeric_columns(roles)
     out: list[Token] = []
@@ -211,6 +237,8 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
             out.append(tok)
             continue
         pieces = None
+        if pair and tok.gap == "glue" and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isdigit()):
+            pieces = target_and_actual(tok.text)   # text run together: the actual glued onto its target
         if len(columns) >= 3 and _LONG_RUN.match(tok.text) and not _DATE.match(tok.text):   # 901010010: a whole row's numbers glued
             pieces = segment_run(tok.text, columns, max_weight)
         pieces = pieces or cut_options(tok.text, before, after, max_weight)
