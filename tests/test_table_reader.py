@@ -1628,3 +1628,10 @@ def test_a_target_and_its_actual_run_together_are_cut_where_they_are_of_one_size
     assert got["调度中心接警次数"] == ("12000", "14084") and got["救护车出车次数"] == ("4500", "5208")
     assert got["医疗保障次数"] == ("30", "69")
     assert target_and_actual("2100") is None and target_and_actual("2020") is None
+
+
+def test_a_doubled_comparator_starts_the_target_not_the_name():
+    """Doc 231 (抚远 饮水, labelled blind; a prose self-evaluation report): ``贫困地区农村集中供水率≥≥98%`` names
+    贫困地区农村集中供水率, the doubled ≥ going with its target."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("231_")).indicators}
+    assert got.get("贫困地区农村集中供水率") == "≥≥98%", got
