@@ -1635,3 +1635,13 @@ def test_a_doubled_comparator_starts_the_target_not_the_name():
     贫困地区农村集中供水率, the doubled ≥ going with its target."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("231_")).indicators}
     assert got.get("贫困地区农村集中供水率") == "≥≥98%", got
+
+
+def test_a_report_section_heading_ends_the_levels_of_its_contents_list():
+    """Doc 232 (渔业增殖放流 评价报告, labelled blind): the contents list ends ``3、满意度指标`` / ``三、项目实施情况``, and
+    the budget sentence after ``(二)项目预算`` (``…补助资金30万元``) is no 满意度 indicator; in ``放流苗种规格≥3cm,优质健康,
+    检验检疫≥90%,…`` the short qualifier between two named targets leaves both targets standing."""
+    recs = parse_file(_doc("232_")).indicators
+    got = {r.level3: (r.level2, r.value_raw) for r in recs}
+    assert not any(r.level3.startswith("下达") for r in recs), got
+    assert got.get("检验检疫") == ("质量指标", "≥90%") and got.get("放流苗种规格") == ("质量指标", "≥3cm"), got

@@ -279,8 +279,12 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
     parts = [p for p in re.split("[，,]", piece) if p.strip()]
     if len(parts) > 1:   # "发放率100%达标,到位率100%达标": every part a named number
         each = [_clause_whole(p) for p in parts]
-        if all(g and re.search(r"\d", g[1]) and len(g[0]) >= 4 for g in each):
-            return [tuple(re.sub(r"\s+", "", x) for x in g) for g in each]
+        named = [g for g in each if g and re.search(r"\d", g[1]) and len(g[0]) >= 4]
+        # (a short part without a number between two of them qualifies the target before it: "规格≥3cm,优质健康,
+        # 检验检疫≥90%", doc 232)
+        if len(named) == len(parts) or (len(named) >= 2 and each[0] in named and each[-1] in named and all(
+                g in named or (len(p.strip()) <= 6 and not re.search(r"\d", p)) for g, p in zip(each, parts))):
+            return [tuple(re.sub(r"\s+", "", x) for x in g) for g in named]
     got = _clause(piece)
     if not got:
         return []
@@ -383,6 +387,19 @@ def piece_records(piece: str) -> list[ProseRecord]:
     return out
 
 
+def _section_heading(line: str) -> bool:
+    """A numbered heading of a report's section that is no level and states no target (``三、项目实施情况``,
+    ``(二)项目预算``; doc 232's contents list a 满意度指标 heading right before its first section).
+
+    >>> _section_heading("三、项目实施情况"), _section_heading("(1)数量指标:"), _section_heading("1.培训人数≥200人")
+    (True, False, False)
+    """
+    m = _NUMBERING.match(line)
+    body = line[m.end():].strip() if m else ""
+    return bool(body) and len(body) <= 15 and not re.search(r"\d|指标|指標|目标|[:：]$", body) \
+        and not any(_heading(body)[:2])
+
+
 def read_prose(text: str) -> list[ProseRecord]:
     """Records of the prose indicator lists of a document (see module doc)."""
     out: list[ProseRecord] = []
@@ -393,6 +410,9 @@ def read_prose(text: str) -> list[ProseRecord]:
         pieces = _pieces(line)
         if re.search("[|｜]", line) and pieces and not any(_heading(pieces[0])[:2]):
             l1 = l2 = ""   # a table row led by another label (资金拨付对象 | …) ends the list of the rows before
+        if _section_heading(line):
+            l1 = l2 = ""   # "三、项目实施情况", "(二)项目预算": a new section of the report, no more indicators
+            continue
         for piece in pieces:
             h1, h2, rest = _heading(piece)
             if h1 or h2:
