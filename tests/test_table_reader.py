@@ -1645,3 +1645,15 @@ def test_a_report_section_heading_ends_the_levels_of_its_contents_list():
     got = {r.level3: (r.level2, r.value_raw) for r in recs}
     assert not any(r.level3.startswith("下达") for r in recs), got
     assert got.get("检验检疫") == ("质量指标", "≥90%") and got.get("放流苗种规格") == ("质量指标", "≥3cm"), got
+
+
+def test_a_names_only_table_in_traditional_script_is_read_as_the_simplified_one():
+    """Doc 136's names-only table (陈仓 林业局: its values left empty) written in traditional script, as the 台胞/邯郸
+    mirror pages print theirs: the names end like names in either script (names._name_end simplifies as
+    rows.name_like does), so each is one row."""
+    from indicators.table.names import name_rows, names_only
+    from indicators.table.stream import Token
+    names = ["天保工程實施單位保險參保人數(人)", "上一輪退耕還林補助面積(萬畝)", "草原有害生物防治面積(萬畝)"]
+    tokens = [Token(n, k + 1, "line") for k, n in enumerate(names)]
+    assert names_only(tokens, strict=True)
+    assert [r.get("level3") for r in name_rows(tokens)] == names

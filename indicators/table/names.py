@@ -16,6 +16,7 @@ False
 """
 from __future__ import annotations
 
+from ..text import simplified
 from .header import header_role
 from .rows import UNIT_NOTE, Cell, Row, token_type
 from .words import words
@@ -27,8 +28,9 @@ _LEVEL_TYPES = {"l1": ("level1",), "l2": ("level2",), "l1l2": ("level1", "level2
 
 
 def _name_end(text: str) -> bool:
-    """Ends like an indicator name, a unit note in brackets aside (``补助面积(万亩)``)."""
-    return bool(words().name_end.search(UNIT_NOTE.sub("", text)))
+    """Ends like an indicator name, a unit note in brackets aside (``补助面积(万亩)``), in either script as
+    :func:`rows.name_like` reads it (``補助面積(萬畝)``)."""
+    return bool(words().name_end.search(simplified(UNIT_NOTE.sub("", text))))
 
 
 def names_only(tokens: list[Token], strict: bool = False) -> bool:
