@@ -1657,3 +1657,12 @@ def test_a_names_only_table_in_traditional_script_is_read_as_the_simplified_one(
     tokens = [Token(n, k + 1, "line") for k, n in enumerate(names)]
     assert names_only(tokens, strict=True)
     assert [r.get("level3") for r in name_rows(tokens)] == names
+
+
+def test_the_lexers_extra_value_units_come_from_the_data_file():
+    """``[words] value_units`` of data/vocab/reader.toml (not a list in the code) ends a run-together value at a Latin
+    or multiplied unit: ``新建道路长度2.5km``, ``造林面积10万亩``."""
+    from indicators.table.stream import lex
+    from indicators.table.words import words
+    assert {"km", "万亩"} <= words().value_units
+    assert lex("新建道路长度2.5km") == ["新建道路长度", "2.5km"] and lex("造林面积10万亩") == ["造林面积", "10万亩"]

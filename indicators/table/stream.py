@@ -475,8 +475,7 @@ _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年\s*年
 @functools.lru_cache(maxsize=1)
 def _value_re() -> re.Pattern:
     from nlp.targets import target_vocab
-    units = sorted(set(target_vocab().units) | {"km", "KM", "Km", "kg", "KG", "百分比", "万元", "亿元", "万人", "万人次", "万株", "万粒", "万亩", "千元", "万", "倍",
-                                                  "公顷", "厘米", "周岁"}, key=len, reverse=True)
+    units = sorted(set(target_vocab().units) | words().value_units, key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
     number = r"\d+(?:[.,，]\d+)*"
     # a compound unit keeps what follows its slash: 475元/亩, 3000元/平方米, 530元/人·月; a second unit in brackets

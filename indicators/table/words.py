@@ -35,6 +35,7 @@ class ReaderWords:
     kinds: frozenset[str] = frozenset()
     sentence_openers: tuple[str, ...] = ()
     dictionary_unit_words: frozenset[str] = frozenset()   # 支持, 家长, 单项: jieba's words that open with a unit letter
+    value_units: frozenset[str] = frozenset()             # what a run-together value may end in besides the grammar's
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +58,8 @@ def words() -> ReaderWords:
                        trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
                        kinds=frozenset(raw.get("kinds", ())),
                        sentence_openers=tuple(raw.get("sentence_openers", ())),
-                       dictionary_unit_words=_dictionary_unit_words())
+                       dictionary_unit_words=_dictionary_unit_words(),
+                       value_units=frozenset(raw.get("value_units", ())))
 
 
 def _dictionary_unit_words() -> frozenset[str]:
