@@ -21,7 +21,7 @@ from ..vocab import vocab
 from .stream import NUMBER_PREFIX, clean_text
 from .words import words
 
-_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|\d{1,2}[)）]"
+NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|\d{1,2}[)）]"
                         r"|第[一二三四五六七八九十]{1,3}[,，、:：])\s*")
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
@@ -51,10 +51,10 @@ class ProseRecord:
 _HEADING_WORDS = re.compile(r"^(?:设置?|共设)?\s*\d{1,2}\s*[条个项](?=[\u4e00-\u9fff]{2,8}指标)|^(?:该|本)?项目的?(?=[\u4e00-\u9fff]{2,8}指标)|(?<=指标)(?:完成情况(?:分析)?|方面)$")
 
 
-def _heading(text: str) -> tuple[str | None, str | None, str]:
+def heading(text: str) -> tuple[str | None, str | None, str]:
     """(一级, 二级, rest of the line) when the line starts with a level name, else (None, None, text)."""
     v = vocab()
-    body = _NUMBERING.sub("", text)
+    body = NUMBERING.sub("", text)
     m = _BRACKET.match(body)
     if m:
         parts = re.split(r"[-—－~/]", m.group(1))
@@ -70,7 +70,7 @@ def _heading(text: str) -> tuple[str | None, str | None, str]:
         l1 = v.canonical_level1(word)
         if l2 or l1:
             if l1 and not l2 and rest:   # "效益指标:经济效益指标:…": the 二级 heading right after the 一级
-                n1, n2, after = _heading(rest)
+                n1, n2, after = heading(rest)
                 if n2 and not n1:
                     return l1, n2, after
             return (l1 if not l2 or l1 and not rest else None), l2, rest
@@ -216,7 +216,7 @@ def fields_clause(text: str) -> ProseRecord | None:
     >>> fields_clause("绩效目标值按期完成") is None, fields_clause("本项目设置绩效目标11个") is None
     (True, True)
     """
-    text = _ENUM.sub("", _NUMBERING.sub("", text.strip()))
+    text = _ENUM.sub("", NUMBERING.sub("", text.strip()))
     m = _FIELDS.match(simplified(text))
     if not m or len(m.group("name").strip()) < 3 or m.group("name").strip().endswith(("的", "个", "绩效", "年度")):
         return None
@@ -228,7 +228,7 @@ def fields_clause(text: str) -> ProseRecord | None:
 
 
 # what a news text puts before a quoted target ("在产出指标方面,要求A级旅游景区个数≥300个", doc 143)
-_LEAD = re.compile(r"^(?:要求|力争|预定|预计|预期|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
+LEAD = re.compile(r"^(?:要求|力争|预定|预计|预期|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
 _DONE_FIRST = re.compile(r"^\s*(?:已完成|已经|已)")
 _DONE = re.compile(r"(?:实际)?完成$")
 _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:：\d]{0,14}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})"
@@ -319,7 +319,7 @@ def unwrap(lines: list[str]) -> list[tuple[int, str]]:
     wrapped = False
     for lineno, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if wrapped and line and not _NUMBERING.match(line) and not any(_heading(line.split()[0])[:2]):
+        if wrapped and line and not NUMBERING.match(line) and not any(heading(line.split()[0])[:2]):
             out[-1] = (out[-1][0], out[-1][1] + line)
         else:
             out.append((lineno, line))
@@ -375,7 +375,7 @@ def piece_records(piece: str) -> list[ProseRecord]:
         return [fields]
     if _DONE_FIRST.match(piece):
         return []   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
-    got = [(_LEAD.sub("", name), value) for name, value in _clauses(piece) if _target(value).unit != "分"]
+    got = [(LEAD.sub("", name), value) for name, value in _clauses(piece) if _target(value).unit != "分"]
     # (a value in 分 is a scoring rule's, "逾期扣1分" (doc 66); no labelled target of any page is in 分)
     out = []
     for name, value in got:
@@ -394,10 +394,10 @@ def _section_heading(line: str) -> bool:
     >>> _section_heading("三、项目实施情况"), _section_heading("(1)数量指标:"), _section_heading("1.培训人数≥200人")
     (True, False, False)
     """
-    m = _NUMBERING.match(line)
+    m = NUMBERING.match(line)
     body = line[m.end():].strip() if m else ""
     return bool(body) and len(body) <= 15 and not re.search(r"\d|指标|指標|目标|[:：]$", body) \
-        and not any(_heading(body)[:2])
+        and not any(heading(body)[:2])
 
 
 def read_prose(text: str) -> list[ProseRecord]:
@@ -408,13 +408,13 @@ def read_prose(text: str) -> list[ProseRecord]:
         if not line:
             continue
         pieces = _pieces(line)
-        if re.search("[|｜]", line) and pieces and not any(_heading(pieces[0])[:2]):
+        if re.search("[|｜]", line) and pieces and not any(heading(pieces[0])[:2]):
             l1 = l2 = ""   # a table row led by another label (资金拨付对象 | …) ends the list of the rows before
         if _section_heading(line):
             l1 = l2 = ""   # "三、项目实施情况", "(二)项目预算": a new section of the report, no more indicators
             continue
         for piece in pieces:
-            h1, h2, rest = _heading(piece)
+            h1, h2, rest = heading(piece)
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 piece = rest

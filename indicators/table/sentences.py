@@ -24,12 +24,12 @@ import re
 
 from ..text import simplified
 from ..vocab import vocab
-from .prose import _LEAD, _NUMBERING, ProseRecord, _heading, levels_after
+from .prose import LEAD, NUMBERING, ProseRecord, heading, levels_after
 from .words import words
 from .stream import _value_re, _word_re, clean_text
 
 _CLAUSES = re.compile(r"[，,；;。]")
-_ENUM = _NUMBERING   # "2.", "(一)", "三、" in front of a clause
+_ENUM = NUMBERING   # "2.", "(一)", "三、" in front of a clause
 # between a name and its value: the connecting verb is not part of either
 _CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|达到|达|约|：|:)$")
 _ACTUAL = re.compile(r"(?:实际完成值?|实际值|完成值)为?$")
@@ -111,11 +111,11 @@ def read_sentences(text: str) -> list[ProseRecord]:
             continue
         for clause in _CLAUSES.split(line):
             clause = _ASPECT.sub(r"\g<level>", clause)   # "在产出指标方面": a heading
-            h1, h2, rest = _heading(_level_first(_ENUM.sub("", clause)))
+            h1, h2, rest = heading(_level_first(_ENUM.sub("", clause)))
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 clause = rest
             for name, value, actual in _clause_records(_ENUM.sub("", clause)):
                 if not actual:
-                    out.append(ProseRecord(lineno, l1, l2, _LEAD.sub("", name), value))
+                    out.append(ProseRecord(lineno, l1, l2, LEAD.sub("", name), value))
     return out if len(out) >= MIN_RECORDS else []
