@@ -25,6 +25,8 @@ True
 'section heading'
 >>> not_indicator("培训人数", "≥50人") is None
 True
+>>> not_indicator("结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)", "存在问题")
+'page furniture or sign-off'
 """
 from __future__ import annotations
 
