@@ -1666,3 +1666,13 @@ def test_the_lexers_extra_value_units_come_from_the_data_file():
     from indicators.table.words import words
     assert {"km", "万亩"} <= words().value_units
     assert lex("新建道路长度2.5km") == ["新建道路长度", "2.5km"] and lex("造林面积10万亩") == ["造林面积", "10万亩"]
+
+
+def test_a_captions_completion_word_before_the_levels_is_no_actual_column():
+    """Doc 163 (宣城 地震局, labelled blind): the header opens with the caption ``年度绩效指标完成情况`` and names 实际完成值
+    after the levels; the caption's 完成情况 is no column, so ``指标2:科普宣传时限 11月底前 10月 5 5`` keeps its name.
+    Doc 33 (its header without the 分值 its rows carry) still reads its third row."""
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("163_")).indicators}
+    assert got.get("科普宣传时限") == ("11月底前", "10月"), got
+    got33 = {r.level3: r.value_raw for r in parse_file(_doc("33_")).indicators}
+    assert got33.get("食品经营环节风险分级") == "100%", got33

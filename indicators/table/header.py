@@ -126,6 +126,12 @@ def _complete(roles: list[str]) -> list[str]:
     levels = [k for k, r in enumerate(roles) if r in ("level1", "level2", "level3")]
     if levels and roles.count("value") > 1 and "value" in roles[levels[-1]:]:
         roles = [("description" if r == "value" and k < levels[0] else r) for k, r in enumerate(roles)]
+    if levels and roles.count("actual") > 1 and "actual" in roles[levels[-1]:]:
+        # "年度绩效指标完成情况" over the levels, 实际完成值 after them: the caption's 完成情况 is no column (doc 163);
+        # a last column the header may have lost (分值 of doc 33) takes its place at the end
+        roles = [r for k, r in enumerate(roles) if not (r == "actual" and k < levels[0])]
+        if roles[-1] == "actual":
+            roles = roles + ["other"]
     for k in range(len(roles) - 1):
         if roles[k] == roles[k + 1] == "op":
             # 指标性质 | 指标方向: one holds 正向/反向, the next the comparator (大于等于): the comparator is the later one
