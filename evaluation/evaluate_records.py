@@ -155,7 +155,8 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 
 
 def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
-    tot = {"gold": 0, "pred": 0, "tp": 0, "strict": 0, "l12": 0, "tq": 0, "tq_ok": 0, "to": 0, "to_ok": 0}
+    tot = {"gold": 0, "pred": 0, "tp": 0, "strict": 0, "l12": 0, "tq": 0, "tq_ok": 0, "to": 0, "to_ok": 0,
+           "ta": 0, "ta_ok": 0}
     low_recall = []
     print(f"{'document':58} {'gold':>4} {'pred':>4} {'P':>5} {'R':>5} {'F1':>5} {'strictF1':>8}", file=out)
     for doc in docs:
@@ -175,6 +176,9 @@ def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
             key = "tq" if lab.get("kind") == "quantitative" else "to"
             tot[key] += 1
             tot[key + "_ok"] += target_ok(lab, rec)
+            if norm(lab.get("actual_raw")):   # a self-evaluation's 实际完成值, as written
+                tot["ta"] += 1
+                tot["ta_ok"] += norm(lab.get("actual_raw")) == norm(rec.actual_raw)
         if labels and r < 0.8:
             low_recall.append(doc.name)
         diag = f"  [{parsed.diagnostic}]" if not records and getattr(parsed, "diagnostic", "") else ""
@@ -188,13 +192,15 @@ def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
         "strict_f1": sf, "level12_accuracy": tot["l12"] / tot["tp"] if tot["tp"] else 0.0,
         "target_quantitative": tot["tq_ok"] / tot["tq"] if tot["tq"] else 0.0, "quantitative_matched": tot["tq"],
         "target_other_kind": tot["to_ok"] / tot["to"] if tot["to"] else 0.0,
+        "actual_exact": tot["ta_ok"] / tot["ta"] if tot["ta"] else 0.0, "actual_matched": tot["ta"],
         "documents_recall_below_0.8": low_recall,
     }
     print(f"\n{len(docs)} documents, {tot['gold']} labelled records, {tot['pred']} parsed: "
           f"precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}; strict (name and value) F1 {sf:.3f}", file=out)
     print(f"matched records with 一级 and 二级 right: {summary['level12_accuracy']:.3f}; "
           f"target (op, value, unit) exact on {tot['tq']} quantitative labels: {summary['target_quantitative']:.3f}; "
-          f"kind right on {tot['to']} other labels: {summary['target_other_kind']:.3f}", file=out)
+          f"kind right on {tot['to']} other labels: {summary['target_other_kind']:.3f}; "
+          f"actual as written on {tot['ta']} labelled actuals: {summary['actual_exact']:.3f}", file=out)
     print(f"documents with recall below 0.8: {len(low_recall)}", file=out)
     return summary
 
