@@ -1676,3 +1676,13 @@ def test_a_captions_completion_word_before_the_levels_is_no_actual_column():
     assert got.get("科普宣传时限") == ("11月底前", "10月"), got
     got33 = {r.level3: r.value_raw for r in parse_file(_doc("33_")).indicators}
     assert got33.get("食品经营环节风险分级") == "100%", got33
+
+
+def test_prose_targets_that_must_be_kept_under_or_reached_and_their_actuals():
+    """Doc 243 (云南 应急厅 森林航空消防, labelled blind; a prose self-evaluation): ``年森林火灾发生率需控制在6.5次/10万公顷,
+    实际森林火灾发生率为0.2次/10万公顷`` and ``…满意度需达到80%以上,实际满意度为90%`` name their indicator before 需控制在 /
+    需达到; ``租机数量8架,实际租机7架,未完成指标`` keeps its actual before the verdict."""
+    got = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("243_")).indicators}
+    assert got.get("年森林火灾发生率") == ("需控制在6.5次/10万公顷", "0.2次/10万公顷"), got
+    assert got.get("基层群众对森林草原航空消防项目的满意度") == ("需达到80%以上", "90%"), got
+    assert got.get("租机数量") == ("8架", "7架"), got

@@ -26,8 +26,8 @@ NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
-_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|达到|达)"
-                         r"\s*(?=[\d*])")   # (大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231)
+_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|达到|达)"
+                         r"\s*(?=[\d*])")   # (大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰])(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
@@ -235,6 +235,9 @@ _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:�
                           r"|(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})|完?)$")
 
 
+_REMARK_TAIL = re.compile(r"[,，]\s*(?:已|未|基本|全部)?完成(?:指标|目标|任务)?[。.]?$")
+
+
 def _actual_tail(piece: str) -> tuple[str, str]:
     """A clause and the actual a self-evaluation states after its comma (``慰问人数=9人,当年实际完成9人``, doc 152).
 
@@ -242,8 +245,11 @@ def _actual_tail(piece: str) -> tuple[str, str]:
     (('慰问人数=9人', '9人'), ('慰问人数=9人', ''))
     >>> _actual_tail("飞机飞行时长≥928小时,实际飞行时长909.93小时"), _actual_tail("完成率≥80%,实际完")
     (('飞机飞行时长≥928小时', '909.93小时'), ('完成率≥80%', ''))
+    >>> _actual_tail("租机数量8架,实际租机7架,未完成指标")
+    ('租机数量8架', '7架')
     """
-    m = _ACTUAL_TAIL.search(simplified(piece))
+    remark = _REMARK_TAIL.search(piece)   # "租机数量8架,实际租机7架,未完成指标": the verdict after the actual (doc 243)
+    m = _ACTUAL_TAIL.search(simplified(piece[:remark.start()] if remark else piece))
     if not m:
         return piece, ""
     group = "number" if m.group("number") else "actual"   # (neither: "≥80%,实际完", an actual the page cut)
