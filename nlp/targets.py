@@ -568,6 +568,7 @@ def _quantity(text: str, t: Target, mark, v: TargetVocab) -> bool:
 
 _PER_TIME = "年月日天周季"
 _PERIOD_THEN_UNIT = re.compile(rf"/([{_PER_TIME}])/")
+_PER_COUNT = re.compile(r"/(?:10|100|1000)?[万千百]?(?=[\u4e00-\u9fff])")   # /10万公顷, /万人: per a count
 
 
 def _per_unit_at(text: str, i: int, v: "TargetVocab") -> bool:
@@ -600,9 +601,15 @@ def _unit_at(text: str, pos: int, v: TargetVocab) -> tuple[str, tuple[str, float
         else:   # "1130元/月/人": a period between two units is part of one compound unit, not the value's period
             m = _PERIOD_THEN_UNIT.match(text, p)
             u = next((u for u in per if text.startswith(u, m.end())), None) if m else None
+            rate = _PER_COUNT.match(text, p)
             if u:
                 unit += text[p:m.end()] + u
                 p = m.end() + len(u)
+            elif rate and any(text.startswith(u, rate.end()) for u in per):
+                # "6.5次/10万公顷", "15/10万人": a rate per a count of something (doc 243)
+                u = next(u for u in per if text.startswith(u, rate.end()))
+                unit += text[p:rate.end()] + u
+                p = rate.end() + len(u)
         if "/" in unit and p + 1 < len(text) and text[p] in "·*、." and text[p + 1] in _PER_TIME:
             unit += text[p:p + 2]   # "530元/人·月", "400元/人、天": per person and month
             p += 2

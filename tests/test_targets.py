@@ -252,3 +252,12 @@ def test_one_off_is_no_count_of_one():
     assert Target.fromstring("一次性通过省文物局验收", name="工程实施总体质量").kind == "qualitative"
     assert (Target.fromstring("培训一次").value, Target.fromstring("培训一次").unit) == (1, "次")
     assert (Target.fromstring("一次性补助100元").value, Target.fromstring("一次性补助100元").unit) == (100, "元")
+
+
+def test_aircraft_and_rates_per_a_count():
+    """Doc 243 (labelled blind): ``8架`` is 8 aircraft; ``需控制在6.5次/10万公顷`` is at most 6.5 per 100,000 hectares, the
+    rate's count kept in the unit."""
+    assert (Target.fromstring("8架").value, Target.fromstring("8架").unit) == (8, "架")
+    t = Target.fromstring("需控制在6.5次/10万公顷")
+    assert (t.op, t.value, t.unit) == ("<=", 6.5, "次/10万公顷")
+    assert Target.fromstring("100元/人").unit == "元/人"
