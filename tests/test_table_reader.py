@@ -1686,3 +1686,12 @@ def test_prose_targets_that_must_be_kept_under_or_reached_and_their_actuals():
     assert got.get("年森林火灾发生率") == ("需控制在6.5次/10万公顷", "0.2次/10万公顷"), got
     assert got.get("基层群众对森林草原航空消防项目的满意度") == ("需达到80%以上", "90%"), got
     assert got.get("租机数量") == ("8架", "7架"), got
+
+
+def test_a_goal_field_listing_its_targets_without_levels():
+    """Doc 241 (临翔 坚果, labelled blind; a project notice): ``绩效目标:坚果提质增效基地面积≥4300亩,高优科技试验示范基地1个,
+    …,群众满意度≥90%。`` gives one record per target, and the notice's other fields (资金规模:542万元整, the page's
+    浏览次数) give none."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("241_")).indicators}
+    assert got.get("坚果提质增效基地面积") == "≥4300亩" and got.get("带动项目受益群众每年增收") == "500元/亩", got
+    assert "资金规模" not in got and "浏览次数" not in got, got

@@ -406,6 +406,29 @@ def _section_heading(line: str) -> bool:
         and not any(heading(body)[:2])
 
 
+_GOAL_LABEL = re.compile(r"^\s*(?:年度)?(?:项目)?绩效(?:目标|指标)\s*[:：]\s*")
+
+
+def goal_list(line: str) -> list[ProseRecord]:
+    """The records of a ``绩效目标:`` field that lists its targets without levels (``绩效目标:坚果提质增效基地面积≥4300亩,
+    高优科技试验示范基地1个,…,群众满意度≥90%。``, a project notice, doc 241): three or more named numbers, one per
+    comma, and nothing else; [] for a goal written as sentences.
+
+    >>> [(r.level3, r.value) for r in goal_list("绩效目标:新建基地面积≥4300亩,防灾减灾设施5套,群众满意度≥90%。")]
+    [('新建基地面积', '≥4300亩'), ('防灾减灾设施', '5套'), ('群众满意度', '≥90%')]
+    >>> goal_list("绩效目标:通过项目实施,改造农村危房200户,群众满意度达到95%以上。")
+    []
+    """
+    m = _GOAL_LABEL.match(line)
+    if not m:
+        return []
+    parts = [p for p in re.split(r"[，,;；]", line[m.end():].strip().rstrip("。.")) if p.strip()]
+    got = [_clause_whole(p) for p in parts]
+    if len(parts) < 3 or not all(g and re.search(r"\d", g[1]) and len(g[0]) >= 2 for g in got):
+        return []
+    return [ProseRecord(0, "", "", re.sub(r"\s+", "", g[0]), re.sub(r"\s+", "", g[1])) for g in got]
+
+
 def read_prose(text: str) -> list[ProseRecord]:
     """Records of the prose indicator lists of a document (see module doc)."""
     out: list[ProseRecord] = []
@@ -418,6 +441,13 @@ def read_prose(text: str) -> list[ProseRecord]:
             l1 = l2 = ""   # a table row led by another label (资金拨付对象 | …) ends the list of the rows before
         if _section_heading(line):
             l1 = l2 = ""   # "三、项目实施情况", "(二)项目预算": a new section of the report, no more indicators
+            continue
+        listed = goal_list(line)
+        if listed:
+            l1 = l2 = ""
+            for r in listed:
+                r.line = lineno
+                out.append(r)
             continue
         for piece in pieces:
             h1, h2, rest = heading(piece)
