@@ -1695,3 +1695,10 @@ def test_a_goal_field_listing_its_targets_without_levels():
     got = {r.level3: r.value_raw for r in parse_file(_doc("241_")).indicators}
     assert got.get("坚果提质增效基地面积") == "≥4300亩" and got.get("带动项目受益群众每年增收") == "500元/亩", got
     assert "资金规模" not in got and "浏览次数" not in got, got
+
+
+def test_a_name_written_twice_is_the_name_and_its_explanation():
+    """Doc 240 (澧县 食用菌研究所, labelled blind): the 三级指标 and 指标解释 cells run together on one line and are often the
+    same text (``创建食用菌生产基地创建食用菌生产基地`` / ``2个``): the name is read once."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("240_")).indicators}
+    assert got.get("创建食用菌生产基地") == "2个", got

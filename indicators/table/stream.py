@@ -523,6 +523,8 @@ def lex(cell: str) -> list[str]:
     ['率', '100%', '100%', '库存数量真实率', '100%']
     >>> lex("產出指標產出數量滅火設備配備率100%1000件達成預期指標")   # traditional script: cut as simplified
     ['產出指標', '產出數量', '滅火設備配備率', '100%', '1000件', '達成預期指標']
+    >>> lex("创建食用菌生产基地创建食用菌生产基地")
+    ['创建食用菌生产基地', '创建食用菌生产基地']
     """
     from .header import header_role
 
@@ -538,7 +540,20 @@ def lex(cell: str) -> list[str]:
     out = _header_splits(_star_splits(pieces))
     if len(out) > 1 and out[-1] == "等":
         out = out[:-2] + [out[-2] + "等"]   # "服务对象满意度指标等": the level word's own 等, not the next name's
+    if len(out) == 1 and _doubled(cell):   # "创建食用菌生产基地创建食用菌生产基地": a name and its 指标解释 (doc 240)
+        half = len(cell) // 2
+        return [cell[:half], cell[half:]]
     return _zeros(_yes_no_first(_trailing_qual(out))) if len(out) > 1 else out
+
+
+def _doubled(cell: str) -> bool:
+    """A text of four or more letters written twice over, with no digit (a name and its explanation run together).
+
+    >>> _doubled("创建食用菌生产基地创建食用菌生产基地"), _doubled("常常"), _doubled("100%100%")
+    (True, False, False)
+    """
+    half = len(cell) // 2
+    return len(cell) % 2 == 0 and half >= 4 and cell[:half] == cell[half:] and not re.search(r"\d", cell)
 
 
 def _level_inside(key: str) -> bool:
