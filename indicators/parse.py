@@ -100,6 +100,9 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
         if transposed:
             _add_tables(doc, transposed)
             doc.reader, doc.tables = "transposed", 1
+    levelled = level_column_indicators(lines, source_file, info)
+    if levelled and plausible(levelled) > plausible(doc.indicators):   # a project list with a column per 一级
+        doc.indicators, doc.slots, doc.reader, doc.tables = levelled, [], "level columns", 1
     if not doc.indicators and not tables:   # targets in running text, the last resort
         doc.indicators = prose_records(text, source_file, info, sentences=True)
         doc.reader = "sentences" if doc.indicators else doc.reader
@@ -172,6 +175,18 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False, na
                       level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
                       value_raw=r.value, actual_raw=r.actual, weight_raw=r.weight, score_raw=r.score, table_id=1)
             for r in (read_sentences(text) if sentences else read_prose(text)) if r.named or not named_only]))
+
+
+def level_column_indicators(lines: list[Line], source_file: str, info) -> list:
+    """The records of a project list whose 一级 levels are columns (:mod:`indicators.table.levelcols`)."""
+    from .model import Indicator
+    from .table.levelcols import level_column_records
+    from .table.sanity import keep_indicators
+    return keep_indicators([Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
+                                      year=info.year, issuer=info.issuer, project=r.project, project_amount_yuan=None,
+                                      block="", level1=r.level1, level2="", level3=r.level3, level1_raw=r.level1,
+                                      level2_raw="", value_raw=r.value, table_id=1)
+                            for r in level_column_records(lines)])
 
 
 def plausible(records) -> int:

@@ -1702,3 +1702,15 @@ def test_a_name_written_twice_is_the_name_and_its_explanation():
     same text (``创建食用菌生产基地创建食用菌生产基地`` / ``2个``): the name is read once."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("240_")).indicators}
     assert got.get("创建食用菌生产基地") == "2个", got
+
+
+def test_a_project_list_with_a_column_per_first_level():
+    """Doc 242 (霍山 下符桥镇 扶贫项目, labelled blind): one row per project, and under 绩效目标 a column per 一级 (产出 指标 |
+    效益 指标 | 满意度 指标, given on three header lines), each cell a comma list of targets. Every item with a target is
+    one record under its project and column; an item without one (``…设备采购项目``) is none."""
+    recs = parse_file(_doc("242_")).indicators
+    got = {(r.project, r.level1, r.level3, r.value_raw) for r in recs}
+    assert ("庙岗集村农机专业化合作社项目", "产出指标", "自走式高速插秧机", "一台") in got
+    assert ("三尖铺村农机作业服务队项目", "效益指标", "受益户数", "≥220户") in got
+    assert ("庙岗集村农业机械化服务项目", "满意度指标", "脱贫人口满意度", "≥90%") in got
+    assert not any("采购项目" in r.level3 for r in recs) and len(recs) == 19

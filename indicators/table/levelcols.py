@@ -1,0 +1,134 @@
+"""Project lists whose 一级 levels are columns: a 项目库 / 项目实施情况表 with one row per project and, under a
+``绩效目标`` group, a column per 一级 (``产出指标 | 效益指标 | 满意度指标``), each cell a comma list of targets
+(霍山 下符桥镇 扶贫项目, doc 242: ``…,农用拖拉机2台(含开沟机、播种机),收割机1台,… | 受益户数≥200户,受益脱贫户数≥15户 |
+脱贫人口满意度≥90%``).
+
+The header's level cells give the columns' order; in each project row the level columns are the run of cells that
+reads best as target lists (a row's cells shift where its header spans two lines).  An item of a list is its name
+and the target after it; an item without a number (``…设备采购项目``) states no target.
+
+>>> from indicators.model import Line
+>>> lines = [Line(["序号", "项目名称", "资金规模", "产出 指标", "效益 指标", "满意度 指标"], 1),
+...          Line(["1", "修路项目", "30", "硬化道路1.2公里,新建路灯10盏", "受益户数≥200户", "群众满意度≥90%"], 2)]
+>>> [(r.level1, r.project, r.level3, r.value) for r in level_column_records(lines)]   # doctest: +NORMALIZE_WHITESPACE
+[('产出指标', '修路项目', '硬化道路', '1.2公里'), ('产出指标', '修路项目', '新建路灯', '10盏'),
+ ('效益指标', '修路项目', '受益户数', '≥200户'), ('满意度指标', '修路项目', '群众满意度', '≥90%')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Line
+from ..vocab import vocab
+
+MAX_HEADER_LINES = 6   # the level cells of one header, over this many lines at most
+_ITEM_SPLIT = re.compile(r"[，,;；。]")
+_COMPARATOR = r"(?:≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|达到|达)"
+_CN_DIGITS = "一两二三四五六七八九十"
+
+
+@dataclass
+class LevelRecord:
+    line: int
+    level1: str
+    project: str
+    level3: str
+    value: str
+
+
+def _cells(line: Line) -> list[str]:
+    """The non-empty cells of a line; a line the ingest left whole is split at its pipes (``cell | cell |``)."""
+    cells = line.cells
+    if len(cells) == 1 and re.search("[|｜]", cells[0]):
+        cells = re.split("[|｜]", cells[0])
+    return [c.strip() for c in cells if c and c.strip()]
+
+
+def _level1(cell: str) -> str:
+    key = re.sub(r"\s+", "", cell or "")
+    v = vocab()
+    c1 = v.canonical_level1(key)
+    return c1 if c1 and (c1 == "满意度指标" or not v.canonical_level2(key)) and len(key) <= 8 else ""
+
+
+def header_levels(lines: list[Line]) -> tuple[list[str], int] | None:
+    """The 一级 names the header gives as columns, in order, and the index of the header's last line; None when no
+    two distinct 一级 cells stand as header cells within a few lines (and not as the first cells of data rows)."""
+    for i, line in enumerate(lines):
+        found: list[str] = []
+        last = i
+        for k in range(i, min(i + MAX_HEADER_LINES, len(lines))):
+            cells = _cells(lines[k])
+            levels = [_level1(c) for c in cells]
+            if any(levels) and any(not lv and re.search(r"\d", c) for lv, c in zip(levels, cells)):
+                break   # a data row with a level cell in it: an ordinary indicator table
+            for lv in levels:
+                if lv and lv not in found:
+                    found.append(lv)
+                    last = k
+        if len(found) >= 2 and any(_level1(c) for c in _cells(line)):
+            return found, last
+    return None
+
+
+def split_item(item: str) -> tuple[str, str] | None:
+    """(name, target) of one list item, or None when it has no target.
+
+    >>> split_item("农用拖拉机2台(含开沟机、播种机)"), split_item("农用T40无人机1台(含电池)等其他机械设备")
+    (('农用拖拉机', '2台(含开沟机、播种机)'), ('农用T40无人机', '1台(含电池)'))
+    >>> split_item("自走式高速插秧机一台"), split_item("受益户数≥200户"), split_item("设备设备采购项目")
+    (('自走式高速插秧机', '一台'), ('受益户数', '≥200户'), None)
+    """
+    from nlp.targets import target_vocab
+    units = "|".join(re.escape(u) for u in target_vocab().units + ["万元", "盏", "处", "平方米"])
+    text = item.strip()
+    pattern = rf"{_COMPARATOR}\s*\d|(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*(?:万|千)?(?:{units})|[{_CN_DIGITS}]+(?:{units})"
+    m = re.search(pattern, text)
+    if not m or m.start() < 2:
+        return None
+    value = re.sub(r"等[^()（）]*$", "", text[m.start():]).strip()
+    return text[:m.start()].strip(), value
+
+
+def _targets(cell: str) -> list[tuple[str, str]]:
+    return [got for got in map(split_item, _ITEM_SPLIT.split(cell or "")) if got]
+
+
+def _offset(cells: list[str], levels: list[str]) -> int | None:
+    """Where the level columns start in one project row: the run of cells that reads best as target lists (a
+    satisfaction column holding 满意), None when fewer than all but one of them hold a target."""
+    k = len(levels)
+    best, at = 0.0, None
+    for j in range(1, len(cells) - k + 1):
+        fit = sum(bool(_targets(cells[j + i])) for i in range(k))
+        fit += sum(0.5 for i, lv in enumerate(levels) if lv == "满意度指标" and "满意" in cells[j + i])
+        if fit > best:
+            best, at = fit, j
+    return at if best >= k - 1 + 0.5 * ("满意度指标" in levels) else None
+
+
+def _project(cells: list[str], before: int) -> str:
+    """The project's name: the first cell before the level columns with four or more letters and no digit only."""
+    return next((c.strip() for c in cells[:before] if len(re.sub(r"[\d\s.]", "", c or "")) >= 4), "")
+
+
+def level_column_records(lines: list[Line]) -> list[LevelRecord]:
+    """Every target of a project list whose 一级 levels are columns (see the module doc); [] when there is none."""
+    found = header_levels(lines)
+    if not found:
+        return []
+    levels, last = found
+    out: list[LevelRecord] = []
+    for line in lines[last + 1:]:
+        cells = _cells(line)
+        if len(cells) < len(levels) + 2 or any(_level1(c) for c in cells):
+            continue
+        j = _offset(cells, levels)
+        if j is None:
+            continue
+        project = _project(cells, j)
+        for i, lv in enumerate(levels):
+            for name, value in _targets(cells[j + i]):
+                out.append(LevelRecord(line.lineno, lv, project, name, value))
+    return out
