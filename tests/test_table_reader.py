@@ -1714,3 +1714,9 @@ def test_a_project_list_with_a_column_per_first_level():
     assert ("三尖铺村农机作业服务队项目", "效益指标", "受益户数", "≥220户") in got
     assert ("庙岗集村农业机械化服务项目", "满意度指标", "脱贫人口满意度", "≥90%") in got
     assert not any("采购项目" in r.level3 for r in recs) and len(recs) == 19
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    spaced = parse_text(flattenings(_doc("242_").read_text(encoding="utf-8"))["spaces"]).indicators
+    assert {(r.project, r.level1, r.level3, r.value_raw) for r in spaced} == got   # the same list printed with spaces

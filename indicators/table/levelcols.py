@@ -38,10 +38,13 @@ class LevelRecord:
 
 
 def _cells(line: Line) -> list[str]:
-    """The non-empty cells of a line; a line the ingest left whole is split at its pipes (``cell | cell |``)."""
+    """The non-empty cells of a line; a line the ingest left whole is split at its pipes (``cell | cell |``), else at
+    its spaces (a PDF's or a preview's text)."""
     cells = line.cells
     if len(cells) == 1 and re.search("[|｜]", cells[0]):
         cells = re.split("[|｜]", cells[0])
+    elif len(cells) == 1:
+        cells = cells[0].split()
     return [c.strip() for c in cells if c and c.strip()]
 
 
