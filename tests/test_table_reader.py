@@ -1720,3 +1720,18 @@ def test_a_project_list_with_a_column_per_first_level():
     from evaluate_flattenings import flattenings
     spaced = parse_text(flattenings(_doc("242_").read_text(encoding="utf-8"))["spaces"]).indicators
     assert {(r.project, r.level1, r.level3, r.value_raw) for r in spaced} == got   # the same list printed with spaces
+
+
+def test_prose_goal_sentences_of_reports_and_notices():
+    """Blind pages 250-252 (prose, labelled blind): a level heading that says what it has (``产出目标为水泥路面22.53m³,
+    毛石墙身213.75m³,…``, 251), a target with its note in brackets (``…扶贫股1股(3户共9股)``, 251), the named targets a
+    clause opens with before its sentences (``具体目标主要为购买设备使用年限不低于5年,设备故障率低于5%,…合格率至少达到98%,
+    资金在两年内…,以上目标根据…``, 250), and a 绩效目标是: field inside a paragraph with graded items (252)."""
+    got251 = {r.level3: (r.level1, r.value_raw) for r in parse_file(_doc("251_")).indicators}
+    assert got251.get("水泥路面") == ("产出指标", "22.53m³") and got251.get("成本控制率") == ("产出指标", "60%"), got251
+    assert got251.get("中营子村脱贫户每人增设扶贫股") == ("效益指标", "1股(3户共9股)"), got251
+    got250 = {r.level3: r.value_raw for r in parse_file(_doc("250_")).indicators}
+    assert got250.get("购买设备使用年限") == "不低于5年" and got250.get("设备故障率") == "低于5%", got250
+    assert got250.get("采购设备及设备安装验收合格率") == "至少达到98%", got250
+    got252 = {r.level3: r.value_raw for r in parse_file(_doc("252_")).indicators}
+    assert got252.get("基层党组织凝聚力") == "有所增强" and got252.get("基层干部满意度") == "≥90%", got252

@@ -26,11 +26,12 @@ NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
-_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|达到|达)"
+_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
                          r"\s*(?=[\d*])")   # (大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰])(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
+_NUMBER_NOTE = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff%‰]{1,2}[（(][^()（）]*\d[^()（）]*[)）])$")
 _IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
 _TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
 
@@ -51,6 +52,9 @@ class ProseRecord:
 _HEADING_WORDS = re.compile(r"^(?:设置?|共设)?\s*\d{1,2}\s*[条个项](?=[\u4e00-\u9fff]{2,8}指标)|^(?:该|本)?项目的?(?=[\u4e00-\u9fff]{2,8}指标)|(?<=指标)(?:完成情况(?:分析)?|方面)$")
 
 
+_LEVEL_IS = re.compile(r"^([\u4e00-\u9fff]{2,10}?(?:目标|指标|目標|指標))(?:主要)?(?:为|是|有)(?=[\u4e00-\u9fffA-Za-z\d])")
+
+
 def heading(text: str) -> tuple[str | None, str | None, str]:
     """(一级, 二级, rest of the line) when the line starts with a level name, else (None, None, text)."""
     v = vocab()
@@ -62,6 +66,11 @@ def heading(text: str) -> tuple[str | None, str | None, str]:
         l2 = next((v.canonical_level2(p) for p in parts if v.canonical_level2(p)), None)
         if l1 or l2:
             return l1, l2, body[m.end():]
+    m = _LEVEL_IS.match(body)
+    if m and (v.canonical_level1(m.group(1)) or v.canonical_level2(m.group(1))):
+        # "产出目标为水泥路面22.53m³,…" (doc 251): the level, then the list it has
+        n1, n2, _ = heading(m.group(1))
+        return n1, n2, body[m.end():]
     head = re.split(r"[。：:，,；;]", body, maxsplit=1)
     word = _HEADING_WORDS.sub("", head[0].strip())   # "产出指标完成情况分析", "该项目的效益指标": the level itself
     rest = body[len(head[0]) + 1:] if len(head) > 1 else ""
@@ -161,6 +170,9 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     text = _ENUM.sub("", text.strip().strip("，,、"))
     if not text or len(text) > 60:
         return None
+    m = _NUMBER_NOTE.match(text)
+    if m:   # "…每人增设扶贫股1股(3户共9股)" (doc 251): the target and its note in brackets
+        return m.group("name").strip(), m.group("value").strip()
     m = _IN_BRACKETS.match(text)
     if m:
         return m.group("name").strip(), m.group("value").strip()
@@ -228,7 +240,7 @@ def fields_clause(text: str) -> ProseRecord | None:
 
 
 # what a news text puts before a quoted target ("在产出指标方面,要求A级旅游景区个数≥300个", doc 143)
-LEAD = re.compile(r"^(?:要求|力争|预定|预计|预期|其中[,，:：]?)(?=[\u4e00-\u9fffA-Za-z]{4})")
+LEAD = re.compile(r"^(?:要求|力争|预定|预计|预期|其中[,，:：]?|(?:具体)?目标(?:主要)?为)(?=[\u4e00-\u9fffA-Za-z]{4})")
 _DONE_FIRST = re.compile(r"^\s*(?:已完成|已经|已)")
 _DONE = re.compile(r"(?:实际)?完成$")
 _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:：\d]{0,14}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})"
@@ -291,6 +303,10 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
         if len(named) == len(parts) or (len(named) >= 2 and each[0] in named and each[-1] in named and all(
                 g in named or (len(p.strip()) <= 6 and not re.search(r"\d", p)) for g, p in zip(each, parts))):
             return [tuple(re.sub(r"\s+", "", x) for x in g) for g in named]
+        lead = next((k for k, g in enumerate(each) if g not in named), len(each))
+        if lead >= 3:   # "…年限不低于5年,…故障率低于5%,…合格率至少达到98%,资金在两年内…,以上目标根据…" (doc 250): the
+            # named targets the clause opens with, the sentences after them no target
+            return [tuple(re.sub(r"\s+", "", x) for x in g) for g in each[:lead]]
     got = _clause(piece)
     if not got:
         return []
@@ -406,7 +422,20 @@ def _section_heading(line: str) -> bool:
         and not any(heading(body)[:2])
 
 
-_GOAL_LABEL = re.compile(r"^\s*(?:年度)?(?:项目)?绩效(?:目标|指标)\s*[:：]\s*")
+_GOAL_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s]))(?:年度)?(?:项目)?绩效(?:目标|指标)\s*(?:是|为)?\s*[:：]\s*")
+
+
+def _grade_suffix(text: str) -> tuple[str, str] | None:
+    """A name of four or more letters and the grade of two to four it ends in (``基层党组织凝聚力有所增强``).
+
+    >>> _grade_suffix("基层党组织凝聚力有所增强"), _grade_suffix("扶持村集体经济试点")
+    (('基层党组织凝聚力', '有所增强'), None)
+    """
+    for size in (4, 3, 2):
+        name, grade = text[:-size], text[-size:]
+        if len(name) >= 4 and not re.search(r"\d", text) and _target(grade).grade not in ("", "unclear"):
+            return name, grade
+    return None
 
 
 def goal_list(line: str) -> list[ProseRecord]:
@@ -418,13 +447,16 @@ def goal_list(line: str) -> list[ProseRecord]:
     [('新建基地面积', '≥4300亩'), ('防灾减灾设施', '5套'), ('群众满意度', '≥90%')]
     >>> goal_list("绩效目标:通过项目实施,改造农村危房200户,群众满意度达到95%以上。")
     []
+    >>> [(r.level3, r.value) for r in goal_list("…予以补助。绩效目标是:村集体经济收入明显增加,农民满意度≥90%,干部满意度≥90%。请…")]
+    [('村集体经济收入', '明显增加'), ('农民满意度', '≥90%'), ('干部满意度', '≥90%')]
     """
-    m = _GOAL_LABEL.match(line)
+    m = _GOAL_LABEL.search(line)
     if not m:
         return []
-    parts = [p for p in re.split(r"[，,;；]", line[m.end():].strip().rstrip("。.")) if p.strip()]
-    got = [_clause_whole(p) for p in parts]
-    if len(parts) < 3 or not all(g and re.search(r"\d", g[1]) and len(g[0]) >= 2 for g in got):
+    listed = re.split(r"[。]", line[m.end():], maxsplit=1)[0]   # (the field ends with its sentence: doc 252)
+    parts = [p for p in re.split(r"[，,;；]", listed.strip().rstrip("。.")) if p.strip()]
+    got = [_clause_whole(p) or _graded_end(p.strip()) or _grade_suffix(p.strip()) for p in parts]
+    if len(parts) < 3 or not all(g and len(g[0]) >= 2 for g in got) or not any(re.search(r"\d", g[1]) for g in got):
         return []
     return [ProseRecord(0, "", "", re.sub(r"\s+", "", g[0]), re.sub(r"\s+", "", g[1])) for g in got]
 
