@@ -478,8 +478,9 @@ def _find_number(text: str, v: TargetVocab):
             return m.start(), m.end(), val, "percent"
     for m in _ARABIC.finditer(text):
         # "较2022年增长5%": the baseline year is not the target
-        if text[m.end():m.end() + 1] == "年" and text[max(0, m.start() - 1):m.start()] in ("较", "比", "于"):
-            continue
+        if text[m.end():m.end() + 1] == "年" and text[max(0, m.start() - 1):m.start()] in ("较", "比", "于") \
+                and re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            continue   # (but "不低于5年" is five years: doc 250)
         return m.start(), m.end(), float(m.group().replace(",", "")), "arabic"
     for m in _CN_NUM.finditer(text):
         span = m.group()

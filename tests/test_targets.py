@@ -261,3 +261,15 @@ def test_aircraft_and_rates_per_a_count():
     t = Target.fromstring("需控制在6.5次/10万公顷")
     assert (t.op, t.value, t.unit) == ("<=", 6.5, "次/10万公顷")
     assert Target.fromstring("100元/人").unit == "元/人"
+
+
+def test_cubic_metres_shares_and_a_count_of_years_after_yu():
+    """Docs 250 and 251 (labelled blind): ``22.53m³`` is 22.53 立方米 (NFKC makes it m3), ``1股(3户共9股)`` one share,
+    and ``不低于5年`` at least five years: 于 before a number and 年 marks a baseline year only when the number is one
+    (``较2022年增长5%``)."""
+    assert (Target.fromstring("22.53m³").value, Target.fromstring("22.53m³").unit) == (22.53, "立方米")
+    assert Target.fromstring("1股(3户共9股)").unit == "股"
+    t = Target.fromstring("不低于5年")
+    assert (t.kind, t.op, t.value, t.unit) == ("quantitative", ">=", 5.0, "年")
+    t = Target.fromstring("较2022年增长5%")
+    assert (t.op, t.value, t.unit) == ("increase_by", 5.0, "%")
