@@ -16,6 +16,7 @@ and the target after it; an item without a number (``…设备采购项目``) st
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,11 @@ def _cells(line: Line) -> list[str]:
     return [c.strip() for c in cells if c and c.strip()]
 
 
+@functools.lru_cache(maxsize=65536)
 def _level1(cell: str) -> str:
+    """The 一级 a header cell names (``产出 指标``, ``满意度指标``), else ""."""
+    if len(cell) > 12:
+        return ""
     key = re.sub(r"\s+", "", cell or "")
     v = vocab()
     c1 = v.canonical_level1(key)
@@ -58,19 +63,21 @@ def _level1(cell: str) -> str:
 def header_levels(lines: list[Line]) -> tuple[list[str], int] | None:
     """The 一级 names the header gives as columns, in order, and the index of the header's last line; None when no
     two distinct 一级 cells stand as header cells within a few lines (and not as the first cells of data rows)."""
-    for i, line in enumerate(lines):
+    cells = [_cells(line) for line in lines]
+    levels = [[_level1(c) for c in cs] for cs in cells]
+    for i in range(len(lines)):
+        if not any(levels[i]):
+            continue
         found: list[str] = []
         last = i
         for k in range(i, min(i + MAX_HEADER_LINES, len(lines))):
-            cells = _cells(lines[k])
-            levels = [_level1(c) for c in cells]
-            if any(levels) and any(not lv and re.search(r"\d", c) for lv, c in zip(levels, cells)):
+            if any(levels[k]) and any(not lv and re.search(r"\d", c) for lv, c in zip(levels[k], cells[k])):
                 break   # a data row with a level cell in it: an ordinary indicator table
-            for lv in levels:
+            for lv in levels[k]:
                 if lv and lv not in found:
                     found.append(lv)
                     last = k
-        if len(found) >= 2 and any(_level1(c) for c in _cells(line)):
+        if len(found) >= 2:
             return found, last
     return None
 
