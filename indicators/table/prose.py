@@ -431,17 +431,20 @@ def _grade_suffix(text: str) -> tuple[str, str] | None:
     >>> _grade_suffix("基层党组织凝聚力有所增强"), _grade_suffix("扶持村集体经济试点")
     (('基层党组织凝聚力', '有所增强'), None)
     """
+    if re.search(r"\d", text):
+        return None
     for size in (4, 3, 2):
         name, grade = text[:-size], text[-size:]
-        if len(name) >= 4 and not re.search(r"\d", text) and _target(grade).grade not in ("", "unclear"):
+        if len(name) >= 4 and _target(grade).grade not in ("", "unclear"):
             return name, grade
     return None
 
 
 def goal_list(line: str) -> list[ProseRecord]:
     """The records of a ``绩效目标:`` field that lists its targets without levels (``绩效目标:坚果提质增效基地面积≥4300亩,
-    高优科技试验示范基地1个,…,群众满意度≥90%。``, a project notice, doc 241): three or more named numbers, one per
-    comma, and nothing else; [] for a goal written as sentences.
+    高优科技试验示范基地1个,…,群众满意度≥90%。``, a project notice, doc 241; ``…。绩效目标是:…`` inside a paragraph,
+    doc 252): three or more targets, one per comma up to the sentence's end, each a named number or a name and its
+    grade, one at least a number; [] for a goal written as sentences.
 
     >>> [(r.level3, r.value) for r in goal_list("绩效目标:新建基地面积≥4300亩,防灾减灾设施5套,群众满意度≥90%。")]
     [('新建基地面积', '≥4300亩'), ('防灾减灾设施', '5套'), ('群众满意度', '≥90%')]
