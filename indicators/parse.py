@@ -126,7 +126,9 @@ def _rows_before_header(tokens, tables, source_file: str, info) -> list:
     levels = [i for i, t in enumerate(types) if t in ("l1", "l2", "l1l2")]
     pairs = sum(1 for a, b in zip(types, types[1:]) if a in ("l1", "l1l2") and b in ("l2", "l1l2"))
     if pairs < 1 or len(levels) < 3 or any("。" in t.text for t in tokens[levels[0]:levels[-1]]):
-        return []   # a table's rows have level cells, a 一级 | 二级 pair among them; a project's summary names 经济效益: in sentences (doc 205)
+        # a table's rows have level cells, a 一级 | 二级 pair among them; a project's summary names 经济效益: in
+        # sentences (doc 205)
+        return []
     lead = read_stream(tokens[:start], source_file, year=info.year, issuer=info.issuer, headerless=True)
     return [t for t in lead if t.indicators]
 
