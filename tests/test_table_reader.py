@@ -1735,3 +1735,13 @@ def test_prose_goal_sentences_of_reports_and_notices():
     assert got250.get("采购设备及设备安装验收合格率") == "至少达到98%", got250
     got252 = {r.level3: r.value_raw for r in parse_file(_doc("252_")).indicators}
     assert got252.get("基层党组织凝聚力") == "有所增强" and got252.get("基层干部满意度") == "≥90%", got252
+
+
+def test_a_goal_field_written_as_numbered_sentences():
+    """Doc 260 (伊州区 衔接资金 项目公示, labelled blind): ``6.绩效目标:1.项目受益灌溉面积2950亩,覆盖农户338户889人(其中:脱贫户
+    21户46人)。2.吸纳本地群众就近就地就业。3.通过项目实施,…,流转面积不少于项目区的30%,…`` gives the named numbers of
+    its items, the count's note in brackets kept and a comparator before 项目区的30% starting the target."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("260_")).indicators}
+    assert got.get("项目受益灌溉面积") == "2950亩" and got.get("覆盖农户") == "338户889人(其中:脱贫户21户46人)", got
+    assert got.get("流转面积") == "不少于项目区的30%" and got.get("项目覆盖农户", "").startswith("615户1941人"), got
+    assert not any("通过项目实施" in name for name in got), got

@@ -27,11 +27,13 @@ _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
 _COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
-                         r"\s*(?=[\d*])")   # (大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243)
+                         r"\s*(?=[\d*]|[\u4e00-\u9fff]{1,8}的\d)")
+# (大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243; 不少于项目区的30%: doc 260)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰])(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
-_NUMBER_NOTE = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff%‰]{1,2}[（(][^()（）]*\d[^()（）]*[)）])$")
+_NUMBER_NOTE = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:\d+(?:\.\d+)?[\u4e00-\u9fff%‰]{1,2})+"
+                          r"[（(][^()（）]*\d[^()（）]*[)）])$")   # (338户889人(其中:脱贫户21户46人): doc 260)
 _IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
 _TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
 
@@ -422,7 +424,7 @@ def _section_heading(line: str) -> bool:
         and not any(heading(body)[:2])
 
 
-_GOAL_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s]))(?:年度)?(?:项目)?绩效(?:目标|指标)\s*(?:是|为)?\s*[:：]\s*")
+_GOAL_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s.．、]))(?:年度)?(?:项目)?绩效(?:目标|指标)\s*(?:是|为)?\s*[:：]\s*")
 
 
 def _grade_suffix(text: str) -> tuple[str, str] | None:
@@ -438,6 +440,27 @@ def _grade_suffix(text: str) -> tuple[str, str] | None:
         if len(name) >= 4 and _target(grade).grade not in ("", "unclear"):
             return name, grade
     return None
+
+
+_FIRST_ITEM = re.compile(r"\s*(?:1[.、．]|[（(]1[)）])(?!\d)")
+_ITEM_START = re.compile(r"(?:^|(?<=[。；;]))\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])(?!\d)")
+
+
+def _numbered_goals(field: str) -> list[ProseRecord]:
+    """The named numbers of a goal field written as numbered sentences (``1.项目受益灌溉面积2950亩,覆盖农户338户889人
+    (其中:…)。2.吸纳本地群众就近就地就业。3.通过项目实施,…``, a 项目公示, doc 260): each comma part of an item that is a
+    name and its number is a record; the sentences around them are none.
+
+    >>> [(r.level3, r.value) for r in _numbered_goals("1.受益灌溉面积2950亩,覆盖农户338户。2.吸纳群众就业。")]
+    [('受益灌溉面积', '2950亩'), ('覆盖农户', '338户')]
+    """
+    out = []
+    for item in _ITEM_START.split(field):
+        for part in re.split(r"[，,；;。]", item):
+            got = _clause_whole(part)
+            if got and re.search(r"\d", got[1]) and len(got[0]) >= 2:
+                out.append(ProseRecord(0, "", "", re.sub(r"\s+", "", got[0]), re.sub(r"\s+", "", got[1])))
+    return out
 
 
 def goal_list(line: str) -> list[ProseRecord]:
@@ -456,6 +479,8 @@ def goal_list(line: str) -> list[ProseRecord]:
     m = _GOAL_LABEL.search(line)
     if not m:
         return []
+    if _FIRST_ITEM.match(line[m.end():]):
+        return _numbered_goals(line[m.end():])
     listed = re.split(r"[。]", line[m.end():], maxsplit=1)[0]   # (the field ends with its sentence: doc 252)
     parts = [p for p in re.split(r"[，,;；]", listed.strip().rstrip("。.")) if p.strip()]
     got = [_clause_whole(p) or _graded_end(p.strip()) or _grade_suffix(p.strip()) for p in parts]
