@@ -27,6 +27,8 @@ True
 True
 >>> not_indicator("结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)", "存在问题")
 'page furniture or sign-off'
+>>> not_indicator("情况。", "2.基于经济性和必要性等因素考虑,"), not_indicator("培训人数", "2.5万人次")
+('prose', None)
 """
 from __future__ import annotations
 
@@ -51,6 +53,7 @@ _ENUM_VALUE = re.compile(r"^(?:指标|目标)\d{1,2}(?:[:：]|$)")
 # ",每减少", "-定性": the tail of a cell cut off its row
 _LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_NOTE_ITEM = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff]{2}[^\d]{8}")   # "2.基于经济性和必要性…": a numbered note
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "budget line"
     if _ENUM_VALUE.match(value or "") or name.startswith("【项目概况】"):
         return "prose"   # "…打击力度。 | 目标3:加强…": the next item of a goal list, not a target
+    if _NOTE_ITEM.match(value or ""):
+        return "prose"   # "情况。 | 2.基于经济性和必要性等因素考虑,…": a form's numbered notes (备注), doc 262
     if name[:1] in _LEADING_PUNCT or re.match(r"^分[、，,)）]", name):   # "分、预算资金执行率": from "10分、…"
         return "fragment"
     if name.rstrip(":：") in nn.exact:
