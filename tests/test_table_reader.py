@@ -1745,3 +1745,13 @@ def test_a_goal_field_written_as_numbered_sentences():
     assert got.get("项目受益灌溉面积") == "2950亩" and got.get("覆盖农户") == "338户889人(其中:脱贫户21户46人)", got
     assert got.get("流转面积") == "不少于项目区的30%" and got.get("项目覆盖农户", "").startswith("615户1941人"), got
     assert not any("通过项目实施" in name for name in got), got
+
+
+def test_a_year_that_opens_a_name_stays_in_it():
+    """Doc 262 (黄石三中, labelled blind; one cell per line): ``2023年项目完工、投入使用`` is a name that opens with its year,
+    not the deadline 2023 and a name; the same rule keeps a project's whole name (doc 25: ``2023年杨楼社区特色种养殖补贴
+    到户项目``, which was read as ``2023年``). A form's numbered notes (``2.基于经济性和必要性…``) are no rows."""
+    recs = parse_file(_doc("262_")).indicators
+    assert "2023年项目完工、投入使用" in {r.level3 for r in recs}
+    assert not any(r.value_raw.startswith(("2.基于", "3.涉及")) for r in recs)
+    assert {r.project for r in parse_file(_doc("25_")).indicators} == {"2023年杨楼社区特色种养殖补贴到户项目"}

@@ -597,6 +597,9 @@ def compared_target(key: str) -> bool:
     return bool(_COMPARED_WHOLE.fullmatch(key))
 
 
+_YEAR_OPENS = re.compile(r"^(?:19|20)\d{2}年(?![底末前内以全度上下中初起至到])(?=[\u4e00-\u9fff]{4})")
+
+
 def _cut_points(cell: str, key: str) -> set[int]:
     """Where one cell is cut: around vocabulary words and target values, after a sentence end; never inside an
     enumeration prefix or a short bracketed note, nor after 、 (``key`` is the cell in simplified script).
@@ -624,6 +627,9 @@ def _cut_points(cell: str, key: str) -> set[int]:
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
     starts = {a for a, _ in spans}
+    opening = _YEAR_OPENS.match(key)
+    if opening and opening.end() not in starts:
+        cuts.discard(opening.end())   # "2023年项目完工、投入使用" (doc 262): a year opens the name, it is no target
     for pa, pb in protected:
         cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
         cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
