@@ -82,6 +82,16 @@ def header_levels(lines: list[Line]) -> tuple[list[str], int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _target_start() -> re.Pattern:
+    """Where an item's target starts: a comparator before a number, a number and a unit of the target grammar (not
+    a model number: T40), a Chinese numeral and a unit."""
+    from nlp.targets import target_vocab
+    units = "|".join(re.escape(u) for u in target_vocab().units)
+    return re.compile(rf"{_COMPARATOR}\s*\d|(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*(?:万|千)?(?:{units})"
+                      rf"|[{_CN_DIGITS}]+(?:{units})")
+
+
 def split_item(item: str) -> tuple[str, str] | None:
     """(name, target) of one list item, or None when it has no target.
 
@@ -90,11 +100,8 @@ def split_item(item: str) -> tuple[str, str] | None:
     >>> split_item("自走式高速插秧机一台"), split_item("受益户数≥200户"), split_item("设备设备采购项目")
     (('自走式高速插秧机', '一台'), ('受益户数', '≥200户'), None)
     """
-    from nlp.targets import target_vocab
-    units = "|".join(re.escape(u) for u in target_vocab().units + ["万元", "盏", "处", "平方米"])
     text = item.strip()
-    pattern = rf"{_COMPARATOR}\s*\d|(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*(?:万|千)?(?:{units})|[{_CN_DIGITS}]+(?:{units})"
-    m = re.search(pattern, text)
+    m = _target_start().search(text)
     if not m or m.start() < 2:
         return None
     value = re.sub(r"等[^()（）]*$", "", text[m.start():]).strip()
