@@ -1755,3 +1755,16 @@ def test_a_year_that_opens_a_name_stays_in_it():
     assert "2023年项目完工、投入使用" in {r.level3 for r in recs}
     assert not any(r.value_raw.startswith(("2.基于", "3.涉及")) for r in recs)
     assert {r.project for r in parse_file(_doc("25_")).indicators} == {"2023年杨楼社区特色种养殖补贴到户项目"}
+
+
+def test_a_first_level_word_run_onto_the_text_heads_what_follows():
+    """Doc 145 (湖北 文物保护 申报表) run together (evaluate_flattenings.py): ``…年度绩效总目标产出指标开展文物安全巡查频次8次;
+    编制文物宣传资料数量3个;…`` has its 一级 word run onto the label before it and the first target after it; the
+    targets after it are read under 产出指标, as on the published page."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("145_").read_text(encoding="utf-8"))["runtogether"]
+    got = {r.level3: (r.level1, r.value_raw) for r in parse_text(text).indicators}
+    assert got.get("开展文物安全巡查频次") == ("产出指标", "8次") and got.get("编制文物宣传资料数量") == ("产出指标", "3个"), got

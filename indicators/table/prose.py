@@ -359,6 +359,10 @@ def _pieces(line: str) -> list[str]:
     return [q for p in pieces for r in _level_words_apart(p) for q in _numbered_items(r)]
 
 
+_LEVEL_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])((?:产出|效益|满意度|成本)指标)"
+                           r"(?=[\u4e00-\u9fff]{4})")
+
+
 def _level_words_apart(piece: str) -> list[str]:
     """A piece cut before and after each level word a space sets apart (a row of a table flattened with spaces,
     ``部门整体支出 年度绩效指标 产出指标 指标1…``, doc 173): the level word heads what follows it.
@@ -367,6 +371,11 @@ def _level_words_apart(piece: str) -> list[str]:
     ['部门整体支出 年度绩效指标', '产出指标', '指标1比例是15%: 指标2进度为100%:']
     """
     v = vocab()
+    inside = _LEVEL_INSIDE.search(piece)
+    if inside and inside.start() > 0 and (v.canonical_level1(inside.group(1)) or v.canonical_level2(inside.group(1))):
+        # "…年度绩效总目标产出指标开展文物安全巡查频次8次" (doc 145 run together): the level word run onto the text
+        return [p for p in (piece[:inside.start()], inside.group(1)) if p.strip()] + \
+            _level_words_apart(piece[inside.end():])
     words_ = re.split(r"(\s+)", piece.strip())
     cuts = [k for k in range(0, len(words_), 2) if 0 < k < len(words_) - 1
             and (v.canonical_level1(words_[k]) or v.canonical_level2(words_[k]))]
