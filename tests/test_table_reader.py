@@ -1768,3 +1768,12 @@ def test_a_first_level_word_run_onto_the_text_heads_what_follows():
     text = flattenings(_doc("145_").read_text(encoding="utf-8"))["runtogether"]
     got = {r.level3: (r.level1, r.value_raw) for r in parse_text(text).indicators}
     assert got.get("开展文物安全巡查频次") == ("产出指标", "8次") and got.get("编制文物宣传资料数量") == ("产出指标", "3个"), got
+
+
+def test_rows_of_name_weight_unit_and_target_run_together_on_their_lines():
+    """Doc 272 (巴南 一品街道 整体绩效目标表, labelled blind): under ``指标名称指标权重计量单位指标性质指标值`` every line is a row
+    run together (``预算执行率10%=100``, ``农村公路养护里程10公里=125``): the lines are rows, not one cell each, and
+    the weight's unit goes to the 计量单位 column, so the target is ``=100%`` with weight 10."""
+    got = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("272_")).indicators}
+    assert got.get("预算执行率") == ("=100%", "10") and got.get("农村公路养护里程") == ("=125公里", "10"), got
+    assert got.get("饲养动物免疫率") == ("=100%", "5"), got

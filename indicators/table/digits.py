@@ -165,6 +165,9 @@ def _repeated(tokens: list[Token], k: int) -> bool:
     return (k > 0 and tokens[k - 1].text == text) or (k + 1 < len(tokens) and tokens[k + 1].text == text)
 
 
+_WEIGHT_UNIT = re.compile(r"^([1-9]\d?)([%‰]|[\u4e00-\u9fff]{1,3})$")
+
+
 def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
     """Under a 计量单位 column, a unit run onto the end of a name right before the row's numbers
     (``国家级公益林管护面积万亩`` ``2810810``) is cut off, joined by a ``glue`` gap the row splitter may undo.
@@ -178,9 +181,17 @@ def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
     from nlp.targets import target_vocab
     units = target_vocab().units
     comparators = words().comparators   # also 定量指标: the 指标性质 cell between the unit and the numbers
+    weight_then_unit = "weight" in roles and roles.index("weight") + 1 < len(roles) and \
+        roles[roles.index("weight") + 1] == "unit"
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         text, nxt = tok.text, (tokens[k + 1] if k + 1 < len(tokens) else None)
+        weighed = _WEIGHT_UNIT.match(text) if weight_then_unit and tok.gap == "glue" else None
+        if weighed and weighed.group(2) in units + ["%"] and nxt is not None and \
+                (nxt.text[:1] in COMPARATOR_CHARS or nxt.text[:1].isdigit()):
+            # 指标权重 | 计量单位 | 指标性质 | 指标值 run together: "预算执行率10%=100" is 10 | % | = | 100 (doc 272)
+            out += [Token(weighed.group(1), tok.line, tok.gap), Token(weighed.group(2), tok.line, "glue")]
+            continue
         unit = None
         numbers_next = nxt is not None and (nxt.text[:1].isdigit() or nxt.text in comparators
                                             or (nxt.text[:1] in COMPARATOR_CHARS and nxt.text[1:2].isdigit()))

@@ -180,8 +180,10 @@ def _rows_per_line(lines: list[str], at_least: int = 2) -> bool:
 
     >>> _rows_per_line(["数量指标培训人次≥280人次", "质量指标合格率100%"]), _rows_per_line(["数量指标", "培训人次", "≥280人次"])
     (True, False)
+
+    So are three or more lines of a name, its weight and a compared target (``预算执行率10%=100``, doc 272).
     """
-    found = 0
+    found = numbered = 0
     for line in lines:
         if "|" in line or "｜" in line or "\t" in line:
             continue
@@ -191,7 +193,14 @@ def _rows_per_line(lines: list[str], at_least: int = 2) -> bool:
             found += 1
             if found >= at_least:
                 return True
+        elif _NAME_THEN_NUMBERS.match(key):
+            numbered += 1   # "预算执行率10%=100": a name, its weight and its target run together (doc 272)
+            if numbered >= 3:
+                return True
     return False
+
+
+_NAME_THEN_NUMBERS = re.compile(r"^[\u4e00-\u9fff][^\d]{3,40}\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3})?[=≥≤><]\d+(?:\.\d+)?%?$")
 
 
 def cut_repeated_heads(tokens: list[Token], min_len: int = 4, min_runs: int = 2) -> list[Token]:
