@@ -1777,3 +1777,5 @@ def test_rows_of_name_weight_unit_and_target_run_together_on_their_lines():
     got = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("272_")).indicators}
     assert got.get("预算执行率") == ("=100%", "10") and got.get("农村公路养护里程") == ("=125公里", "10"), got
     assert got.get("饲养动物免疫率") == ("=100%", "5"), got
+    # its last row's 服务对象满意度 reads as the 满意度 二级: the rows before it are not in the satisfaction block
+    assert {r.level1 for r in parse_file(_doc("272_")).indicators} == {""}

@@ -387,6 +387,8 @@ def _first_level1(rows: list[Row]) -> tuple[str, str]:
                 return "", ""
             if not r1:   # a 二级 first: the earlier rows share its 一级, not (as far as is known) its 二级
                 parent = v.parent_of(v.canonical_level2(r2) or "")
+                if parent == "满意度指标" and not all("满意" in r.get("level3") for r in rows[:k] if r.get("level3")):
+                    return "", ""   # the satisfaction block holds satisfaction only: rows before it are not in it (272)
                 return (parent, "") if parent else ("", "")
             return v.canonical_level1(r1) or _squeeze(r1), r1
     return "", ""
