@@ -1779,3 +1779,12 @@ def test_rows_of_name_weight_unit_and_target_run_together_on_their_lines():
     assert got.get("饲养动物免疫率") == ("=100%", "5"), got
     # its last row's 服务对象满意度 reads as the 满意度 二级: the rows before it are not in the satisfaction block
     assert {r.level1 for r in parse_file(_doc("272_")).indicators} == {""}
+
+
+def test_a_labelled_list_of_targets_with_short_names():
+    """Doc 270 (宣州区 新田镇 道路, labelled blind; traditional script with pinyin glosses): ``吳沖路:路面硬化,建設里程1.091公里,
+    水泥混凝土路面寬度不低于3.5米,厚度不低于20厘米;`` is a label, then three targets; a two-letter name (厚度) is a name
+    when a comparator starts its target."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("270_")).indicators]
+    assert ("建設里程", "1.091公里") in got and ("厚度", "不低于20厘米") in got, got
+    assert ("水泥混凝土路面寬度", "不低于3.5米") in got, got

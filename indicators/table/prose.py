@@ -299,13 +299,18 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
     parts = [p for p in re.split("[，,]", piece) if p.strip()]
     if len(parts) > 1:   # "发放率100%达标,到位率100%达标": every part a named number
         each = [_clause_whole(p) for p in parts]
-        named = [g for g in each if g and re.search(r"\d", g[1]) and len(g[0]) >= 4]
+        # (a name of two letters when a comparator starts its target: "厚度不低于20厘米", doc 270)
+        named = [g for g in each if g and re.search(r"\d", g[1])
+                 and (len(g[0]) >= 4 or (len(g[0]) >= 2 and _COMPARATOR.match(g[1])))]
         # (a short part without a number between two of them qualifies the target before it: "规格≥3cm,优质健康,
         # 检验检疫≥90%", doc 232)
         if len(named) == len(parts) or (len(named) >= 2 and each[0] in named and each[-1] in named and all(
                 g in named or (len(p.strip()) <= 6 and not re.search(r"\d", p)) for g, p in zip(each, parts))):
             return [tuple(re.sub(r"\s+", "", x) for x in g) for g in named]
-        lead = next((k for k, g in enumerate(each) if g not in named), len(each))
+        first = 1 if len(parts) > 3 and re.search(r"[:：]", parts[0]) and not re.search(r"\d", parts[0]) else 0
+        # ("吳沖路:路面硬化,建設里程1.091公里,…寬度不低于3.5米,厚度不低于20厘米", doc 270: a label before the targets)
+        lead = next((k for k, g in enumerate(each) if k >= first and g not in named), len(each)) - first
+        each = each[first:]
         if lead >= 3:   # "…年限不低于5年,…故障率低于5%,…合格率至少达到98%,资金在两年内…,以上目标根据…" (doc 250): the
             # named targets the clause opens with, the sentences after them no target
             return [tuple(re.sub(r"\s+", "", x) for x in g) for g in each[:lead]]
