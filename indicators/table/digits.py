@@ -181,13 +181,12 @@ def unit_cuts(tokens: list[Token], roles: list[str]) -> list[Token]:
     from nlp.targets import target_vocab
     units = target_vocab().units
     comparators = words().comparators   # also 定量指标: the 指标性质 cell between the unit and the numbers
-    weight_then_unit = "weight" in roles and roles.index("weight") + 1 < len(roles) and \
-        roles[roles.index("weight") + 1] == "unit"
+    weight_then_unit = "weight" in roles and roles[roles.index("weight") + 1:][:1] == ["unit"]
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         text, nxt = tok.text, (tokens[k + 1] if k + 1 < len(tokens) else None)
         weighed = _WEIGHT_UNIT.match(text) if weight_then_unit and tok.gap == "glue" else None
-        if weighed and weighed.group(2) in units + ["%"] and nxt is not None and \
+        if weighed and weighed.group(2) in units and nxt is not None and \
                 (nxt.text[:1] in COMPARATOR_CHARS or nxt.text[:1].isdigit()):
             # 指标权重 | 计量单位 | 指标性质 | 指标值 run together: "预算执行率10%=100" is 10 | % | = | 100 (doc 272)
             out += [Token(weighed.group(1), tok.line, tok.gap), Token(weighed.group(2), tok.line, "glue")]
