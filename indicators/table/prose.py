@@ -306,18 +306,18 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
         # 检验检疫≥90%", doc 232)
         if len(named) == len(parts) or (len(named) >= 2 and each[0] in named and each[-1] in named and all(
                 g in named or (len(p.strip()) <= 6 and not re.search(r"\d", p)) for g, p in zip(each, parts))):
-            return [tuple(re.sub(r"\s+", "", x) for x in g) for g in named]
+            return [_squeezed(g) for g in named]
         first = 1 if len(parts) > 3 and re.search(r"[:：]", parts[0]) and not re.search(r"\d", parts[0]) else 0
         # ("吳沖路:路面硬化,建設里程1.091公里,…寬度不低于3.5米,厚度不低于20厘米", doc 270: a label before the targets)
-        lead = next((k for k, g in enumerate(each) if k >= first and g not in named), len(each)) - first
-        each = each[first:]
+        rest = each[first:]
+        lead = next((k for k, g in enumerate(rest) if g not in named), len(rest))
         if lead >= 3:   # "…年限不低于5年,…故障率低于5%,…合格率至少达到98%,资金在两年内…,以上目标根据…" (doc 250): the
             # named targets the clause opens with, the sentences after them no target
-            return [tuple(re.sub(r"\s+", "", x) for x in g) for g in each[:lead]]
+            return [_squeezed(g) for g in rest[:lead]]
     got = _clause(piece)
     if not got:
         return []
-    name, value = (re.sub(r"\s+", "", x) for x in got)
+    name, value = _squeezed(got)
     head, comma, tail = re.split("([，,])", value, maxsplit=1) if re.search("[，,]", value) else (value, "", "")
     if comma:
         more = _clauses(tail)
@@ -326,6 +326,11 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
         if not re.search(r"\d", tail) and re.search(r"\d", head) and _quantity(head):
             return [(name, head)]   # "学校绿化覆盖达70%,优化校园生态环境": the sentence after the number is no target
     return [(name, value)]
+
+
+def _squeezed(pair: tuple[str, str]) -> tuple[str, str]:
+    """A (name, value) pair without whitespace."""
+    return re.sub(r"\s+", "", pair[0]), re.sub(r"\s+", "", pair[1])
 
 
 def _quantity(text: str) -> bool:
@@ -449,11 +454,8 @@ def _grade_suffix(text: str) -> tuple[str, str] | None:
     """
     if re.search(r"\d", text):
         return None
-    for size in (4, 3, 2):
-        name, grade = text[:-size], text[-size:]
-        if len(name) >= 4 and _target(grade).grade not in ("", "unclear"):
-            return name, grade
-    return None
+    return next(((text[:-size], text[-size:]) for size in (4, 3, 2)
+                 if len(text) - size >= 4 and _graded(text[-size:])), None)
 
 
 _FIRST_ITEM = re.compile(r"\s*(?:1[.、．]|[（(]1[)）])(?!\d)")
@@ -473,7 +475,7 @@ def _numbered_goals(field: str) -> list[ProseRecord]:
         for part in re.split(r"[，,；;。]", item):
             got = _clause_whole(part)
             if got and re.search(r"\d", got[1]) and len(got[0]) >= 2:
-                out.append(ProseRecord(0, "", "", re.sub(r"\s+", "", got[0]), re.sub(r"\s+", "", got[1])))
+                out.append(ProseRecord(0, "", "", *_squeezed(got)))
     return out
 
 
@@ -500,7 +502,7 @@ def goal_list(line: str) -> list[ProseRecord]:
     got = [_clause_whole(p) or _graded_end(p.strip()) or _grade_suffix(p.strip()) for p in parts]
     if len(parts) < 3 or not all(g and len(g[0]) >= 2 for g in got) or not any(re.search(r"\d", g[1]) for g in got):
         return []
-    return [ProseRecord(0, "", "", re.sub(r"\s+", "", g[0]), re.sub(r"\s+", "", g[1])) for g in got]
+    return [ProseRecord(0, "", "", *_squeezed(g)) for g in got]
 
 
 def read_prose(text: str) -> list[ProseRecord]:
