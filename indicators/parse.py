@@ -167,28 +167,32 @@ def stated_beside(table: list, stated: list) -> list:
 def prose_records(text: str, source_file: str, info, sentences: bool = False, named_only: bool = False) -> list:
     """Indicators of a document that states them in prose (no table): headed lists
     (:mod:`indicators.table.prose`), or with ``sentences`` running text (:mod:`indicators.table.sentences`)."""
-    from .model import Indicator
     from .table.prose import read_prose
     from .table.reader import legacy_cost
     from .table.sanity import keep_indicators
     from .table.sentences import read_sentences
-    return legacy_cost(keep_indicators([Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
-                      year=info.year, issuer=info.issuer, project="", project_amount_yuan=None, block="",
-                      level1=r.level1, level2=r.level2, level3=r.level3, level1_raw=r.level1, level2_raw=r.level2,
-                      value_raw=r.value, actual_raw=r.actual, weight_raw=r.weight, score_raw=r.score, table_id=1)
+    return legacy_cost(keep_indicators([_text_record(source_file, info, r.line, r.level1, r.level2, r.level3, r.value,
+                                                     actual=r.actual, weight=r.weight, score=r.score)
             for r in (read_sentences(text) if sentences else read_prose(text)) if r.named or not named_only]))
 
 
 def level_column_indicators(lines: list[Line], source_file: str, info) -> list:
     """The records of a project list whose 一级 levels are columns (:mod:`indicators.table.levelcols`)."""
-    from .model import Indicator
     from .table.levelcols import level_column_records
     from .table.sanity import keep_indicators
-    return keep_indicators([Indicator(source_file=source_file, source_line=r.line, table_kind="project", table_title="",
-                                      year=info.year, issuer=info.issuer, project=r.project, project_amount_yuan=None,
-                                      block="", level1=r.level1, level2="", level3=r.level3, level1_raw=r.level1,
-                                      level2_raw="", value_raw=r.value, table_id=1)
+    return keep_indicators([_text_record(source_file, info, r.line, r.level1, "", r.level3, r.value, project=r.project)
                             for r in level_column_records(lines)])
+
+
+def _text_record(source_file: str, info, line: int, level1: str, level2: str, level3: str, value: str,
+                 project: str = "", actual: str = "", weight: str = "", score: str = ""):
+    """One record of a reader that gives fields, not table rows (prose, project lists): a project table's record with
+    the document's year and issuer."""
+    from .model import Indicator
+    return Indicator(source_file=source_file, source_line=line, table_kind="project", table_title="", year=info.year,
+                     issuer=info.issuer, project=project, project_amount_yuan=None, block="", level1=level1,
+                     level2=level2, level3=level3, level1_raw=level1, level2_raw=level2, value_raw=value,
+                     actual_raw=actual, weight_raw=weight, score_raw=score, table_id=1)
 
 
 def plausible(records) -> int:
