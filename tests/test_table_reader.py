@@ -1777,8 +1777,18 @@ def test_rows_of_name_weight_unit_and_target_run_together_on_their_lines():
     got = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("272_")).indicators}
     assert got.get("预算执行率") == ("=100%", "10") and got.get("农村公路养护里程") == ("=125公里", "10"), got
     assert got.get("饲养动物免疫率") == ("=100%", "5"), got
-    # its last row's 服务对象满意度 reads as the 满意度 二级: the rows before it are not in the satisfaction block
-    assert {r.level1 for r in parse_file(_doc("272_")).indicators} == {""}
+    # its last row's 服务对象满意度 names a 满意度 row: the rows before it are not in the satisfaction block
+    assert {r.level1 for r in parse_file(_doc("272_")).indicators if r.level3 != "服务对象满意度"} == {""}
+
+
+def test_a_run_of_blank_lines_ends_a_row():
+    """Doc 272: the table's last line ``服务对象满意度5%95`` is a row (weight 5, 95 %), and five blank lines part it from
+    the next table's title (``2022年区级一般性项目绩效目标表``), which was read as its target, with ``5%`` as a name."""
+    got = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("272_")).indicators}
+    assert got.get("服务对象满意度") == ("95%", "5"), got
+    assert not any("一般性项目" in value for value, _ in got.values()), got
+    doc = "\n".join(["绩效指标", "指标名称", "指标值", "预算执行率", "100%", "群众满意度", "95%", "", "", "", "2022年项目绩效目标表"])
+    assert [t.gap for t in cell_stream(doc) if t.line == 11][0] == "blanks"
 
 
 def test_a_labelled_list_of_targets_with_short_names():

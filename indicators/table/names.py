@@ -67,7 +67,7 @@ def name_rows(tokens: list[Token]) -> list[Row]:
             levels = [c for c in levels if c.role not in _LEVEL_TYPES.get(typ, ())]
             levels += [Cell(role, tok.text, k, k, tok.line) for role in _LEVEL_TYPES.get(typ, ())]
             continue
-        if pending and tok.gap in ("space", "cell", "para", "line", "hard", "sep") and \
+        if pending and tok.gap in ("space", "cell", "para", "blanks", "line", "hard", "sep") and \
                 _name_end("".join(tokens[j].text for j in pending)):
             flush()
         pending.append(k)

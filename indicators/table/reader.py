@@ -160,7 +160,7 @@ def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
     if tok.gap in ("sep", "space") and {c.role for c in last.cells} <= {"level1", "level2", "row_label"} \
             and last.cells[-1].last == len(span) - 2:
         return [Row(last.cells + [cell])]   # "可持续影响指标 | 实现建设总目标控制程度": the slot's own name (doc 109)
-    return [last, Row([cell])] if tok.gap in ("line", "cell", "para", "hard") else [last]
+    return [last, Row([cell])] if tok.gap in ("line", "cell", "para", "blanks", "hard") else [last]
 
 
 def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:

@@ -26,7 +26,7 @@ from ..text import simplified, strip_markup
 from ..vocab import vocab
 from .words import words
 
-GAPS = ("sep", "space", "glue", "cell", "para", "line", "hard", "digit", "namecut")
+GAPS = ("sep", "space", "glue", "cell", "para", "blanks", "line", "hard", "digit", "namecut")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def cell_stream(text: str) -> list[Token]:
     """The tokens of a decoded text document (see module doc)."""
     tokens: list[Token] = []
     gap = "para"
-    blank = False
+    blank = 0
     lines = join_preview_pages(clean_text(text).split("\n"))
     lone_cells = not _rows_per_line(lines)
     for lineno, raw in enumerate(lines, start=1):
@@ -84,7 +84,7 @@ def cell_stream(text: str) -> list[Token]:
             if raw == _JOINED:
                 continue
             if not stripped:
-                blank = True
+                blank += 1
                 continue
             if _border_line(lines, lineno):   # "cell" / "|" / "cell" / "|": each line is one bordered cell
                 cells, inner = [stripped], "lone"
@@ -93,8 +93,8 @@ def cell_stream(text: str) -> list[Token]:
                 # "lone": a line that is one cell, bordered by its ends (not where lines are rows run together)
                 inner = "space" if len(cells) > 1 or not lone_cells else "lone"
         if gap != "hard" and blank:
-            gap = "para"
-        blank = False
+            gap = "blanks" if blank >= 3 else "para"
+        blank = 0
         _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
     return join_split_headers(join_split_names(cut_repeated_heads(tokens)))
