@@ -752,8 +752,9 @@ def _with_name(target: Target, name: str, year: int | None = None) -> Target:
         # 科技特派员创业能力提升, "农民增收" for 带动农民增收, "合规" for 资金使用合规性): only a repeat that is
         # itself a measure's name ("满意度", "发放时间达标率") is none
         clauses = re.split(r"[，,；;、]", name_key)
-        noun = bool(_NOUN_END.search(value_key)) or target.grade not in ("unclear", "")
-        if value_key == name_key or value_key in clauses or ((copied or whole) and noun and target.grade in ("unclear", "")):
+        # (a grade word inside the measure's name does not make it a target: 发放时间达标率)
+        measure = bool(_NOUN_END.search(value_key))
+        if value_key == name_key or value_key in clauses or ((copied or whole) and measure):
             return Target(raw=target.raw, kind="missing")
     guess = (_ocr_comparator(target, name_key) or _excel_serial(target, name_key)
              or _dotted_month(target, name_key) or _calendar_month(target, name_key, year))

@@ -273,3 +273,18 @@ def test_cubic_metres_shares_and_a_count_of_years_after_yu():
     assert (t.kind, t.op, t.value, t.unit) == ("quantitative", ">=", 5.0, "年")
     t = Target.fromstring("较2022年增长5%")
     assert (t.op, t.value, t.unit) == ("increase_by", 5.0, "%")
+
+
+def test_da_reaches_a_bare_number_unless_yishang_bounds_it():
+    """The labelling rules (labeling.md) list 达/达到 among no comparators: ``读者满意率达90%`` (doc 292), ``毕业生合格率达100%``
+    (doc 172) and ``受益群體滿意度達100%`` (doc 270) are labelled ``=``; ``达到80%以上`` is ``≥`` by its 以上."""
+    assert (Target.fromstring("达90%").op, Target.fromstring("达90%").value) == ("=", 90.0)
+    assert Target.fromstring("達到100%").op == "="
+    assert (Target.fromstring("达到80%以上").op, Target.fromstring("达到80%以上").value) == (">=", 80.0)
+
+
+def test_meeting_a_standard_and_solving_are_achieve_grades():
+    """Doc 280: ``全面达标`` grades a target as met (achieve), as ``全面完成`` does; a measure's name that holds the word
+    (``发放时间达标率`` for 按季发放发放时间达标率) is still a copy of the name, no target."""
+    assert Target.fromstring("全面达标").grade == "achieve" and Target.fromstring("全部解决").grade == "achieve"
+    assert Target.fromstring("发放时间达标率", name="按季发放发放时间达标率").kind == "missing"
