@@ -1798,3 +1798,38 @@ def test_a_labelled_list_of_targets_with_short_names():
     got = [(r.level3, r.value_raw) for r in parse_file(_doc("270_")).indicators]
     assert ("建設里程", "1.091公里") in got and ("厚度", "不低于20厘米") in got, got
     assert ("水泥混凝土路面寬度", "不低于3.5米") in got, got
+
+
+def test_a_goal_said_in_a_news_sentence():
+    """Doc 281 (闽东日报 on 宁德's 水库移民扶持基金, labelled blind): ``主要绩效目标包括后期扶持受益移民人口143676人,建设移民美丽
+    家园建设项目60个、产业扶持项目10个,就业创业能力培训1643人次,建成美丽移民村2个等。`` has no table and no levels: each
+    named number is a record, the ``、`` between two of them parts them too, and ``等`` is no part of the last."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("281_")).indicators]
+    assert got == [("后期扶持受益移民人口", "143676人"), ("建设移民美丽家园建设项目", "60个"), ("产业扶持项目", "10个"),
+                   ("就业创业能力培训", "1643人次"), ("建成美丽移民村", "2个")], got
+
+
+def test_a_goal_said_in_a_report_runs_over_sentences_to_the_next_section():
+    """Doc 292 (永定区图书馆 自评报告, labelled blind): ``主要绩效目标是采购正规 出版图书1000册,订阅报刊120种。及时对采购
+    文献进行分类加工, 提供给广大读者阅览,满足读者阅读10000人次,读者满意率达90%二、项目实施基本情况…``: the goal's named
+    numbers run into the next sentence and end where section 二、 begins; the sentences without a number are none."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("292_")).indicators]
+    assert got == [("采购正规出版图书", "1000册"), ("订阅报刊", "120种"), ("满足读者阅读", "10000人次"),
+                   ("读者满意率", "达90%")], got
+
+
+def test_a_goal_said_in_traditional_script_ends_its_name_before_the_comparator():
+    """Doc 282 (河北日报 on a mirror, traditional script with glosses, labelled blind): ``年度目標是,本批下達的…投資計劃完成率
+    達到80%以上`` names a target whose comparator is written 達到."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("282_")).indicators]
+    assert got and got[0][0].endswith("完成率") and got[0][1] == "達到80%以上", got
+
+
+def test_the_paragraph_under_a_goal_heading_with_grades_between_numbers():
+    """Doc 280 (章贡区 林业有害生物防治 公示, labelled blind): under ``四、绩效目标`` one paragraph lists the targets; a
+    sentence mixes named numbers and named grades (``…目标“四率”全面达标,年度松材线虫病除治8万多株,防控责任目标任务全面完成``),
+    and ``约111.45万亩`` is an approximate target, its 约 not a part of the name."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("280_")).indicators}
+    assert got.get("全区林业有害生物防治目标“四率”") == "全面达标" and got.get("防控责任目标任务") == "全面完成", got
+    assert got.get("年度松材线虫病除治") == "8万多株", got
+    assert got.get("林业有害生物调查累计监测面积") == "约111.45万亩", got

@@ -28,8 +28,8 @@ _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a 
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
 _COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
                          r"\s*(?=[\d*]|[\u4e00-\u9fff]{1,8}的\d)")
-# (大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243; 不少于项目区的30%: doc 260)
-_NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
+# (约111.45万亩 is approximate, not a part of the name: doc 280; 大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243; 不少于项目区的30%: doc 260)
+_NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:约|大约)?\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰])(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
 _NUMBER_NOTE = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:\d+(?:\.\d+)?[\u4e00-\u9fff%‰]{1,2})+"
@@ -180,7 +180,8 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
         return m.group("name").strip(), m.group("value").strip()
     # a comparator inside the name's template placeholder ("成活率(≥**%)>=85") is not where the value starts
     holes = [h.span() for h in _PLACEHOLDER.finditer(text)]
-    m = next((c for c in _COMPARATOR.finditer(text) if not any(a <= c.start() < b for a, b in holes)), None)
+    # (on the simplified letters, one for one: "…投資計劃完成率達到80%以上", doc 282)
+    m = next((c for c in _COMPARATOR.finditer(simplified(text)) if not any(a <= c.start() < b for a, b in holes)), None)
     if m and 2 <= m.start() <= 40:
         name = text[:m.start()].rstrip("，,：:为")
         if name.endswith("均") and len(name) > 4:   # "慰问对象年龄均≥100岁": 均 goes with the target
@@ -307,6 +308,11 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
         if len(named) == len(parts) or (len(named) >= 2 and each[0] in named and each[-1] in named and all(
                 g in named or (len(p.strip()) <= 6 and not re.search(r"\d", p)) for g, p in zip(each, parts))):
             return [_squeezed(g) for g in named]
+        # (named numbers between names and their grades: "…目标“四率”全面达标,年度松材线虫病除治8万多株,防控责任目标
+        # 任务全面完成", doc 280)
+        graded = [g if g in named else _graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
+        if named and all(graded):
+            return [_squeezed(g) for g in graded]
         first = 1 if len(parts) > 3 and re.search(r"[:：]", parts[0]) and not re.search(r"\d", parts[0]) else 0
         # ("吳沖路:路面硬化,建設里程1.091公里,…寬度不低于3.5米,厚度不低于20厘米", doc 270: a label before the targets)
         rest = each[first:]
@@ -505,10 +511,60 @@ def goal_list(line: str) -> list[ProseRecord]:
     return [ProseRecord(0, "", "", *_squeezed(g)) for g in got]
 
 
+# "主要绩效目标包括…", "年度目標是,…", "主要绩效目标是…" (news and reports, docs 281, 282, 292): a goal said in a sentence
+_GOAL_SAID = re.compile(r"(?:^|(?<=[。；;，,\s.．、]))(?:主要|年度)?(?:项目)?(?:绩效|績效)?(?:目标|目標)(?:主要)?"
+                        r"(?:包括|是|为|為)[:：，,]?")
+# "四、绩效目标" on its own line: the paragraph after it is the goal (doc 280)
+_GOAL_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．])?\s*"
+                           r"(?:年度)?(?:项目)?(?:绩效|績效)(?:目标|目標)\s*[:：]?$")
+# "…读者满意率达90%二、项目实施基本情况": the report's next section run on after the goal
+_NEXT_SECTION = re.compile(r"(?<![\d一二三四五六七八九十])[二三四五六七八九十]、")
+
+
+def _named_number(part: str) -> tuple[str, str] | None:
+    got = _clause_whole(re.sub(r"等$", "", part.strip()))   # ("…,建成美丽移民村2个等。")
+    return got if got and re.search(r"\d", got[1]) and len(got[0]) >= 2 else None
+
+
+def _named_parts(sentence: str) -> list[tuple[str, str]]:
+    """The targets of one sentence of a said goal: each comma part (or 、 part, where every one is) that is a name
+    and its number; with the names and their grades between them when every part is one or the other.
+
+    >>> _named_parts("建设美丽家园项目60个、产业扶持项目10个,就业创业能力培训1643人次")
+    [('建设美丽家园项目', '60个'), ('产业扶持项目', '10个'), ('就业创业能力培训', '1643人次')]
+    >>> _named_parts("及时对采购文献进行分类加工,满足读者阅读10000人次")
+    [('满足读者阅读', '10000人次')]
+    """
+    parts = []
+    for part in (p for p in re.split("[，,]", sentence) if p.strip()):
+        pieces = part.split("、")
+        parts.extend(pieces if len(pieces) > 1 and all(map(_named_number, pieces)) else [part])
+    each = [_named_number(p) for p in parts]
+    graded = [g or _graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
+    return [_squeezed(g) for g in (graded if all(graded) else each) if g] if any(each) else []
+
+
+def said_goals(field: str) -> list[ProseRecord]:
+    """The records of a goal said in running text (``主要绩效目标包括后期扶持受益移民人口143676人,建设移民美丽家园建设项目
+    60个、产业扶持项目10个,…等。``, news, doc 281), up to the next section of the report.
+
+    >>> [(r.level3, r.value) for r in said_goals("采购图书1000册,订阅报刊120种。及时分类加工,读者满意率达90%二、项目实施")]
+    [('采购图书', '1000册'), ('订阅报刊', '120种'), ('读者满意率', '达90%')]
+    """
+    field = _NEXT_SECTION.split(field, maxsplit=1)[0]
+    return [ProseRecord(0, "", "", *pair) for sentence in re.split("[。；;]", field) for pair in _named_parts(sentence)]
+
+
+def _said_goal(line: str) -> list[ProseRecord]:
+    m = _GOAL_SAID.search(line)
+    return said_goals(line[m.end():]) if m else []
+
+
 def read_prose(text: str) -> list[ProseRecord]:
     """Records of the prose indicator lists of a document (see module doc)."""
     out: list[ProseRecord] = []
     l1 = l2 = ""
+    goal_next = False   # the line before was a 绩效目标 heading
     for lineno, line in unwrap(clean_text(text).split("\n")):
         if not line:
             continue
@@ -518,7 +574,8 @@ def read_prose(text: str) -> list[ProseRecord]:
         if _section_heading(line):
             l1 = l2 = ""   # "三、项目实施情况", "(二)项目预算": a new section of the report, no more indicators
             continue
-        listed = goal_list(line)
+        listed = goal_list(line) or (said_goals(line) if goal_next else _said_goal(line))
+        goal_next = bool(_GOAL_HEADING.match(line))
         if listed:
             l1 = l2 = ""
             for r in listed:
