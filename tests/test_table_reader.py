@@ -1833,3 +1833,10 @@ def test_the_paragraph_under_a_goal_heading_with_grades_between_numbers():
     assert got.get("全区林业有害生物防治目标“四率”") == "全面达标" and got.get("防控责任目标任务") == "全面完成", got
     assert got.get("年度松材线虫病除治") == "8万多株", got
     assert got.get("林业有害生物调查累计监测面积") == "约111.45万亩", got
+
+
+def test_a_numbered_report_section_after_a_table_ends_it():
+    """Doc 290 (大营镇 机关食堂 评价报告, labelled blind): the pipe table's last row is followed by the report's
+    ``五、评价结论及建议`` and ``(二)存在的问题`` sections; their sentences (``菜品种类还需增多,…``) are no rows of it."""
+    got = [r.level3 for r in parse_file(_doc("290_")).indicators]
+    assert got[-1] == "让就餐职工满意" and not any("菜品" in name for name in got), got

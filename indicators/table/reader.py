@@ -55,6 +55,8 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
 
 
 _NUMBERED_SENTENCE = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff][^|]{2,60}。$")
+# "五、评价结论及建议", "(二)存在的问题": a report's numbered section heading
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _framework_name_after(tokens: list[Token], i: int, end: int) -> bool:
@@ -76,6 +78,9 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
             return i
         if _NUMBERED_SENTENCE.match(key):
             return i   # "2.部门绩效评价结果。": the report's next numbered paragraph
+        section = _SECTION.match(key)
+        if section and words().table_end.match(key[section.end():]):
+            return i   # "五、评价结论及建议" after a table (doc 290): the report goes on
         if i > start + 1 and key.startswith("序号") and len(key) <= 12:
             return i   # "序号 | 学校性质 | 培训机构 …": the header of the next (budget) table
         kind = v.label_kind(key) if i > start + 1 else None
