@@ -20,7 +20,7 @@ from ..text import simplified
 from .header import header_role
 from .rows import UNIT_NOTE, Cell, Row, token_type
 from .words import words
-from .stream import Token
+from .stream import LINE_ENDS, Token
 
 # what a cell of a value column reads as; a names-only table has (almost) none of them
 _VALUE_TYPES = ("value", "num", "bignum", "qual", "op", "unit", "remark", "pct")
@@ -67,7 +67,7 @@ def name_rows(tokens: list[Token]) -> list[Row]:
             levels = [c for c in levels if c.role not in _LEVEL_TYPES.get(typ, ())]
             levels += [Cell(role, tok.text, k, k, tok.line) for role in _LEVEL_TYPES.get(typ, ())]
             continue
-        if pending and tok.gap in ("space", "cell", "para", "blanks", "line", "hard", "sep") and \
+        if pending and (tok.gap in LINE_ENDS or tok.gap in ("space", "hard", "sep")) and \
                 _name_end("".join(tokens[j].text for j in pending)):
             flush()
         pending.append(k)

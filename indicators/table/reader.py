@@ -16,7 +16,7 @@ from .header import SECOND, Template, base_role, find_templates, header_role
 from .names import name_rows, names_only
 from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
 from .words import words
-from .stream import COMPARATOR_CHARS, NUMBER_PREFIX, Token
+from .stream import COMPARATOR_CHARS, LINE_ENDS, NUMBER_PREFIX, Token
 
 # an item's number, or the colon a level word left ("数量指标" ":开通业务月份", doc 162; "指标:项目总下达资金", doc 181),
 # before a name
@@ -165,7 +165,7 @@ def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
     if tok.gap in ("sep", "space") and {c.role for c in last.cells} <= {"level1", "level2", "row_label"} \
             and last.cells[-1].last == len(span) - 2:
         return [Row(last.cells + [cell])]   # "可持续影响指标 | 实现建设总目标控制程度": the slot's own name (doc 109)
-    return [last, Row([cell])] if tok.gap in ("line", "cell", "para", "blanks", "hard") else [last]
+    return [last, Row([cell])] if (tok.gap in LINE_ENDS or tok.gap == "hard") else [last]
 
 
 def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:

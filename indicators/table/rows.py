@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..text import simplified
 from ..vocab import vocab
 from .header import SECOND, base_role
-from .stream import COMPARATOR_CHARS, Token, compared_target
+from .stream import COMPARATOR_CHARS, LINE_ENDS, Token, compared_target
 from .words import WORDS_FILE, words
 
 WEIGHTS_FILE = WORDS_FILE   # one file, data/vocab/reader.toml: the weights and the [words] table
@@ -66,6 +66,7 @@ def weights() -> Weights:
 
 
 # -- token types ----------------------------------------------------------------------------
+_BORDERS = LINE_ENDS + ("space", "sep")   # a real border between two cells (no lexer cut, no hard row end)
 _NUM = re.compile(r"^-?\d+(?:[.,]\d+)*$")
 
 
@@ -288,7 +289,7 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     # across a real border costs name_merge ("(%)", "(个)" after it are the name's own note)
     after = [0.0] * n
     for k in range(1, n):
-        if tokens[k].gap in ("space", "sep", "cell", "line", "para", "blanks") and tokens[k].text[:1] not in "(（" \
+        if tokens[k].gap in _BORDERS and tokens[k].text[:1] not in "(（" \
                 and name_like(tokens[k - 1].text) and not name_like(tokens[k].text):
             # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
             after[k] = w.name_merge
@@ -301,7 +302,7 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             after[k] += w.name_merge   # "以最新资源面市 资源采购期以当年为主 资源采购期以当年为主": a target and its actual
         if _ENUM_START.match(tokens[k].text):
             after[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
-        elif tokens[k].gap in ("space", "sep", "cell", "line", "para", "blanks") and _DIRECTED.match(tokens[k].text):
+        elif tokens[k].gap in _BORDERS and _DIRECTED.match(tokens[k].text):
             after[k] += w.name_merge   # "科普知識網絡競賽 | 提高普及率": a short text opening with 提高 is a target or a name of its own
     return typed, after
 

@@ -27,6 +27,7 @@ from ..vocab import vocab
 from .words import words
 
 GAPS = ("sep", "space", "glue", "cell", "para", "blanks", "line", "hard", "digit", "namecut")
+LINE_ENDS = ("cell", "para", "blanks", "line")   # the gaps a line end makes (a "hard" row end aside)
 
 
 @dataclass(frozen=True)
