@@ -1840,3 +1840,11 @@ def test_a_numbered_report_section_after_a_table_ends_it():
     ``五、评价结论及建议`` and ``(二)存在的问题`` sections; their sentences (``菜品种类还需增多,…``) are no rows of it."""
     got = [r.level3 for r in parse_file(_doc("290_")).indicators]
     assert got[-1] == "让就餐职工满意" and not any("菜品" in name for name in got), got
+
+
+def test_an_item_number_in_traditional_script_is_no_part_of_the_name():
+    """Doc 310 (海南省規劃展覽館 績效目標表 on a mirror, traditional script, labelled blind): ``指標1:物業管理面積`` is the
+    name 物業管理面積, as ``指标1:`` is stripped in simplified script."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("310_")).indicators}
+    assert got.get("物業管理面積") == "6500平方米" and got.get("用電量") == "60萬度", got
+    assert not any(name.startswith("指標") for name in got), got

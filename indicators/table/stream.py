@@ -518,7 +518,7 @@ def _word_re() -> re.Pattern:
 
 
 # "指标2：", "目标1" in front of an indicator name (the reader and the prose reader strip it)
-NUMBER_PREFIX = r"(?:指标|目标|任务)\s*\d{1,2}(?!\d)\s*[：:．.、]?"   # (指标5000吨: a name's count, not an item number)
+NUMBER_PREFIX = r"(?:指标|指標|目标|目標|任务|任務)\s*\d{1,2}(?!\d)\s*[：:．.、]?"   # (指标5000吨: a name's count, not an item number)
 _ENUM = re.compile(NUMBER_PREFIX + r"(?![\d%‰.])|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}[、．.](?=[\u4e00-\u9fff])")
 
 
