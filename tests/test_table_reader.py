@@ -1848,3 +1848,11 @@ def test_an_item_number_in_traditional_script_is_no_part_of_the_name():
     got = {r.level3: r.value_raw for r in parse_file(_doc("310_")).indicators}
     assert got.get("物業管理面積") == "6500平方米" and got.get("用電量") == "60萬度", got
     assert not any(name.startswith("指標") for name in got), got
+
+
+def test_the_scoring_notes_under_a_self_evaluation_row_are_no_rows():
+    """Doc 311 (历城区文化馆 免费开放 自评表, labelled blind): the form prints its scoring notes under the first row
+    (``定量指标计算:完成值达到指标值,记满分;…``, ``定性指标计算:根据“三档”原则…``); they are no indicators."""
+    got = [r.level3 for r in parse_file(_doc("311_")).indicators]
+    assert "全年免费开放" in got and "免费开放率" in got, got
+    assert not any("指标计算" in name for name in got), got
