@@ -108,7 +108,10 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
         doc.reader = "sentences" if doc.indicators else doc.reader
     if doc.indicators:
         return doc
-    if tables:
+    if tables and all(t.template.framework for t in tables):
+        doc.diagnostic = (f"only a scoring framework (评分标准, no target column) at line {tables[0].template.line}: "
+                          "no targets")
+    elif tables:
         doc.diagnostic = f"table header found at line {tables[0].template.line} but no rows fitted it"
     else:
         doc.diagnostic = ("no 绩效 table found: no header naming 一级/二级/三级指标 and 指标值 columns, "

@@ -1856,3 +1856,24 @@ def test_the_scoring_notes_under_a_self_evaluation_row_are_no_rows():
     got = [r.level3 for r in parse_file(_doc("311_")).indicators]
     assert "全年免费开放" in got and "免费开放率" in got, got
     assert not any("指标计算" in name for name in got), got
+
+
+def test_a_named_item_whose_target_counts_in_words_before_a_number():
+    """Doc 312 (红河州第二人民医院 公共卫生 自评报告, labelled blind): ``开展工作督导: 一个季度开展工作督导一次,共4次。``
+    under ``(1)数量指标。`` is one indicator: its name is what stands before the colon, its target all after it."""
+    got = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("312_")).indicators}
+    assert got.get("开展工作督导") == ("数量指标", "一个季度开展工作督导一次,共4次"), got
+    assert got.get("服务对象满意度", ("", ""))[1] == "≥80%", got
+
+
+def test_a_goal_said_as_the_years_tasks_beside_a_scoring_framework():
+    """Doc 313 (六安市 妇女儿童健康 民生工程 自评报告, labelled blind): ``…年度目标任务,一是2021 年底,全市婚检率稳定在
+    85%左右,…检出率达到 8%以上;二是…。80%以上的县区级妇幼健康机构婚检门诊达到规范化建设要求。`` states three targets; the
+    table after it (``指标分值 | 指标解释说明 | 评分标准``, no value column) is the evaluator's scoring framework, no targets."""
+    doc = parse_file(_doc("313_"))
+    got = [(r.level3, r.value_raw) for r in doc.indicators]
+    assert got == [("全市婚检率", "稳定在85%左右"), ("全市婚检疾病检出率", "达到8%以上"),
+                   ("县区级妇幼健康机构婚检门诊达到规范化建设要求", "80%以上")], got
+    framework = "\n".join(["序号", "一级指标", "二级指标", "三级指标", "指标分值", "指标解释说明", "评分标准", "1", "投入",
+                           "项目立项", "项目立项依据", "2", "考核项目立项是否符合要求。", "符合得2分"])
+    assert not parse_text(framework).indicators and "scoring framework" in parse_text(framework).diagnostic

@@ -114,6 +114,7 @@ class Template:
     end: int              # index after the last header token
     line: int
     value_given: bool = True   # the header names a value or actual column (else the template added one)
+    framework: bool = False    # the header of a scoring framework (评分标准, no value): its rows are no targets
 
     @property
     def self_eval(self) -> bool:
@@ -272,6 +273,20 @@ def _two_tier(span: list[Token], roles: list[str]) -> list[str]:
     return earlier + merged
 
 
+_SCORING = re.compile(r"评分(?:标准|办法|细则|要点|方法)|评分依据|扣分标准")
+
+
+def _scoring_framework(cells, roles: list[str]) -> bool:
+    """A header naming no value or actual column but a 评分标准 (how each row is scored): the framework an evaluation
+    scores a project by, its rows are no targets.
+
+    >>> from .stream import Token
+    >>> _scoring_framework([Token(t, 1, "cell") for t in ("三级指标", "指标分值", "评分标准")], ["level3", "weight", "basis"])
+    True
+    """
+    return not {"value", "actual"} & set(roles) and any(_SCORING.search(header_key(c.text)) for c in cells)
+
+
 def find_templates(tokens: list[Token]) -> list[Template]:
     """Every header in the stream: a run of at least three header cells naming a 三级 or value column
     and a 二级 or 一级 column (or a value and an actual column)."""
@@ -332,8 +347,10 @@ def find_templates(tokens: list[Token]) -> list[Template]:
             or (len(roles) >= 3 and {"level3", "value"} <= names) \
             or (len(roles) >= 3 and {"project", "value"} <= names)   # 项目 | 指标值 | 绩效金额: an outline
         if ok:
+            # (指标分值 | 指标解释说明 | 评分标准 and no value: an evaluator's framework, no targets: doc 313)
             found.append(Template(roles=_complete(roles), start=i, end=j, line=tokens[i].line,
-                                  value_given=bool({"value", "actual"} & set(roles))))
+                                  value_given=bool({"value", "actual"} & set(roles)),
+                                  framework=_scoring_framework(tokens[i:j], roles)))
             i = j
         else:
             i += 1

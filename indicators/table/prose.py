@@ -26,11 +26,12 @@ NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
-_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
+_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|稳定在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
                          r"\s*(?=[\d*]|[\u4e00-\u9fff]{1,8}的\d)")
 # (约111.45万亩 is approximate, not a part of the name: doc 280; 大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243; 不少于项目区的30%: doc 260)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:约|大约)?\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
-_SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰])(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
+# ("80%以上的县区级妇幼健康机构婚检门诊达到规范化建设要求", doc 313)
+_SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰](?:以上|以下)?)的?(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
 _NUMBER_NOTE = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:\d+(?:\.\d+)?[\u4e00-\u9fff%‰]{1,2})+"
                           r"[（(][^()（）]*\d[^()（）]*[)）])$")   # (338户889人(其中:脱贫户21户46人): doc 260)
@@ -189,8 +190,10 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
         return name, text[m.start():]
     if "：" in text or ":" in text:
         name, _, value = re.split(r"([：:])", text, maxsplit=1)
-        if 2 <= len(name) <= 30 and value.strip() and (any(ch.isdigit() for ch in re.split("[，,]", value)[0])
-                                                       or _graded(value)):
+        first = re.split("[，,]", value)[0]
+        # (or a count in words first and a number after it: "开展工作督导: 一个季度开展工作督导一次,共4次", doc 312)
+        counted = re.search("[一两二三四五六七八九十]", first) and re.search(r"\d", value) and not re.search("[：:]", value)
+        if 2 <= len(name) <= 30 and value.strip() and (any(ch.isdigit() for ch in first) or _graded(value) or counted):
             # ("项目联系人:江健筠,联系电话:0591-…": no number before the comma and no grade, no target;
             # "(社会公众或服务对象满意度):满意" is one)
             return name.strip(), value.strip()
@@ -512,8 +515,10 @@ def goal_list(line: str) -> list[ProseRecord]:
 
 
 # "主要绩效目标包括…", "年度目標是,…", "主要绩效目标是…" (news and reports, docs 281, 282, 292): a goal said in a sentence
-_GOAL_SAID = re.compile(r"(?:^|(?<=[。；;，,\s.．、]))(?:主要|年度)?(?:项目)?(?:绩效|績效)?(?:目标|目標)(?:主要)?"
-                        r"(?:包括|是|为|為)[:：，,]?")
+# "年度目标任务,一是…;二是…" (a 民生工程 self-evaluation, doc 313)
+_GOAL_SAID = re.compile(r"(?:(?:^|(?<=[。；;，,\s.．、]))主要|(?:^|(?<=[。；;，,\s.．、]))|年度)(?:项目)?(?:绩效|績效)?(?:目标|目標)"
+                        r"(?:(?:主要)?(?:包括|是|为|為)[:：，,]?|任务[:：，,])")
+_ITEM_IS = re.compile(r"^[一二三四五六七八九十]是")   # "一是", "二是": the items of a goal said in a sentence
 # "四、绩效目标" on its own line: the paragraph after it is the goal (doc 280)
 _GOAL_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．])?\s*"
                            r"(?:年度)?(?:项目)?(?:绩效|績效)(?:目标|目標)\s*[:：]?$")
@@ -522,7 +527,7 @@ _NEXT_SECTION = re.compile(r"(?<![\d一二三四五六七八九十])[二三四�
 
 
 def _named_number(part: str) -> tuple[str, str] | None:
-    got = _clause_whole(re.sub(r"等$", "", part.strip()))   # ("…,建成美丽移民村2个等。")
+    got = _clause_whole(_ITEM_IS.sub("", re.sub(r"等$", "", part.strip())))   # ("…,建成美丽移民村2个等。")
     return got if got and re.search(r"\d", got[1]) and len(got[0]) >= 2 else None
 
 

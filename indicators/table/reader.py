@@ -218,7 +218,9 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         nxt = templates[k + 1].start if k + 1 < len(templates) else len(tokens)
         end = _table_end(tokens, tpl.end, nxt)
         span = tokens[tpl.end:end]
-        if names_only(span, strict=tpl.value_given):   # the names of a table whose values were lost or left empty
+        if tpl.framework:
+            rows = []   # a scoring framework's rows score the project, they state no targets
+        elif names_only(span, strict=tpl.value_given):   # the names of a table whose values were lost or left empty
             rows = name_rows(span)
         else:
             # (no digit cuts under a headerless template's guessed columns: 22.5 is no weight 2 and actual 2.5)
