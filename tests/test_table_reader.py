@@ -1877,3 +1877,11 @@ def test_a_goal_said_as_the_years_tasks_beside_a_scoring_framework():
     framework = "\n".join(["序号", "一级指标", "二级指标", "三级指标", "指标分值", "指标解释说明", "评分标准", "1", "投入",
                            "项目立项", "项目立项依据", "2", "考核项目立项是否符合要求。", "符合得2分"])
     assert not parse_text(framework).indicators and "scoring framework" in parse_text(framework).diagnostic
+
+
+def test_a_second_level_word_run_onto_its_indicator_and_a_name_written_twice():
+    """Doc 316 (武夷山 对外文化交流 专项资金 notice run together, labelled blind): its one table row reads
+    ``产出指标数量指标邀请国际友人实习实训涉及国家数量邀请国际友人实习实训涉及国家数量≥3个``: 数量指标 is the 二级 run onto the
+    name, and the name is printed twice (三级 and its explanation run together)."""
+    got = [(r.level1, r.level2, r.level3, r.value_raw) for r in parse_file(_doc("316_")).indicators]
+    assert ("产出指标", "数量指标", "邀请国际友人实习实训涉及国家数量", "≥3个") in got, got

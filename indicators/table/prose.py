@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..text import simplified
 from ..vocab import vocab
-from .stream import NUMBER_PREFIX, clean_text
+from .stream import NUMBER_PREFIX, clean_text, doubled
 from .words import words
 
 NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|\d{1,2}[)）]"
@@ -58,6 +58,10 @@ _HEADING_WORDS = re.compile(r"^(?:设置?|共设)?\s*\d{1,2}\s*[条个项](?=[\u
 _LEVEL_IS = re.compile(r"^([\u4e00-\u9fff]{2,10}?(?:目标|指标|目標|指標))(?:主要)?(?:为|是|有)(?=[\u4e00-\u9fffA-Za-z\d])")
 
 
+# a 二级 name ending in 指标 run onto the indicator after it, with no mark between them
+_GLUED_LEVEL = re.compile(r"^([\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff]{4})")
+
+
 def heading(text: str) -> tuple[str | None, str | None, str]:
     """(一级, 二级, rest of the line) when the line starts with a level name, else (None, None, text)."""
     v = vocab()
@@ -86,6 +90,9 @@ def heading(text: str) -> tuple[str | None, str | None, str]:
                 if n2 and not n1:
                     return l1, n2, after
             return (l1 if not l2 or l1 and not rest else None), l2, rest
+    glued = _GLUED_LEVEL.match(body)
+    if glued and v.canonical_level2(glued.group(1)):   # "数量指标邀请国际友人…数量≥3个" run together (doc 316)
+        return None, v.canonical_level2(glued.group(1)), body[glued.end():]
     return None, None, text
 
 
@@ -338,8 +345,9 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
 
 
 def _squeezed(pair: tuple[str, str]) -> tuple[str, str]:
-    """A (name, value) pair without whitespace."""
-    return re.sub(r"\s+", "", pair[0]), re.sub(r"\s+", "", pair[1])
+    """A (name, value) pair without whitespace, a name written twice over once (doc 316)."""
+    name = re.sub(r"\s+", "", pair[0])
+    return name[:len(name) // 2] if doubled(name) else name, re.sub(r"\s+", "", pair[1])
 
 
 def _quantity(text: str) -> bool:

@@ -550,16 +550,16 @@ def lex(cell: str) -> list[str]:
     out = _header_splits(_star_splits(pieces))
     if len(out) > 1 and out[-1] == "等":
         out = out[:-2] + [out[-2] + "等"]   # "服务对象满意度指标等": the level word's own 等, not the next name's
-    if len(out) == 1 and _doubled(cell):   # "创建食用菌生产基地创建食用菌生产基地": a name and its 指标解释 (doc 240)
+    if len(out) == 1 and doubled(cell):   # "创建食用菌生产基地创建食用菌生产基地": a name and its 指标解释 (doc 240)
         half = len(cell) // 2
         return [cell[:half], cell[half:]]
     return _zeros(_yes_no_first(_trailing_qual(out))) if len(out) > 1 else out
 
 
-def _doubled(cell: str) -> bool:
+def doubled(cell: str) -> bool:
     """A text of four or more letters written twice over, with no digit (a name and its explanation run together).
 
-    >>> _doubled("创建食用菌生产基地创建食用菌生产基地"), _doubled("常常"), _doubled("100%100%")
+    >>> doubled("创建食用菌生产基地创建食用菌生产基地"), doubled("常常"), doubled("100%100%")
     (True, False, False)
     """
     half = len(cell) // 2
