@@ -1885,3 +1885,12 @@ def test_a_second_level_word_run_onto_its_indicator_and_a_name_written_twice():
     name, and the name is printed twice (三级 and its explanation run together)."""
     got = [(r.level1, r.level2, r.level3, r.value_raw) for r in parse_file(_doc("316_")).indicators]
     assert ("产出指标", "数量指标", "邀请国际友人实习实训涉及国家数量", "≥3个") in got, got
+
+
+def test_a_pages_own_line_and_a_cell_border_in_running_text():
+    """Doc 315 (东莞展览馆 整体支出绩效目标批复表, labelled blind, read by the running-text reader): the page's
+    ``发布时间:2022-02-17 浏览量:1992`` is no indicator, and a clause ends at a cell border (``场馆日常运转人员经费 |
+    我馆在编人数30人``: the name is not the two cells together)."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("315_")).indicators}
+    assert got.get("年接待参观人数") == "20万人以上", got
+    assert "发布时间" not in got and "浏览量" not in got and not any("|" in name for name in got), got

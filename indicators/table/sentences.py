@@ -28,7 +28,7 @@ from .prose import LEAD, NUMBERING, ProseRecord, heading, levels_after
 from .words import words
 from .stream import _value_re, _word_re, clean_text
 
-_CLAUSES = re.compile(r"[，,；;。]")
+_CLAUSES = re.compile(r"[，,；;。|｜]")   # (a table cell is a clause of its own: doc 315)
 _ENUM = NUMBERING   # "2.", "(一)", "三、" in front of a clause
 # between a name and its value: the connecting verb is not part of either
 _CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|达到|达|约|：|:)$")
