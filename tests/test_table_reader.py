@@ -1894,3 +1894,12 @@ def test_a_pages_own_line_and_a_cell_border_in_running_text():
     got = {r.level3: r.value_raw for r in parse_file(_doc("315_")).indicators}
     assert got.get("年接待参观人数") == "20万人以上", got
     assert "发布时间" not in got and "浏览量" not in got and not any("|" in name for name in got), got
+
+
+def test_a_unit_with_its_multiplier_over_a_count_and_a_unit_cell_that_repeats_the_number():
+    """Doc 73 (乌海 供销社 再生资源回收 目标表): ``出差单位成本 反向 = 0 万元/人 4``: 万元/人 is the 计量单位 (万元 per
+    person) and 4 the 分值; ``项目财政资金到位时间 正向 = 44,561 44,561 10``: the 计量单位 cell repeats the date serial, the
+    target is ``=44,561`` once (2021-12-31)."""
+    got = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("73_")).indicators}
+    assert got.get("出差单位成本") == ("=0万元/人", "4"), got
+    assert got.get("项目财政资金到位时间") == ("=44,561", "10"), got

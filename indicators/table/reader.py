@@ -440,7 +440,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         if value and all(ch in COMPARATOR_CHARS for ch in value):
             value = ""   # "<" and the page's end: the target was cut after its comparator (doc 181)
         unit = _squeeze(row.get("unit"))
-        if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否"):
+        if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否") and not value.endswith(unit):
+            # (a 计量单位 cell that repeats the number, "= 44,561 44,561", is an export's copy: doc 73)
             value += unit   # a bare number takes the 计量单位 cell; "28.8萬元" or "应保尽保" keep their own
         if not level3 and r2 and value and not row.get("level3"):
             level3 = _squeeze(r2)   # a two-level table: the 二级 name is the indicator and carries the value

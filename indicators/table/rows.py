@@ -81,11 +81,12 @@ def _compound_unit(key: str) -> bool:
     """``人/次``, ``元/人·年``: units joined by a slash; ``万亩``, ``万人``: a unit with its multiplier."""
     from nlp.targets import target_vocab
     units = target_vocab().units
-    if key[:1] in "万千亿" and key[1:] in units:
-        return True
-    if "/" not in key or len(key) > 8:
-        return False
-    return all(p in units for p in re.split(r"[/·*]", key))
+
+    def unit(part: str) -> bool:   # (万元 in 万元/人: doc 73)
+        return part in units or (part[:1] in "万千亿" and part[1:] in units)
+    if "/" not in key:
+        return key[:1] in "万千亿" and key[1:] in units
+    return len(key) <= 8 and all(unit(p) for p in re.split(r"[/·*]", key))
 
 
 # a name ending in a count ("寨山石坪村新建水泥路1条", "饲料库120平米"): three or more letters before the number, none of them a
