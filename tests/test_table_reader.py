@@ -1903,3 +1903,10 @@ def test_a_unit_with_its_multiplier_over_a_count_and_a_unit_cell_that_repeats_th
     got = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("73_")).indicators}
     assert got.get("出差单位成本") == ("=0万元/人", "4"), got
     assert got.get("项目财政资金到位时间") == ("=44,561", "10"), got
+
+
+def test_a_year_and_the_period_word_after_it_are_one_target():
+    """Doc 113 (金寨 开发区 物业 目标表): ``时效指标 指标1:按时保质完成开发区安置小区物业管理工作 2021年全年``: the lexer
+    cuts 2021年 from 全年, and the target is the two together, not 2021年 with 全年 left out."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("113_")).indicators}
+    assert got.get("按时保质完成开发区安置小区物业管理工作") == "2021年全年", got
