@@ -1910,3 +1910,10 @@ def test_a_year_and_the_period_word_after_it_are_one_target():
     cuts 2021年 from 全年, and the target is the two together, not 2021年 with 全年 left out."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("113_")).indicators}
     assert got.get("按时保质完成开发区安置小区物业管理工作") == "2021年全年", got
+
+
+def test_a_compound_unit_per_day_run_together_with_its_explanation():
+    """Doc 77 (湘西 民族特殊教育学校 伙食费 目标表, run together): ``学生补助标准17元/人.每天反映学生每天用餐标准…``: the
+    target is ``17元/人.每天`` (per person and day), cut before the explanation, not after 每."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("77_")).indicators}
+    assert got.get("学生补助标准") == "17元/人.每天", got
