@@ -1917,3 +1917,29 @@ def test_a_compound_unit_per_day_run_together_with_its_explanation():
     target is ``17元/人.每天`` (per person and day), cut before the explanation, not after 每."""
     got = {r.level3: r.value_raw for r in parse_file(_doc("77_")).indicators}
     assert got.get("学生补助标准") == "17元/人.每天", got
+
+
+def test_a_goal_field_written_as_sentences_gives_its_named_numbers():
+    """Docs 321, 324 (衔接资金 project notices, labelled blind): ``绩效目标:产权归村集体所有,带动周边群众通过务工增收,预计
+    带动脱贫劳动力务工100人以上,每人每年务工收入可达2万元以上;脱贫群众还可通过个人承包大棚,每棚每年收入可达2万元以上。``
+    lists no targets one per comma: its named numbers are the targets (可达 starting the value), its sentences none; a
+    ``绩效目标:`` line is never a wrapped line's end (324: after ``…分管领导``)."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("321_")).indicators]
+    assert got == [("预计带动脱贫劳动力务工", "100人以上"), ("每人每年务工收入", "可达2万元以上"),
+                   ("每棚每年收入", "可达2万元以上")], got
+    got = {r.level3: r.value_raw for r in parse_file(_doc("324_")).indicators}
+    assert got.get("带动当地就业") == "220人" and got.get("预计新增产值") == "达到2亿元", got
+
+
+def test_a_goal_field_with_a_semicolon_counts_inside_phrases_and_a_level_heading():
+    """Docs 320, 326, 327 (project notices, labelled blind): ``绩效目标;特色民俗12间、升级改造特色民俗8间、升级改造农家乐3户、
+    为群众提供健身休闲步道,…`` (a semicolon for the colon; the 、 parts that are named numbers are targets),
+    ``引导25493名群众调整种植结构`` (a count inside the phrase it counts, the name the phrase without it; not ``在全县12个乡镇``),
+    ``…。满意度指标:贫困家庭学生满意度100%。`` (a level heading inside the field heads the targets after it)."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("320_")).indicators}
+    assert got.get("升级改造农家乐") == "3户" and got.get("带动发展服务旅游业") == "40户", got
+    got = {r.level3: r.value_raw for r in parse_file(_doc("326_")).indicators}
+    assert got.get("引导群众调整种植结构") == "25493名" and "在全县乡镇" not in got, got
+    got = [(r.level1, r.level3, r.value_raw) for r in parse_file(_doc("327_")).indicators]
+    assert ("", "解决建档立卡贫困家庭学生上学的后顾之忧", "3666人") in got, got
+    assert ("满意度指标", "贫困家庭学生满意度", "100%") in got, got

@@ -26,7 +26,7 @@ NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
-_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要)?(?:控制在|稳定在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
+_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要|可)?(?:控制在|稳定在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
                          r"\s*(?=[\d*]|[\u4e00-\u9fff]{1,8}的\d)")
 # (约111.45万亩 is approximate, not a part of the name: doc 280; 大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243; 不少于项目区的30%: doc 260)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:约|大约)?\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
@@ -370,7 +370,9 @@ def unwrap(lines: list[str]) -> list[tuple[int, str]]:
     wrapped = False
     for lineno, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if wrapped and line and not NUMBERING.match(line) and not any(heading(line.split()[0])[:2]):
+        # (nor a 绩效目标: field, after "实施单位、责任人:… 分管领导", doc 324)
+        if wrapped and line and not NUMBERING.match(line) and not any(heading(line.split()[0])[:2]) \
+                and not _GOAL_LABEL.match(line):
             out[-1] = (out[-1][0], out[-1][1] + line)
         else:
             out.append((lineno, line))
@@ -460,7 +462,8 @@ def _section_heading(line: str) -> bool:
         and not any(heading(body)[:2])
 
 
-_GOAL_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s.．、]))(?:年度)?(?:项目)?绩效(?:目标|指标)\s*(?:是|为)?\s*[:：]\s*")
+# ("绩效目标;特色民俗12间、…", doc 320: a semicolon for the colon)
+_GOAL_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s.．、]))(?:年度)?(?:项目)?绩效(?:目标|指标)\s*(?:是|为)?\s*(?:[:：]|[;；](?=\S))\s*")
 
 
 def _grade_suffix(text: str) -> tuple[str, str] | None:
@@ -534,9 +537,20 @@ _GOAL_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|
 _NEXT_SECTION = re.compile(r"(?<![\d一二三四五六七八九十])[二三四五六七八九十]、")
 
 
+# a count inside the phrase it counts: "引导25493名群众调整种植结构" (doc 326), "带动40户发展服务旅游业" (doc 320); not a place
+# or time it happens in ("在全县12个乡镇")
+_COUNT_INSIDE = re.compile(r"^(?P<head>(?![在于从对向为])[\u4e00-\u9fff]{2,20}?)(?P<value>\d+(?:\.\d+)?"
+                           r"(?:万|千)?(?:人次|人|户|名|个|家|所|座|间|条|项|次|场|亩|头|只|台|套|吨))"
+                           r"(?P<tail>[\u4e00-\u9fff][\u4e00-\u9fff，,、]{1,30})$")
+
+
 def _named_number(part: str) -> tuple[str, str] | None:
-    got = _clause_whole(_ITEM_IS.sub("", re.sub(r"等$", "", part.strip())))   # ("…,建成美丽移民村2个等。")
-    return got if got and re.search(r"\d", got[1]) and len(got[0]) >= 2 else None
+    text = _ITEM_IS.sub("", re.sub(r"等$", "", part.strip()))   # ("…,建成美丽移民村2个等。")
+    got = _clause_whole(text)
+    if got and re.search(r"\d", got[1]) and len(got[0]) >= 2:
+        return got
+    m = _COUNT_INSIDE.match(re.sub(r"\s+", "", text))
+    return (m.group("head") + m.group("tail"), m.group("value")) if m else None
 
 
 def _named_parts(sentence: str) -> list[tuple[str, str]]:
@@ -551,7 +565,9 @@ def _named_parts(sentence: str) -> list[tuple[str, str]]:
     parts = []
     for part in (p for p in re.split("[，,]", sentence) if p.strip()):
         pieces = part.split("、")
-        parts.extend(pieces if len(pieces) > 1 and all(map(_named_number, pieces)) else [part])
+        named = [p for p in pieces if _named_number(p)]
+        # ("特色民俗12间、升级改造特色民俗8间、升级改造农家乐3户、为群众提供健身休闲步道", doc 320)
+        parts.extend(named if len(named) >= 2 else [part])
     each = [_named_number(p) for p in parts]
     graded = [g or _graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
     return [_squeezed(g) for g in (graded if all(graded) else each) if g] if any(each) else []
@@ -565,7 +581,23 @@ def said_goals(field: str) -> list[ProseRecord]:
     [('采购图书', '1000册'), ('订阅报刊', '120种'), ('读者满意率', '达90%')]
     """
     field = _NEXT_SECTION.split(field, maxsplit=1)[0]
-    return [ProseRecord(0, "", "", *pair) for sentence in re.split("[。；;]", field) for pair in _named_parts(sentence)]
+    out = []
+    for sentence in re.split("[。；;]", field):
+        h1, h2, rest = heading(sentence)   # "满意度指标:贫困家庭学生满意度100%" (doc 327): its level, then its targets
+        l1, l2 = levels_after(h1, h2) if h1 or h2 else ("", "")
+        out += [ProseRecord(0, l1, l2, *pair) for pair in _named_parts(rest if h1 or h2 else sentence)]
+    return out
+
+
+def _goal_sentences(line: str) -> list[ProseRecord]:
+    """A ``绩效目标:`` field written as sentences (``绩效目标:产权归村集体所有,…,预计带动脱贫劳动力务工100人以上,每人每年
+    务工收入可达2万元以上;…``, project notices, docs 321, 324, 326, 327): its named numbers, as a goal said in a sentence.
+
+    >>> [(r.level3, r.value) for r in _goal_sentences("6、项目绩效目标:种植构树饲草918亩,每亩补助资金1000元,拓宽增收渠道。")]
+    [('种植构树饲草', '918亩'), ('每亩补助资金', '1000元')]
+    """
+    m = _GOAL_LABEL.search(line)
+    return said_goals(line[m.end():]) if m else []
 
 
 def _said_goal(line: str) -> list[ProseRecord]:
@@ -587,7 +619,7 @@ def read_prose(text: str) -> list[ProseRecord]:
         if _section_heading(line):
             l1 = l2 = ""   # "三、项目实施情况", "(二)项目预算": a new section of the report, no more indicators
             continue
-        listed = goal_list(line) or (said_goals(line) if goal_next else _said_goal(line))
+        listed = goal_list(line) or _goal_sentences(line) or (said_goals(line) if goal_next else _said_goal(line))
         goal_next = bool(_GOAL_HEADING.match(line))
         if listed:
             l1 = l2 = ""
