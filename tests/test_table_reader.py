@@ -1943,3 +1943,14 @@ def test_a_goal_field_with_a_semicolon_counts_inside_phrases_and_a_level_heading
     got = [(r.level1, r.level3, r.value_raw) for r in parse_file(_doc("327_")).indicators]
     assert ("", "解决建档立卡贫困家庭学生上学的后顾之忧", "3666人") in got, got
     assert ("满意度指标", "贫困家庭学生满意度", "100%") in got, got
+
+
+def test_a_numbered_list_of_targets_whose_names_open_with_numbers():
+    """Doc 330 (the 2023 national 基本公共卫生服务 indicators reposted as a numbered list, labelled blind):
+    ``2.7岁以下儿童健康服务率≥90%`` is item 2 (after item 1), its name 7岁以下儿童健康服务率; a number the name holds
+    before the target (``…年巡查(访)2次完成率≥90%``) stays in it; a numbered item with a grade is one too
+    (``24.居民健康素养水平不断提高``)."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("330_")).indicators}
+    assert got.get("7岁以下儿童健康服务率") == "≥90%" and got.get("0-36个月儿童中医药健康管理率") == "≥77%", got
+    assert got.get("卫生监督协管各专业年巡查(访)2次完成率") == "≥90%", got
+    assert got.get("居民健康素养水平") == "不断提高" and got.get("城乡居民公共卫生差距") == "不断缩小", got

@@ -24,7 +24,7 @@ import re
 
 from ..text import simplified
 from ..vocab import vocab
-from .prose import LEAD, NUMBERING, ProseRecord, heading, levels_after
+from .prose import LEAD, NUMBERING, ProseRecord, _graded_end, heading, levels_after
 from .words import words
 from .stream import _value_re, _word_re, clean_text
 
@@ -39,6 +39,7 @@ _LABEL = re.compile(r"^.{0,8}?(?:绩效目标|績效目標|年度目标|目标)[
 # "在产出指标方面,要求…≥300个" (a news text quoting a 绩效目标表, doc 143): the level the clauses after it are under
 _ASPECT = re.compile(r"^(?:在|从)(?P<level>[\u4e00-\u9fff]{2,10}?(?:指标|目标))(?:方面|上)$")
 MIN_RECORDS = 2   # one rate in a sentence is not a list of targets
+_ITEM = re.compile(r"^(\d{1,2})[.．、](\d)?")
 
 
 def _is_name(name: str, stated_as_target: bool) -> bool:
@@ -64,6 +65,14 @@ def _stated(clause: str) -> list[tuple[str, str, bool]]:
     return out if pos == len(clause) else []
 
 
+def _inside_name(clause: str, m: re.Match, later: list[re.Match]) -> bool:
+    """A number the name holds, a target after it: ``7岁以下儿童健康服务率≥90%``, ``…年巡查(访)2次完成率≥90%`` (doc 330): no
+    comparator, letters right after it and another number later in the clause."""
+    return bool(later) and m.end() < len(clause) and "\u4e00" <= clause[m.end()] <= "\u9fff" \
+        and not _COMPARES.match(m.group(0).strip()) and not m.group(0).rstrip().endswith(("%", "‰"))
+    # (a share is a target, the next name after it: "经费发放率为98%覆盖率及资金到位率均为100%", doc 18)
+
+
 def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
     """(name, value, is_actual) for every value in one clause."""
     if "为" in clause:
@@ -72,8 +81,9 @@ def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
             return got
     out: list[tuple[str, str, bool]] = []
     pos = 0
-    for m in _value_re().finditer(clause):
-        if not any(ch.isdigit() for ch in m.group(0)) or m.start() < pos:
+    found = [m for m in _value_re().finditer(clause) if any(ch.isdigit() for ch in m.group(0))]
+    for k, m in enumerate(found):
+        if m.start() < pos or _inside_name(clause, m, found[k + 1:]):
             continue
         before = clause[pos:m.start()].lstrip(")）").rstrip("（(")   # "率(≥100%)": value in brackets
         value = m.group(0).strip()
@@ -105,17 +115,27 @@ def read_sentences(text: str) -> list[ProseRecord]:
     """Targets of the running text of one document (see module doc)."""
     out: list[ProseRecord] = []
     l1 = l2 = ""
+    item = 0   # the item number of the last numbered line
     for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
         line = re.sub(r"\s+", "", raw)
         if not line:
             continue
+        numbered = _ITEM.match(line)
+        if numbered:
+            if int(numbered.group(1)) == item + 1 and numbered.group(2):
+                line = line[numbered.end(1) + 1:]   # "2.7岁以下儿童健康服务率≥90%" after "1.…" (doc 330): item 2, not 2.7
+            item = int(numbered.group(1))
         for clause in _CLAUSES.split(line):
             clause = _ASPECT.sub(r"\g<level>", clause)   # "在产出指标方面": a heading
             h1, h2, rest = heading(_level_first(_ENUM.sub("", clause)))
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 clause = rest
-            for name, value, actual in _clause_records(_ENUM.sub("", clause)):
+            got = _clause_records(_ENUM.sub("", clause))
+            graded = _graded_end(_ENUM.sub("", clause)) if numbered and not got else None
+            if graded and words().name_end.search(simplified(graded[0])):
+                got = [(graded[0], graded[1], False)]   # "24.居民健康素养水平不断提高": a numbered item and its grade (doc 330)
+            for name, value, actual in got:
                 if not actual:
                     out.append(ProseRecord(lineno, l1, l2, LEAD.sub("", name), value))
     return out if len(out) >= MIN_RECORDS else []
