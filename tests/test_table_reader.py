@@ -1954,3 +1954,12 @@ def test_a_numbered_list_of_targets_whose_names_open_with_numbers():
     assert got.get("7岁以下儿童健康服务率") == "≥90%" and got.get("0-36个月儿童中医药健康管理率") == "≥77%", got
     assert got.get("卫生监督协管各专业年巡查(访)2次完成率") == "≥90%", got
     assert got.get("居民健康素养水平") == "不断提高" and got.get("城乡居民公共卫生差距") == "不断缩小", got
+
+
+def test_targets_quoted_in_a_news_commentary():
+    """Doc 333 (a commentary on 司法 performance targets, traditional script on a mirror, labelled blind):
+    ``…設定“年度解答援助熱線2000次”“辦理認罪認罰案件1200件”“一次性辦結審批手續≤5天”等明確指標``: each quoted named number
+    is a target, its name the quote's words (not the sentence before the quote)."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("333_")).indicators}
+    assert got.get("年度解答援助熱線") == "2000次" and got.get("一次性辦結審批手續") == "≤5天", got
+    assert got.get("單件成本") == "2000元" and got.get("外包坐席質檢抽取率") == "≥5%", got

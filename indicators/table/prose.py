@@ -544,7 +544,7 @@ _COUNT_INSIDE = re.compile(r"^(?P<head>(?![在于从对向为])[\u4e00-\u9fff]{2
                            r"(?P<tail>[\u4e00-\u9fff][\u4e00-\u9fff，,、]{1,30})$")
 
 
-def _named_number(part: str) -> tuple[str, str] | None:
+def named_number(part: str) -> tuple[str, str] | None:
     text = _ITEM_IS.sub("", re.sub(r"等$", "", part.strip()))   # ("…,建成美丽移民村2个等。")
     got = _clause_whole(text)
     if got and re.search(r"\d", got[1]) and len(got[0]) >= 2:
@@ -565,10 +565,10 @@ def _named_parts(sentence: str) -> list[tuple[str, str]]:
     parts = []
     for part in (p for p in re.split("[，,]", sentence) if p.strip()):
         pieces = part.split("、")
-        named = [p for p in pieces if _named_number(p)]
+        named = [p for p in pieces if named_number(p)]
         # ("特色民俗12间、升级改造特色民俗8间、升级改造农家乐3户、为群众提供健身休闲步道", doc 320)
         parts.extend(named if len(named) >= 2 else [part])
-    each = [_named_number(p) for p in parts]
+    each = [named_number(p) for p in parts]
     graded = [g or _graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
     return [_squeezed(g) for g in (graded if all(graded) else each) if g] if any(each) else []
 

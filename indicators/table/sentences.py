@@ -24,7 +24,7 @@ import re
 
 from ..text import simplified
 from ..vocab import vocab
-from .prose import LEAD, NUMBERING, ProseRecord, _graded_end, heading, levels_after
+from .prose import LEAD, NUMBERING, ProseRecord, _graded_end, heading, levels_after, named_number
 from .words import words
 from .stream import _value_re, _word_re, clean_text
 
@@ -73,8 +73,15 @@ def _inside_name(clause: str, m: re.Match, later: list[re.Match]) -> bool:
     # (a share is a target, the next name after it: "经费发放率为98%覆盖率及资金到位率均为100%", doc 18)
 
 
+_QUOTED = re.compile(r"“([^“”]{3,40})”")
+
+
 def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
-    """(name, value, is_actual) for every value in one clause."""
+    """(name, value, is_actual) for every value in one clause; where the clause quotes its targets (``…设定“年度解答援助
+    热线2000次”“办理认罪认罚案件1200件”等明确指标``, news, doc 333), the quoted named numbers."""
+    quoted = [got for got in map(named_number, _QUOTED.findall(clause)) if got]
+    if quoted:
+        return [(name, value, False) for name, value in quoted]
     if "为" in clause:
         got = _stated(clause)
         if got:
