@@ -1963,3 +1963,11 @@ def test_targets_quoted_in_a_news_commentary():
     got = {r.level3: r.value_raw for r in parse_file(_doc("333_")).indicators}
     assert got.get("年度解答援助熱線") == "2000次" and got.get("一次性辦結審批手續") == "≤5天", got
     assert got.get("單件成本") == "2000元" and got.get("外包坐席質檢抽取率") == "≥5%", got
+
+
+def test_a_level_and_its_list_after_a_rows_other_cells_keep_预计():
+    """Doc 322 (修武县 扶贫资金项目 公告, one row per project printed with spaces, labelled blind): ``… 任福强 12.7万/棚
+    效益指标:预计每年可创造经济收益18万元。…满意度指标:受益群众满意度达到100%。``: the level with its colon heads its list
+    though other cells stand before it in the line, and the name keeps its 预计 as written."""
+    got = [(r.level1, r.level3, r.value_raw) for r in parse_file(_doc("322_")).indicators]
+    assert ("效益指标", "预计每年可创造经济收益", "18万元") in got, got

@@ -253,7 +253,7 @@ def fields_clause(text: str) -> ProseRecord | None:
 
 
 # what a news text puts before a quoted target ("在产出指标方面,要求A级旅游景区个数≥300个", doc 143)
-LEAD = re.compile(r"^(?:要求|力争|预定|预计|预期|其中[,，:：]?|(?:具体)?目标(?:主要)?为)(?=[\u4e00-\u9fffA-Za-z]{4})")
+LEAD = re.compile(r"^(?:要求|力争|预定|预期|其中[,，:：]?|(?:具体)?目标(?:主要)?为)(?=[\u4e00-\u9fffA-Za-z]{4})")
 _DONE_FIRST = re.compile(r"^\s*(?:已完成|已经|已)")
 _DONE = re.compile(r"(?:实际)?完成$")
 _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:：\d]{0,14}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})"
@@ -392,6 +392,9 @@ _LEVEL_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])((?:产出|效益|满意度|成
                            r"(?=[\u4e00-\u9fff]{4})")
 
 
+_LEVEL_COLON = re.compile(r"^[\u4e00-\u9fff]{2,10}?指标[:：]")
+
+
 def _level_words_apart(piece: str) -> list[str]:
     """A piece cut before and after each level word a space sets apart (a row of a table flattened with spaces,
     ``部门整体支出 年度绩效指标 产出指标 指标1…``, doc 173): the level word heads what follows it.
@@ -408,6 +411,10 @@ def _level_words_apart(piece: str) -> list[str]:
     words_ = re.split(r"(\s+)", piece.strip())
     cuts = [k for k in range(0, len(words_), 2) if 0 < k < len(words_) - 1
             and (v.canonical_level1(words_[k]) or v.canonical_level2(words_[k]))]
+    headed = next((k for k in range(2, len(words_), 2) if _LEVEL_COLON.match(words_[k])
+                   and any(heading(words_[k])[:2])), None)
+    if not cuts and headed:   # "… 任福强 12.7万/棚 效益指标:预计每年可创造经济收益18万元" (doc 322): a level and its list
+        return ["".join(words_[:headed - 1]), "".join(words_[headed:])]
     if not cuts:
         return [piece]
     out, start = [], 0
