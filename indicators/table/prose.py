@@ -136,14 +136,14 @@ def _clause(text: str) -> tuple[str, str] | None:
         m = _IN_WORDS.match(text.strip())
         if m and _short_target(m.group("value")):
             got = m.group("name"), m.group("value")
-    return got or _graded_end(text.strip())
+    return got or graded_end(text.strip())
 
 
-def _graded_end(text: str) -> tuple[str, str] | None:
+def graded_end(text: str) -> tuple[str, str] | None:
     """A clause that ends in a grade (``生态修复功能提高``, ``群众生活质量有所提升``): the name before it, of four to
     thirty letters without digits, and the grade.
 
-    >>> _graded_end("生态修复功能提高"), _graded_end("提高"), _graded_end("2023年产值提高")
+    >>> graded_end("生态修复功能提高"), graded_end("提高"), graded_end("2023年产值提高")
     (('生态修复功能', '提高'), None, None)
     """
     grade = next((q for q in words().trailing_qual if text.endswith(q)), None)
@@ -320,7 +320,7 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
             return [_squeezed(g) for g in named]
         # (named numbers between names and their grades: "…目标“四率”全面达标,年度松材线虫病除治8万多株,防控责任目标
         # 任务全面完成", doc 280)
-        graded = [g if g in named else _graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
+        graded = [g if g in named else graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
         if named and all(graded):
             return [_squeezed(g) for g in graded]
         first = 1 if len(parts) > 3 and re.search(r"[:：]", parts[0]) and not re.search(r"\d", parts[0]) else 0
@@ -526,7 +526,7 @@ def goal_list(line: str) -> list[ProseRecord]:
         return _numbered_goals(line[m.end():])
     listed = re.split(r"[。]", line[m.end():], maxsplit=1)[0]   # (the field ends with its sentence: doc 252)
     parts = [p for p in re.split(r"[，,;；]", listed.strip().rstrip("。.")) if p.strip()]
-    got = [_clause_whole(p) or _graded_end(p.strip()) or _grade_suffix(p.strip()) for p in parts]
+    got = [_clause_whole(p) or graded_end(p.strip()) or _grade_suffix(p.strip()) for p in parts]
     if len(parts) < 3 or not all(g and len(g[0]) >= 2 for g in got) or not any(re.search(r"\d", g[1]) for g in got):
         return []
     return [ProseRecord(0, "", "", *_squeezed(g)) for g in got]
@@ -576,7 +576,7 @@ def _named_parts(sentence: str) -> list[tuple[str, str]]:
         # ("特色民俗12间、升级改造特色民俗8间、升级改造农家乐3户、为群众提供健身休闲步道", doc 320)
         parts.extend(named if len(named) >= 2 else [part])
     each = [named_number(p) for p in parts]
-    graded = [g or _graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
+    graded = [g or graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
     return [_squeezed(g) for g in (graded if all(graded) else each) if g] if any(each) else []
 
 

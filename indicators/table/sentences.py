@@ -24,7 +24,7 @@ import re
 
 from ..text import simplified
 from ..vocab import vocab
-from .prose import LEAD, NUMBERING, ProseRecord, _graded_end, heading, levels_after, named_number
+from .prose import LEAD, NUMBERING, ProseRecord, graded_end, heading, levels_after, named_number
 from .words import words
 from .stream import _value_re, _word_re, clean_text
 
@@ -67,10 +67,24 @@ def _stated(clause: str) -> list[tuple[str, str, bool]]:
 
 def _inside_name(clause: str, m: re.Match, later: list[re.Match]) -> bool:
     """A number the name holds, a target after it: ``7岁以下儿童健康服务率≥90%``, ``…年巡查(访)2次完成率≥90%`` (doc 330): no
-    comparator, letters right after it and another number later in the clause."""
+    comparator, letters right after it and another number later in the clause. A share is a target with the next name
+    after it (``经费发放率为98%覆盖率及资金到位率均为100%``, doc 18)."""
     return bool(later) and m.end() < len(clause) and "\u4e00" <= clause[m.end()] <= "\u9fff" \
         and not _COMPARES.match(m.group(0).strip()) and not m.group(0).rstrip().endswith(("%", "‰"))
-    # (a share is a target, the next name after it: "经费发放率为98%覆盖率及资金到位率均为100%", doc 18)
+
+
+def _item(line: str, last: int) -> tuple[str, int | None]:
+    """A line without its item number, and that number (None on an unnumbered line): ``2.7岁以下儿童健康服务率≥90%``
+    after item 1 is item 2 and ``7岁以下…`` (doc 330); a number that does not follow the last one is a decimal.
+
+    >>> _item("2.7岁以下儿童健康服务率≥90%", 1), _item("2.7万元补助", 0)
+    (('7岁以下儿童健康服务率≥90%', 2), ('2.7万元补助', 2))
+    """
+    m = _ITEM.match(line)
+    if not m:
+        return line, None
+    number = int(m.group(1))
+    return (line[m.end(1) + 1:] if number == last + 1 and m.group(2) else line), number
 
 
 _QUOTED = re.compile(r"“([^“”]{3,40})”")
@@ -127,11 +141,8 @@ def read_sentences(text: str) -> list[ProseRecord]:
         line = re.sub(r"\s+", "", raw)
         if not line:
             continue
-        numbered = _ITEM.match(line)
-        if numbered:
-            if int(numbered.group(1)) == item + 1 and numbered.group(2):
-                line = line[numbered.end(1) + 1:]   # "2.7岁以下儿童健康服务率≥90%" after "1.…" (doc 330): item 2, not 2.7
-            item = int(numbered.group(1))
+        line, numbered = _item(line, item)
+        item = numbered if numbered is not None else item
         for clause in _CLAUSES.split(line):
             clause = _ASPECT.sub(r"\g<level>", clause)   # "在产出指标方面": a heading
             h1, h2, rest = heading(_level_first(_ENUM.sub("", clause)))
@@ -139,7 +150,7 @@ def read_sentences(text: str) -> list[ProseRecord]:
                 l1, l2 = levels_after(h1, h2)
                 clause = rest
             got = _clause_records(_ENUM.sub("", clause))
-            graded = _graded_end(_ENUM.sub("", clause)) if numbered and not got else None
+            graded = graded_end(_ENUM.sub("", clause)) if numbered is not None and not got else None
             if graded and words().name_end.search(simplified(graded[0])):
                 got = [(graded[0], graded[1], False)]   # "24.居民健康素养水平不断提高": a numbered item and its grade (doc 330)
             for name, value, actual in got:
