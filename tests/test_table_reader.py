@@ -1971,3 +1971,13 @@ def test_a_level_and_its_list_after_a_rows_other_cells_keep_预计():
     though other cells stand before it in the line, and the name keeps its 预计 as written."""
     got = [(r.level1, r.level3, r.value_raw) for r in parse_file(_doc("322_")).indicators]
     assert ("效益指标", "预计每年可创造经济收益", "18万元") in got, got
+
+
+def test_a_change_on_last_year_in_running_text_is_the_target():
+    """Doc 340 (丰宁县 生态环境局 部门整体绩效目标, prose, labelled blind): ``确保化学需氧量(COD)、二氧化硫排放量较上年削减3%``
+    names the two loads and their target, a 3 % cut on last year; 确保 opens the sentence, not the name."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("340_")).indicators}
+    assert got.get("化学需氧量(COD)、二氧化硫排放量") == "较上年削减3%", got
+    from nlp.targets import Target
+    t = Target.fromstring("较上年削减3%")
+    assert (t.op, t.value, t.unit) == ("decrease_by", 3.0, "%")

@@ -88,6 +88,9 @@ def _item(line: str, last: int) -> tuple[str, int | None]:
 
 
 _QUOTED = re.compile(r"“([^“”]{3,40})”")
+# "确保化学需氧量(COD)、二氧化硫排放量较上年削减3%" (doc 340): the sentence's verb opens no name
+_OPENER = re.compile(r"^(?:确保|保证)(?=\S{6})")
+_CHANGE = re.compile(r"(?:较上年|比上年|同比)(?:削减|下降|减少|降低|提高|增长|增加|提升)$")
 
 
 def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
@@ -108,6 +111,9 @@ def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
             continue
         before = clause[pos:m.start()].lstrip(")）").rstrip("（(")   # "率(≥100%)": value in brackets
         value = m.group(0).strip()
+        change = _CHANGE.search(before)
+        if change:   # "…二氧化硫排放量较上年削减3%" (doc 340): the change is the target, its baseline with it
+            before, value = before[:change.start()], change.group(0) + value
         actual = bool(_ACTUAL.search(before))
         # "X指标为V", and "道路硬化≥0.565km": a comparator right after the name states a target too
         stated = bool(re.search(r"(?:指标|目标)值?为$", before)) or bool(_COMPARES.match(value))
@@ -155,5 +161,5 @@ def read_sentences(text: str) -> list[ProseRecord]:
                 got = [(graded[0], graded[1], False)]   # "24.居民健康素养水平不断提高": a numbered item and its grade (doc 330)
             for name, value, actual in got:
                 if not actual:
-                    out.append(ProseRecord(lineno, l1, l2, LEAD.sub("", name), value))
+                    out.append(ProseRecord(lineno, l1, l2, _OPENER.sub("", LEAD.sub("", name)), value))
     return out if len(out) >= MIN_RECORDS else []
