@@ -289,7 +289,7 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             typed[k] = typed[k + 1] = 0.0   # "已完成" "100%" (已完成100%, cut by the lexer): one actual cell
         elif token_type(here) == "rowlabel" and nxt.gap == "glue" and len(nxt.text) <= 3 and name_like(nxt.text):
             typed[k] = 0.0   # "绩效指标" "明确性", "绩效目标" "合理性": one name of the 决策 framework (doc 124)
-        elif nxt.gap == "glue" and token_type(here) == "value" and nxt.text in _period_words():
+        elif nxt.gap == "glue" and nxt.text in _period_words() and token_type(here) == "value":
             typed[k] = typed[k + 1] = 0.0   # "2021年" "全年" (2021年全年, cut by the lexer): one target (doc 113)
         elif here == nxt.text and (token_type(here) == "qual" or len(here) >= 3):
             # "合规性" "好" "好", "…面市" "资源采购期以当年为主" "资源采购期以当年为主": a target and its actual
