@@ -534,12 +534,11 @@ def goal_list(line: str) -> list[ProseRecord]:
 
 # "主要绩效目标包括…", "年度目標是,…", "主要绩效目标是…" (news and reports, docs 281, 282, 292): a goal said in a sentence
 # "年度目标任务,一是…;二是…" (a 民生工程 self-evaluation, doc 313)
-_GOAL_SAID = re.compile(r"(?:(?:^|(?<=[。；;，,\s.．、]))主要|(?:^|(?<=[。；;，,\s.．、]))|年度)(?:项目)?(?:绩效|績效)?(?:目标|目標)"
+_GOAL_SAID = re.compile(r"(?:(?:^|(?<=[。；;，,\s.．、]))(?:主要)?|年度)(?:项目)?(?:绩效|績效)?(?:目标|目標)"
                         r"(?:(?:主要)?(?:包括|是|为|為)[:：，,]?|任务[:：，,])")
 _ITEM_IS = re.compile(r"^[一二三四五六七八九十]是")   # "一是", "二是": the items of a goal said in a sentence
 # "四、绩效目标" on its own line: the paragraph after it is the goal (doc 280)
-_GOAL_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．])?\s*"
-                           r"(?:年度)?(?:项目)?(?:绩效|績效)(?:目标|目標)\s*[:：]?$")
+_GOAL_HEADING = re.compile(r"^(?:年度)?(?:项目)?(?:绩效|績效)(?:目标|目標)\s*[:：]?$")   # (after its item number)
 # "…读者满意率达90%二、项目实施基本情况": the report's next section run on after the goal
 _NEXT_SECTION = re.compile(r"(?<![\d一二三四五六七八九十])[二三四五六七八九十]、")
 
@@ -552,6 +551,12 @@ _COUNT_INSIDE = re.compile(r"^(?P<head>(?![在于从对向为])[\u4e00-\u9fff]{2
 
 
 def named_number(part: str) -> tuple[str, str] | None:
+    """A name and its number in one part of a sentence, or None; a count inside the phrase it counts gives the phrase
+    without it.
+
+    >>> named_number("建成美丽移民村2个等"), named_number("引导25493名群众调整种植结构"), named_number("拓宽增收渠道")
+    (('建成美丽移民村', '2个'), ('引导群众调整种植结构', '25493名'), None)
+    """
     text = _ITEM_IS.sub("", re.sub(r"等$", "", part.strip()))   # ("…,建成美丽移民村2个等。")
     got = _clause_whole(text)
     if got and re.search(r"\d", got[1]) and len(got[0]) >= 2:
@@ -561,7 +566,7 @@ def named_number(part: str) -> tuple[str, str] | None:
 
 
 def _named_parts(sentence: str) -> list[tuple[str, str]]:
-    """The targets of one sentence of a said goal: each comma part (or 、 part, where every one is) that is a name
+    """The targets of one sentence of a said goal: each comma part (or 、 part, where two or more are) that is a name
     and its number; with the names and their grades between them when every part is one or the other.
 
     >>> _named_parts("建设美丽家园项目60个、产业扶持项目10个,就业创业能力培训1643人次")
@@ -603,12 +608,12 @@ def _goal_sentences(line: str) -> list[ProseRecord]:
     >>> [(r.level3, r.value) for r in _goal_sentences("6、项目绩效目标:种植构树饲草918亩,每亩补助资金1000元,拓宽增收渠道。")]
     [('种植构树饲草', '918亩'), ('每亩补助资金', '1000元')]
     """
-    m = _GOAL_LABEL.search(line)
-    return said_goals(line[m.end():]) if m else []
+    return _said_after(_GOAL_LABEL, line)
 
 
-def _said_goal(line: str) -> list[ProseRecord]:
-    m = _GOAL_SAID.search(line)
+def _said_after(label: re.Pattern, line: str) -> list[ProseRecord]:
+    """The said goal after the first ``label`` in a line (none without one)."""
+    m = label.search(line)
     return said_goals(line[m.end():]) if m else []
 
 
@@ -626,8 +631,8 @@ def read_prose(text: str) -> list[ProseRecord]:
         if _section_heading(line):
             l1 = l2 = ""   # "三、项目实施情况", "(二)项目预算": a new section of the report, no more indicators
             continue
-        listed = goal_list(line) or _goal_sentences(line) or (said_goals(line) if goal_next else _said_goal(line))
-        goal_next = bool(_GOAL_HEADING.match(line))
+        listed = goal_list(line) or _goal_sentences(line) or (said_goals(line) if goal_next else _said_after(_GOAL_SAID, line))
+        goal_next = bool(_GOAL_HEADING.match(NUMBERING.sub("", line)))
         if listed:
             l1 = l2 = ""
             for r in listed:
