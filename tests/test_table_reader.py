@@ -1981,3 +1981,11 @@ def test_a_change_on_last_year_in_running_text_is_the_target():
     from nlp.targets import Target
     t = Target.fromstring("较上年削减3%")
     assert (t.op, t.value, t.unit) == ("decrease_by", 3.0, "%")
+
+
+def test_two_ranges_of_a_grading_scale_are_no_indicator():
+    """Doc 271 (龙华区 法制办 涉法工作经费 评价, labelled blind): a row's grading scale printed one cell per paragraph
+    (``12个月`` / ``12个月`` / ``9-11个月`` / ``6-8个月`` / ``6个月以下``) gave ``9-11个月 = 6-8个月`` twice: two ranges in one
+    unit are a scale's grades, not a name and its target."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("271_")).indicators]
+    assert ("9-11个月", "6-8个月") not in got and len(got) == 6, got

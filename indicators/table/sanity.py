@@ -103,7 +103,22 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value):
         return "fragment"
+    if _two_ranges(name, re.sub(r"\s+", "", value or "")):
+        return "values without a name"   # "9-11个月 | 6-8个月": a row's two targets, its name lost (doc 271)
     return None
+
+
+_RANGE = re.compile(r"^\d+(?:\.\d+)?[-~至—－～–]{1,2}\d+(?:\.\d+)?(?P<unit>[\u4e00-\u9fff%]{1,3})$")
+
+
+def _two_ranges(name: str, value: str) -> bool:
+    """A name and a value that are both ranges in one unit (``9-11个月`` and ``6-8个月``), not a name and its target.
+
+    >>> _two_ranges("9-11个月", "6-8个月"), _two_ranges("3-6岁儿童入园率", "≥90%")
+    (True, False)
+    """
+    a, b = _RANGE.match(name), _RANGE.match(value)
+    return bool(a and b and a.group("unit") == b.group("unit"))
 
 
 def _copied_target(name: str, value: str) -> bool:
