@@ -1989,3 +1989,11 @@ def test_two_ranges_of_a_grading_scale_are_no_indicator():
     unit are a scale's grades, not a name and its target."""
     got = [(r.level3, r.value_raw) for r in parse_file(_doc("271_")).indicators]
     assert ("9-11个月", "6-8个月") not in got and len(got) == 6, got
+
+
+def test_a_named_number_run_onto_the_next_targets_name():
+    """Doc 320 (桐柏县 乡村振兴 衔接资金 项目, labelled blind): ``绩效目标;吸纳游客2000人、带动40户发展服务旅游业、户均年增
+    3万元增加村集体收入大于9万元。``: the last part is two targets run together, ``户均年增 3万元`` and ``增加村集体收入
+    大于9万元``."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("320_")).indicators]
+    assert ("户均年增", "3万元") in got and ("增加村集体收入", "大于9万元") in got, got

@@ -582,7 +582,23 @@ def _named_parts(sentence: str) -> list[tuple[str, str]]:
         parts.extend(named if len(named) >= 2 else [part])
     each = [named_number(p) for p in parts]
     graded = [g or graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
-    return [_squeezed(g) for g in (graded if all(graded) else each) if g] if any(each) else []
+    got = [_squeezed(g) for g in (graded if all(graded) else each) if g] if any(each) else []
+    return [pair for g in got for pair in _two_targets(g)]
+
+
+# a name that holds a whole named number before the next target's name: "户均年增3万元增加村集体收入" + "大于9万元" (doc 320)
+_TARGET_INSIDE = re.compile(r"^(?P<first>[\u4e00-\u9fff]{2,20}?)(?P<number>\d+(?:\.\d+)?[万千]?(?:元|人次|人|户|个|亩|吨|家|%))"
+                            r"(?P<second>[\u4e00-\u9fff]{4,30})$")
+
+
+def _two_targets(pair: tuple[str, str]) -> list[tuple[str, str]]:
+    """A (name, value) pair whose name is a named number and the next target's name run together, as two pairs.
+
+    >>> _two_targets(("户均年增3万元增加村集体收入", "大于9万元"))
+    [('户均年增', '3万元'), ('增加村集体收入', '大于9万元')]
+    """
+    m = _TARGET_INSIDE.match(pair[0])
+    return [(m.group("first"), m.group("number")), (m.group("second"), pair[1])] if m else [pair]
 
 
 def said_goals(field: str) -> list[ProseRecord]:
