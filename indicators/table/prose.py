@@ -320,7 +320,7 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
             return [_squeezed(g) for g in named]
         # (named numbers between names and their grades: "…目标“四率”全面达标,年度松材线虫病除治8万多株,防控责任目标
         # 任务全面完成", doc 280)
-        graded = [g if g in named else graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
+        graded = [g if g in named else _named_grade(p) for g, p in zip(each, parts)]
         if named and all(graded):
             return [_squeezed(g) for g in graded]
         first = 1 if len(parts) > 3 and re.search(r"[:：]", parts[0]) and not re.search(r"\d", parts[0]) else 0
@@ -485,6 +485,11 @@ def _grade_suffix(text: str) -> tuple[str, str] | None:
                  if len(text) - size >= 4 and _graded(text[-size:])), None)
 
 
+def _named_grade(part: str) -> tuple[str, str] | None:
+    """A name and the grade it ends in, by the trailing grade words or a short grade of two to four letters."""
+    return graded_end(part.strip()) or _grade_suffix(part.strip())
+
+
 _FIRST_ITEM = re.compile(r"\s*(?:1[.、．]|[（(]1[)）])(?!\d)")
 _ITEM_START = re.compile(r"(?:^|(?<=[。；;]))\s*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])(?!\d)")
 
@@ -526,7 +531,7 @@ def goal_list(line: str) -> list[ProseRecord]:
         return _numbered_goals(line[m.end():])
     listed = re.split(r"[。]", line[m.end():], maxsplit=1)[0]   # (the field ends with its sentence: doc 252)
     parts = [p for p in re.split(r"[，,;；]", listed.strip().rstrip("。.")) if p.strip()]
-    got = [_clause_whole(p) or graded_end(p.strip()) or _grade_suffix(p.strip()) for p in parts]
+    got = [_clause_whole(p) or _named_grade(p) for p in parts]
     if len(parts) < 3 or not all(g and len(g[0]) >= 2 for g in got) or not any(re.search(r"\d", g[1]) for g in got):
         return []
     return [ProseRecord(0, "", "", *_squeezed(g)) for g in got]
@@ -581,7 +586,7 @@ def _named_parts(sentence: str) -> list[tuple[str, str]]:
         # ("特色民俗12间、升级改造特色民俗8间、升级改造农家乐3户、为群众提供健身休闲步道", doc 320)
         parts.extend(named if len(named) >= 2 else [part])
     each = [named_number(p) for p in parts]
-    graded = [g or graded_end(p.strip()) or _grade_suffix(p.strip()) for g, p in zip(each, parts)]
+    graded = [g or _named_grade(p) for g, p in zip(each, parts)]
     got = [_squeezed(g) for g in (graded if all(graded) else each) if g] if any(each) else []
     return [pair for g in got for pair in _two_targets(g)]
 

@@ -82,11 +82,12 @@ def _compound_unit(key: str) -> bool:
     from nlp.targets import target_vocab
     units = target_vocab().units
 
-    def unit(part: str) -> bool:   # (万元 in 万元/人: doc 73)
-        return part in units or (part[:1] in "万千亿" and part[1:] in units)
+    def multiplied(part: str) -> bool:
+        return part[:1] in "万千亿" and part[1:] in units
     if "/" not in key:
-        return key[:1] in "万千亿" and key[1:] in units
-    return len(key) <= 8 and all(unit(p) for p in re.split(r"[/·*]", key))
+        return multiplied(key)
+    # (a part with its multiplier too: 万元 in 万元/人, doc 73)
+    return len(key) <= 8 and all(p in units or multiplied(p) for p in re.split(r"[/·*]", key))
 
 
 # a name ending in a count ("寨山石坪村新建水泥路1条", "饲料库120平米"): three or more letters before the number, none of them a

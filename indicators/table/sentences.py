@@ -155,8 +155,9 @@ def read_sentences(text: str) -> list[ProseRecord]:
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 clause = rest
-            got = _clause_records(_ENUM.sub("", clause))
-            graded = graded_end(_ENUM.sub("", clause)) if numbered is not None and not got else None
+            bare = _ENUM.sub("", clause)
+            got = _clause_records(bare)
+            graded = graded_end(bare) if numbered is not None and not got else None
             if graded and words().name_end.search(simplified(graded[0])):
                 got = [(graded[0], graded[1], False)]   # "24.居民健康素养水平不断提高": a numbered item and its grade (doc 330)
             for name, value, actual in got:
