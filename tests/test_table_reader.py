@@ -1997,3 +1997,25 @@ def test_a_named_number_run_onto_the_next_targets_name():
     大于9万元``."""
     got = [(r.level3, r.value_raw) for r in parse_file(_doc("320_")).indicators]
     assert ("户均年增", "3万元") in got and ("增加村集体收入", "大于9万元") in got, got
+
+
+def _run_together(prefix: str) -> set[tuple[str, str]]:
+    """The records of a labelled pipe page re-flattened with nothing between its cells (evaluate_flattenings.py)."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc(prefix).read_text(encoding="utf-8"))["runtogether"]
+    return {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+
+
+def test_run_together_grades_notes_and_kind_words_end_a_name():
+    """Run together, a name glued onto its graded target (doc 40: ``经费支出合规性较高``, ``项目完成及时性程度较高``) is
+    the name and the grade; a bare count after a name's note (doc 02: ``建设项目个数(含续建)1竣工验收合格率100%``) is
+    that row's target, not a number inside the next name; a 指标性质 ``定性`` after a name (doc 208:
+    ``…不利影响定性减少``) is a cell of its own."""
+    got40 = _run_together("40_")
+    assert {("经费支出合规性", "较高"), ("项目完成及时性", "程度较高"),
+            ("对减少财政投资成本的改善程度", "程度较高")} <= got40, got40
+    got02 = _run_together("02_")
+    assert {("建设项目个数(含续建)", "1"), ("竣工验收合格率", "100%")} <= got02, got02
+    got208 = _run_together("208_")
+    assert ("实施项目对社会产生的不利影响", "减少") in got208, got208

@@ -326,6 +326,17 @@ def _targets_twice(types: list[str]) -> bool:
     return sum(b in ("value", "qual") for b in after) > max(1, sum(b in ("num", "bignum") for b in after))
 
 
+def _kind_off(value: str) -> str:
+    """A value with the 指标性质 word in front (``定性减少``: the kind cell run onto the target, doc 208 run together)
+    is the target alone.
+
+    >>> _kind_off("定性减少"), _kind_off("定性"), _kind_off("≥95%")
+    ('减少', '定性', '≥95%')
+    """
+    kind = next((k for k in sorted(words().kinds, key=len, reverse=True) if value.startswith(k)), "")
+    return value[len(kind):] if kind and len(value) > len(kind) else value
+
+
 def _level1_above(l1: str, l2: str) -> str:
     """The 一级 a 二级 row stands under: its template parent when the carried 一级 cannot hold it (a merged
     一级 cell printed below its first rows). Kept: 成本指标 over its 经济/社会/生态环境成本指标, and 一级
@@ -436,6 +447,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         op = _squeeze(row.get("op")) or _comparator_before_value(row)
         # 定性 is the kind and 正向指标 the direction (a 指标方向 column read as the comparator's), not a comparator
         value = _squeeze(("" if op in words().kinds or op in words().directions else op) + row.get("value"))
+        value = _kind_off(value)
         value += _region_values(row, value)   # a 区域 table's other towns' values follow the first, as written
         if value and all(ch in COMPARATOR_CHARS for ch in value):
             value = ""   # "<" and the page's end: the target was cut after its comparator (doc 181)

@@ -249,8 +249,9 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if tokens[k].text[:1] in COMPARATOR_CHARS or token_type(left) == "unit":
             continue   # "绿化美化公路" "米" "=3500": a unit and a target with its comparator end the row's name
         if token_type(tokens[k].text) not in ("value", "num") or token_type(left) not in ("text", "qual") \
-                or words().name_end.search(simplified(left)):
+                or words().name_end.search(simplified(UNIT_NOTE.sub("", left))):
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
+            # (a name with its note too: "建设项目个数(含续建)" + "1" + "竣工验收合格率", doc 02)
         if token_type(tokens[k + 1].text) == "text" and (token_type(_join(tokens, k - 1, k + 2)) == "text"
                                                          or tokens[k + 1].text[:1] in ",，、"):
             out.append(k)   # (",项目开展率": a piece opening with a comma goes on the text before it)

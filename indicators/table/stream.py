@@ -402,6 +402,9 @@ def name_split(piece: str) -> list[str]:
     >>> name_split("成本控制率不超预算水电气消耗下降率")   # a name, its target, the next name
     ['成本控制率', '不超预算', '水电气消耗下降率']
     """
+    graded = _graded_tail(piece)
+    if graded:
+        return graded
     if len(piece) < 9 or any(ch.isdigit() for ch in piece) or piece.startswith("反映"):
         return [piece]   # (a 反映… explanation is not a name: it is not cut)
     key = simplified(piece)
@@ -423,6 +426,37 @@ def name_split(piece: str) -> list[str]:
 def _sentence_opener() -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words().sentence_openers, key=len, reverse=True))
     return re.compile(rf"(?<=^[\u4e00-\u9fff]{{4}})(?:{alts})" if alts else r"(?!x)x")
+
+
+@functools.lru_cache(maxsize=1)
+def _grades() -> tuple[str, ...]:
+    from nlp.targets import target_vocab
+    graded = dict(target_vocab().grades)["graded"]
+    return tuple(sorted((w for w in graded if not w.isascii()), key=len, reverse=True))
+
+
+def _graded_tail(piece: str) -> list[str] | None:
+    """A name run together with its graded target (``经费支出合规性较高``, ``项目完成及时性程度较高``): the name and the
+    grade (with its ``程度``), offered as a ``namecut``; None when the piece does not end so.
+
+    >>> _graded_tail("经费支出合规性较高"), _graded_tail("项目完成及时性程度较高"), _graded_tail("的改善程度程度较高")
+    (['经费支出合规性', '较高'], ['项目完成及时性', '程度较高'], ['的改善程度', '程度较高'])
+    >>> _graded_tail("服务对象满意度"), _graded_tail("较高"), _graded_tail("工程质量优良率")
+    (None, None, None)
+    """
+    if len(piece) < 6 or len(piece) > 24 or any(ch.isdigit() for ch in piece):
+        return None
+    key = simplified(piece)
+    grade = next((g for g in _grades() if key.endswith(g)), None)
+    if not grade:
+        return None
+    cut = len(key) - len(grade)
+    if key[:cut].endswith("程度") and cut >= 6:
+        cut -= 2   # 程度较高: the grade of a degree, the name before it
+    head = key[:cut]
+    if len(head) < 4 or not words().name_end.search(head):
+        return None
+    return [piece[:cut], piece[cut:]]
 
 
 _PLACEHOLDER = re.compile(r"^(?:(?:指标|目标)\s*\d*\s*[：:]?)?[…．.。·]{2,}$|^…$|^(?:指标|目标)\s*\d{1,2}\s*[：:]?$")
@@ -508,8 +542,9 @@ def _word_re() -> re.Pattern:
     for keys in v.labels.values():
         found |= {w for w in keys if len(w) >= 4}
     alts = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
-    # the 指标性质 words only right before a number ("控制率%定量指标100%"; "定量指标计分原则" is a note)
-    alts += r"|(?:定量|定性)(?:指标)?(?=[\d≥≤=<>＝])|(?<=[率额数量度性间])定性(?:指标)?(?=[\u4e00-\u9fff])"
+    # the 指标性质 words only right before a number ("控制率%定量指标100%"; "定量指标计分原则" is a note), or 定性 after
+    # a name or a weight ("不利影响定性减少", "促进社会和谐20定性保障收入": docs 208, 65 run together)
+    alts += r"|(?:定量|定性)(?:指标)?(?=[\d≥≤=<>＝])|(?<=[率额数量度性间响\d%])定性(?:指标)?(?=[\u4e00-\u9fff])"
     # a 指标方向 cell run onto the name, before the comparator: "租车次数(次)正向大于等于11次88"
     alts += r"|(?:正向|反向)(?:指标)?(?=大于|小于|等于|不低于|不高于|不少于|不超过|[≥≤=＝><\d])"
     alts += r"|总分(?=\d)"   # "…40总分100": the table's total line run onto its last row (the table ends there)
