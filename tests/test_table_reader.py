@@ -2019,3 +2019,11 @@ def test_run_together_grades_notes_and_kind_words_end_a_name():
     assert {("建设项目个数(含续建)", "1"), ("竣工验收合格率", "100%")} <= got02, got02
     got208 = _run_together("208_")
     assert ("实施项目对社会产生的不利影响", "减少") in got208, got208
+
+
+def test_a_question_run_onto_its_answer():
+    """A 是否 name glued onto its answer is the question and the answer: doc 09 (traditional script, run together)
+    ``公眾知曉度是否明顯提高是達成預期指標`` and doc 30 run together ``项目实施是否产生经济价值否``."""
+    got09 = [(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("09_")).indicators]
+    assert ("公眾知曉度是否明顯提高", "是", "達成預期指標") in got09, got09
+    assert {("项目实施是否产生经济价值", "否"), ("是否对当地生态环境造成影响", "否")} <= _run_together("30_")

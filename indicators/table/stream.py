@@ -436,17 +436,22 @@ def _grades() -> tuple[str, ...]:
 
 
 def _graded_tail(piece: str) -> list[str] | None:
-    """A name run together with its graded target (``经费支出合规性较高``, ``项目完成及时性程度较高``): the name and the
-    grade (with its ``程度``), offered as a ``namecut``; None when the piece does not end so.
+    """A name run together with its graded target (``经费支出合规性较高``, ``项目完成及时性程度较高``) or a 是否 question
+    with its answer: the name and the grade (with its ``程度``), offered as a ``namecut``; None when the piece does not
+    end so.
 
     >>> _graded_tail("经费支出合规性较高"), _graded_tail("项目完成及时性程度较高"), _graded_tail("的改善程度程度较高")
     (['经费支出合规性', '较高'], ['项目完成及时性', '程度较高'], ['的改善程度', '程度较高'])
-    >>> _graded_tail("服务对象满意度"), _graded_tail("较高"), _graded_tail("工程质量优良率")
-    (None, None, None)
+    >>> _graded_tail("项目实施是否产生经济价值否")
+    ['项目实施是否产生经济价值', '否']
+    >>> _graded_tail("服务对象满意度"), _graded_tail("较高"), _graded_tail("工程质量优良率"), _graded_tail("资金使用是否")
+    (None, None, None, None)
     """
     if len(piece) < 6 or len(piece) > 24 or any(ch.isdigit() for ch in piece):
         return None
     key = simplified(piece)
+    if key[-1] in "是否" and "是否" in key[:-2]:
+        return [piece[:-1], piece[-1:]]   # "项目实施是否产生经济价值否": a 是否 question and its answer (doc 30)
     grade = next((g for g in _grades() if key.endswith(g)), None)
     if not grade:
         return None
