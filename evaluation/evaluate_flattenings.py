@@ -7,12 +7,14 @@ Documents: every labelled page with a pipe table (20 or more ``|``); the ``publi
 they are, so that the drop from it is what the flattening costs. Flattenings of each pipe line
 (other lines are kept): ``published`` (the page as it is, for comparison), ``tabs`` (cells joined by tabs), ``spaces`` (by one space), ``cellperline`` (one cell per
 line), ``blankpara`` (one cell per blank-line paragraph), ``runtogether`` (all cells and lines joined with
-nothing between them, as document-sharing previews print a table). Records match labels by 三级 name as in
+nothing between them, as document-sharing previews print a table), ``html`` (the web page: each pipe line a
+``<tr>``, read as ``.html``). Records match labels by 三级 name as in
 ``evaluate_records.py``.
 """
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 import tempfile
@@ -43,7 +45,27 @@ def flattenings(text: str) -> dict[str, str]:
     def each(join: str) -> str:
         return "\n".join(join.join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines)
     return {"published": text, "tabs": each("\t"), "spaces": each(" "), "cellperline": each("\n"), "blankpara": each("\n\n"),
-            "runtogether": "".join("".join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines)}
+            "runtogether": "".join("".join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines),
+            "html": as_html(lines)}
+
+
+def as_html(lines: list[str]) -> str:
+    """The page as the web page it was flattened from: each pipe line a ``<tr>`` of ``<td>`` cells, other lines
+    paragraphs (read as ``.html``).
+
+    >>> as_html(["标题", "| 数量指标 | ≥200人 |"]).split("\\n")
+    ['<html><body>', '<p>标题</p>', '<table>', '<tr><td>数量指标</td><td>≥200人</td></tr>', '</table>', '</body></html>']
+    """
+    out, in_table = ["<html><body>"], False
+    for ln in lines:
+        if bool(_PIPE.search(ln)) != in_table:
+            out.append("<table>" if not in_table else "</table>")
+            in_table = not in_table
+        if in_table:
+            out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(ln)) + "</tr>")
+        else:
+            out.append(f"<p>{html.escape(ln)}</p>")
+    return "\n".join(out + (["</table>"] if in_table else []) + ["</body></html>"])
 
 
 def pipe_documents() -> list[Path]:
@@ -66,7 +88,7 @@ def main() -> None:
             for name, text in flattenings(doc.read_text(encoding="utf-8")).items():
                 if a.only and name != a.only:
                     continue
-                path = Path(tmp) / name / doc.name
+                path = Path(tmp) / name / (doc.stem + ".html" if name == "html" else doc.name)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
                 records = parse_file(path).indicators

@@ -2027,3 +2027,15 @@ def test_a_question_run_onto_its_answer():
     got09 = [(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("09_")).indicators]
     assert ("公眾知曉度是否明顯提高", "是", "達成預期指標") in got09, got09
     assert {("项目实施是否产生经济价值", "否"), ("是否对当地生态环境造成影响", "否")} <= _run_together("30_")
+
+
+def test_a_web_page_row_of_the_first_block_alone(tmp_path):
+    """Doc 40 (太和 城管, 中期 | 年度 blocks side by side) as the web page it was flattened from
+    (evaluate_flattenings.as_html): a ``<tr>`` holding only ``项目验收合格率 | ≥100百分比`` is a row of the first block;
+    the second block's columns it leaves out cost nothing, so the row is read, not left out."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import as_html
+    page = tmp_path / "40.html"
+    page.write_text(as_html(_doc("40_").read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    got = {(r.level3, r.value_raw) for r in parse_file(page).indicators}
+    assert {("项目验收合格率", "≥100百分比"), ("养护维修质量合格率", "≥100百分比"), ("经费支出时效性", "及时支出")} <= got, got

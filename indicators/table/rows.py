@@ -333,11 +333,16 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     slot_cols = {i for i, r in enumerate(roles) if base_role(r) in ("level1", "level2", "row_label")}
     has_l3 = "level3" in roles
 
-    def row_end(c: int) -> float:
+    # a row the source ends (a hard row end: one <tr>) in the first block leaves the second block out for nothing:
+    # such a row may give only the first block's cells (doc 40 as HTML)
+    second_rest = [sum(s for s, r in zip(skip[c + 1:], roles[c + 1:]) if r.endswith(SECOND)) for c in range(C)]
+
+    def row_end(c: int, hard: bool = False) -> float:
         # an empty-slot row (only 一级/二级 cells) ends cheaply; others pay for the columns they leave out
         if c in slot_cols and has_l3:
             return w.slot_end
-        return prefix[C] - prefix[c + 1]
+        rest = prefix[C] - prefix[c + 1]
+        return rest - second_rest[c] if hard and second_rest[c] and not roles[c].endswith(SECOND) else rest
 
     gaps = [w.gap.get(t.gap, w.gap["cell"]) for t in tokens]
     typed, after_name = glue_costs(tokens, w)
@@ -380,9 +385,10 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     for i in range(n):
         # the best way to have closed a row (or be outside) before token i
         closed, closed_from = dp_out[i], ("out",)
+        hard = tokens[i].gap == "hard"
         for c in range(C):
             if dp[i][c] < INF:
-                cost = dp[i][c] + row_end(c)
+                cost = dp[i][c] + row_end(c, hard)
                 if cost < closed:
                     closed, closed_from = cost, ("row", c)
         gap = gaps[i]
