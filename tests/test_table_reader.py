@@ -2039,3 +2039,13 @@ def test_a_web_page_row_of_the_first_block_alone(tmp_path):
     page.write_text(as_html(_doc("40_").read_text(encoding="utf-8").split("\n")), encoding="utf-8")
     got = {(r.level3, r.value_raw) for r in parse_file(page).indicators}
     assert {("项目验收合格率", "≥100百分比"), ("养护维修质量合格率", "≥100百分比"), ("经费支出时效性", "及时支出")} <= got, got
+
+
+@pytest.mark.parametrize("prefix", ["79_", "21_"])
+def test_a_two_tier_header_printed_as_one_row_puts_each_rows_actual_on_its_own_row(prefix):
+    """Docs 79 (永德, 自评表) and 21 (麗江, traditional): ``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…`` and
+    ``一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`` in one row. Read as one tier, every row's 实际完成值,
+    分值 and 得分 went to the next row; read as two tiers they stay on their own row, as labelled."""
+    want = {(lab["level3"], lab["actual_raw"], lab["weight_raw"]) for lab in _labels(prefix) if lab.get("actual_raw")}
+    got = {(r.level3, r.actual_raw, r.weight_raw) for r in parse_file(_doc(prefix)).indicators}
+    assert len(want & got) >= len(want) - 1, sorted(want - got)

@@ -273,6 +273,29 @@ def _two_tier(span: list[Token], roles: list[str]) -> list[str]:
     return earlier + merged
 
 
+_AFTER_TARGET = ("actual", "weight", "score", "reason")
+
+
+def _tiers_in_one_row(roles: list[str]) -> list[str]:
+    """A two-tier header printed as one row: ``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因`` over ``一级指标 |
+    二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`` (the second tier finishes 绩效指标 and 年度指标值, doc 79): the second
+    tier's columns first, then the first tier's actual, weight, score and reason columns.
+
+    >>> _tiers_in_one_row(["row_label", "value", "actual", "weight", "score", "reason",
+    ...                    "level1", "level2", "level3", "op", "value", "unit"])
+    ['level1', 'level2', 'level3', 'op', 'value', 'unit', 'actual', 'weight', 'score', 'reason']
+    >>> _tiers_in_one_row(["row_label", "level1", "level2", "level3", "value", "actual"])
+    ['row_label', 'level1', 'level2', 'level3', 'value', 'actual']
+    """
+    levels = [k for k, r in enumerate(roles) if r in ("level1", "level2", "level3")]
+    if not levels or roles[:1] != ["row_label"] or roles[levels[0]:levels[0] + 3] != ["level1", "level2", "level3"]:
+        return roles
+    first, second = roles[1:levels[0]], roles[levels[0]:]
+    if "actual" not in first or "value" not in second or any(r in _AFTER_TARGET for r in second):
+        return roles
+    return second + [r for r in first if r in _AFTER_TARGET]
+
+
 _SCORING = re.compile(r"评分(?:标准|办法|细则|要点|方法)|评分依据|扣分标准")
 
 
@@ -341,6 +364,7 @@ def find_templates(tokens: list[Token]) -> list[Template]:
         elif "row_label" in roles[:levels[0] if levels else 0] and \
                 all(r in ("value", "actual", "weight", "score") for r in roles[:roles.index("row_label")]):
             roles = roles[roles.index("row_label"):]   # "年度目标" ending the goal line before 绩效指标 | 一级指标
+        roles = _tiers_in_one_row(roles)
         names = set(roles)
         ok = (len(roles) >= 3 and ({"level3", "value"} & names) and ({"level1", "level2"} & names)) \
             or (len(roles) >= 3 and {"value", "actual"} <= names) \
