@@ -2049,3 +2049,18 @@ def test_a_two_tier_header_printed_as_one_row_puts_each_rows_actual_on_its_own_r
     want = {(lab["level3"], lab["actual_raw"], lab["weight_raw"]) for lab in _labels(prefix) if lab.get("actual_raw")}
     got = {(r.level3, r.actual_raw, r.weight_raw) for r in parse_file(_doc(prefix)).indicators}
     assert len(want & got) >= len(want) - 1, sorted(want - got)
+
+
+def test_a_completed_target_column_is_the_actual():
+    """Doc 81 (南开 评价结果公示): ``预算设定指标值 | 项目完成指标值`` are the target and what was done: 项目完成指标值 is
+    the actual column (``改造实验室 | 2间 | 2间``), not a second target column."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("81_")).indicators}
+    assert {("改造实验室", "2间", "2间"), ("项目完成时间", "2018年10月底", "2018年11月底")} <= got, got
+
+
+def test_an_actual_stated_after_its_target_in_a_sentence():
+    """Doc 18 (临河 退役军人, a self-evaluation in sentences): ``优抚对象生活补助金每月中旬发放指标为100%实际完成值为100%``
+    is the target and its actual on one record."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("18_")).indicators}
+    assert ("优抚对象生活补助金每月中旬发放", "100%", "100%") in got, got
+    assert ("国家规定标准发放", "100%", "100%") in got, got

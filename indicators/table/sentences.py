@@ -9,9 +9,9 @@ record.  Level headings (``2.质量指标。``) set the 一级/二级 of the cla
 
 >>> [(r.level3, r.value) for r in read_sentences("完结粮食栽培培育面积624.13亩，完结率100%，项目区内农户满意度达85%以上。")]
 [('完结粮食栽培培育面积', '624.13亩'), ('完结率', '100%'), ('项目区内农户满意度', '85%以上')]
->>> [(r.level2, r.level3, r.value) for r in read_sentences("3.时效指标。补助金每月中旬发放指标为100%实际完成值为100%；"
-...                                                          "成本控制率≤5%")]
-[('时效指标', '补助金每月中旬发放', '100%'), ('时效指标', '成本控制率', '≤5%')]
+>>> [(r.level2, r.level3, r.value, r.actual) for r in read_sentences("3.时效指标。补助金每月中旬发放指标为100%实际完成值为99%；"
+...                                                                    "成本控制率≤5%")]
+[('时效指标', '补助金每月中旬发放', '100%', '99%'), ('时效指标', '成本控制率', '≤5%', '')]
 >>> read_sentences("一般公共预算安排77300万元，涉及财政拨款资金300万元。")
 []
 >>> [(r.level3, r.value) for r in read_sentences("(二)绩效目标:道路硬化≥0.565km;受益贫困人口满意度≥96%")]
@@ -51,7 +51,7 @@ def _is_name(name: str, stated_as_target: bool) -> bool:
 @functools.lru_cache(maxsize=1)
 def _stated_re() -> re.Pattern:
     v = _value_re().pattern
-    return re.compile(rf"(?P<name>.{{2,40}}?)(?:指标|目标)值?为(?P<value>{v})(?:(?:实际完成值?|实际值|完成值)为(?:{v}))?")
+    return re.compile(rf"(?P<name>.{{2,40}}?)(?:指标|目标)值?为(?P<value>{v})(?:(?:实际完成值?|实际值|完成值)为(?P<actual>{v}))?")
 
 
 def _stated(clause: str) -> list[tuple[str, str, bool]]:
@@ -61,6 +61,8 @@ def _stated(clause: str) -> list[tuple[str, str, bool]]:
         if m.start() != pos:
             return []
         out.append((m.group("name"), m.group("value"), False))
+        if m.group("actual"):
+            out.append(("", m.group("actual"), True))
         pos = m.end()
     return out if pos == len(clause) else []
 
@@ -160,7 +162,10 @@ def read_sentences(text: str) -> list[ProseRecord]:
             graded = graded_end(bare) if numbered is not None and not got else None
             if graded and words().name_end.search(simplified(graded[0])):
                 got = [(graded[0], graded[1], False)]   # "24.居民健康素养水平不断提高": a numbered item and its grade (doc 330)
+            before = len(out)
             for name, value, actual in got:
                 if not actual:
                     out.append(ProseRecord(lineno, l1, l2, _OPENER.sub("", LEAD.sub("", name)), value))
+                elif len(out) > before and not out[-1].actual:
+                    out[-1].actual = value   # "…发放指标为100%实际完成值为100%": the actual of the target before it
     return out if len(out) >= MIN_RECORDS else []
