@@ -2064,3 +2064,15 @@ def test_an_actual_stated_after_its_target_in_a_sentence():
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("18_")).indicators}
     assert ("优抚对象生活补助金每月中旬发放", "100%", "100%") in got, got
     assert ("国家规定标准发放", "100%", "100%") in got, got
+
+
+def test_a_cost_row_under_output_is_a_second_level_row(tmp_path):
+    """Doc 07 (西青 赤龙, 2021) as its web page (evaluate_flattenings.as_html), read by the strict grid reader:
+    ``成本指标 | 指标1:补助资金成本 | 3万元`` under 产出指标 is the 二级 成本指标, its name and its value; 成本指标 is a
+    一级 name too, but then its row would have no value."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import as_html
+    page = tmp_path / "07.html"
+    page.write_text(as_html(_doc("07_").read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    got = {(r.level1, r.level2, r.level3, r.value_raw) for r in parse_file(page).indicators}
+    assert ("产出指标", "成本指标", "补助资金成本", "3万元") in got, got

@@ -362,11 +362,16 @@ class GridParser:
         if first is None:
             return cells
         text = cells[first]
+        value_col = cm.col("value")
         if c1 is not None and first < c1 and v.canonical_level1(text):
+            filled = [c for c in cells[first:] if c]
+            if v.canonical_level2(text) and value_col is not None and len(filled) == value_col - c2 + 1 \
+                    and not v.canonical_level2(filled[1]):
+                # "成本指标 | 指标1:补助资金成本 | 3万元" under 产出指标: a 二级 cell, its name and value (doc 07 as HTML)
+                return [""] * (c2 - first) + cells
             return [""] * (c1 - first) + cells
         if first < c2 and v.canonical_level2(text) and not v.canonical_level1(text):
             return [""] * (c2 - first) + cells
-        value_col = cm.col("value")
         if (c1 is not None and c3 is not None and value_col is not None and first == c1
                 and v.canonical_level1(text) and v.canonical_level2(text)
                 and c2 < len(cells) and cells[c2] and not v.canonical_level2(cells[c2])
