@@ -2076,3 +2076,13 @@ def test_a_cost_row_under_output_is_a_second_level_row(tmp_path):
     page.write_text(as_html(_doc("07_").read_text(encoding="utf-8").split("\n")), encoding="utf-8")
     got = {(r.level1, r.level2, r.level3, r.value_raw) for r in parse_file(page).indicators}
     assert ("产出指标", "成本指标", "补助资金成本", "3万元") in got, got
+
+
+def test_an_age_a_space_broke_off_its_name():
+    """Doc 201 (蒙城 卫健委) with its table cells joined by tabs (evaluate_flattenings.py): the lines
+    ``7 岁以下儿童健康管理率`` and ``0-6 岁儿童眼保健和视力检查覆盖率`` are names whose age a space broke off."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("201_").read_text(encoding="utf-8"))["tabs"]
+    names = {r.level3 for r in parse_text(text).indicators}
+    assert {"7岁以下儿童健康管理率", "0-6岁儿童眼保健和视力检查覆盖率"} <= names, names
