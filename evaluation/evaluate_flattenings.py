@@ -8,7 +8,8 @@ they are, so that the drop from it is what the flattening costs. Flattenings of 
 (other lines are kept): ``published`` (the page as it is, for comparison), ``tabs`` (cells joined by tabs), ``spaces`` (by one space), ``cellperline`` (one cell per
 line), ``blankpara`` (one cell per blank-line paragraph), ``runtogether`` (all cells and lines joined with
 nothing between them, as document-sharing previews print a table), ``html`` (the web page: each pipe line a
-``<tr>``, read as ``.html``). Records match labels by 三级 name as in
+``<tr>``, read as ``.html``); and the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
+(each run of pipe lines a table), read by those formats' readers. Records match labels by 三级 name as in
 ``evaluate_records.py``.
 """
 from __future__ import annotations
@@ -68,6 +69,41 @@ def as_html(lines: list[str]) -> str:
     return "\n".join(out + (["</table>"] if in_table else []) + ["</body></html>"])
 
 
+def write_xlsx(lines: list[str], path: Path) -> None:
+    """The page as a workbook: each pipe line a row of cells from column A, other lines one cell."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    for ln in lines:
+        book.active.append(_cells(ln) if _PIPE.search(ln) else ([ln] if ln.strip() else []))
+    book.save(path)
+
+
+def write_docx(lines: list[str], path: Path) -> None:
+    """The page as a Word document: each run of pipe lines one table (as wide as its widest row), other lines
+    paragraphs."""
+    import docx
+    document, block = docx.Document(), []
+
+    def table() -> None:
+        if block:
+            grid = document.add_table(rows=len(block), cols=max(map(len, block)))
+            for i, row in enumerate(block):
+                for j, cell in enumerate(row):
+                    grid.cell(i, j).text = cell
+            block.clear()
+    for ln in lines:
+        if _PIPE.search(ln):
+            block.append(_cells(ln))
+        else:
+            table()
+            document.add_paragraph(ln)
+    table()
+    document.save(path)
+
+
+FILES = {"xlsx": write_xlsx, "docx": write_docx}   # the same pages written as files, read by those formats' readers
+
+
 def pipe_documents() -> list[Path]:
     """The labelled pages printed as pipe tables (chosen by their text alone, so that two commits are measured
     on the same pages)."""
@@ -85,12 +121,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="jixiao-flat-") as tmp:
         for doc in docs:
             labels = er.load_labels(doc)
-            for name, text in flattenings(doc.read_text(encoding="utf-8")).items():
+            text = doc.read_text(encoding="utf-8")
+            for name, flat in list(flattenings(text).items()) + list(FILES.items()):
                 if a.only and name != a.only:
                     continue
-                path = Path(tmp) / name / (doc.stem + ".html" if name == "html" else doc.name)
+                suffix = {"html": ".html", "xlsx": ".xlsx", "docx": ".docx"}.get(name)
+                path = Path(tmp) / name / (doc.stem + suffix if suffix else doc.name)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                if name in FILES:
+                    flat(text.split("\n"), path)
+                else:
+                    path.write_text(flat, encoding="utf-8")
                 records = parse_file(path).indicators
                 tp = len(er.match(labels, records))
                 t = totals.setdefault(name, [0, 0, 0, []])

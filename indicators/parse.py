@@ -160,9 +160,8 @@ def parse_rows(lines: list[Line], source_file: str = "<rows>") -> ParsedDocument
     token stream (every row end a real one), and :func:`choose` between them."""
     from .table.stream import lines_stream
 
-    text = "\n".join("\t".join(c for c in ln.cells if c) for ln in lines)
     return _both_readers(lines, source_file,
-                         lambda: read_tokens(lines_stream(lines, hard_rows=True), lines, text, source_file))
+                         lambda: read_tokens(lines_stream(lines, hard_rows=True), lines, pipe_text(lines), source_file))
 
 
 _STATES_FIELDS = re.compile(r"[目指][标標]值\s*[为是為:：]")

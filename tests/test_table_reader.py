@@ -2088,13 +2088,19 @@ def test_an_age_a_space_broke_off_its_name():
     assert {"7岁以下儿童健康管理率", "0-6岁儿童眼保健和视力检查覆盖率"} <= names, names
 
 
-def test_a_web_pages_cells_stay_apart_for_the_prose_reader(tmp_path):
-    """Doc 145 (荆门 文物保护, a goal table whose cells are ``；`` lists) as its web page: ``<td>效益指标</td><td>文物保护
-    宣传覆盖人次≥20万人次;…`` is a level and its list, not one name ``效益指标文物保护宣传覆盖人次``."""
+@pytest.mark.parametrize("form", ["html", "xlsx", "docx"])
+def test_a_web_pages_cells_stay_apart_for_the_prose_reader(tmp_path, form):
+    """Doc 145 (荆门 文物保护, a goal table whose cells are ``；`` lists) as its web page, a workbook or a Word table
+    (evaluate_flattenings.py): ``<td>效益指标</td><td>文物保护宣传覆盖人次≥20万人次;…`` is a level and its list, not
+    one name ``效益指标文物保护宣传覆盖人次``."""
     sys.path.insert(0, str(ROOT / "evaluation"))
-    from evaluate_flattenings import as_html
-    page = tmp_path / "145.html"
-    page.write_text(as_html(_doc("145_").read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    from evaluate_flattenings import FILES, as_html
+    page = tmp_path / f"145.{form}"
+    lines = _doc("145_").read_text(encoding="utf-8").split("\n")
+    if form == "html":
+        page.write_text(as_html(lines), encoding="utf-8")
+    else:
+        FILES[form](lines, page)
     got = {(r.level1, r.level3, r.value_raw) for r in parse_file(page).indicators}
     assert ("效益指标", "文物保护宣传覆盖人次", "≥20万人次") in got, got
     assert not any(name.startswith("效益指标") for _, name, _ in got), got
