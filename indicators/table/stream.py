@@ -39,7 +39,8 @@ class Token:
 
 
 # pinyin glosses inserted after characters by mirror sites: 項(xiàng)
-_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+# a mirror's pinyin gloss after a character, "經(jīng)": letters with a vowel, so a unit note "(km)", "(kg)" stays
+_GLOSS = re.compile(r"[(（](?=[^)）]{0,6}[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _PIPE_ONLY = re.compile(r"^[\s|｜]*$")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
@@ -48,6 +49,11 @@ _CHUNK_MARK = re.compile(r"^\d{1,2}、(?=\S)")
 
 
 def strip_glosses(text: str) -> str:
+    """A mirror's pinyin glosses removed.
+
+    >>> strip_glosses("績(jī)效指標(biāo) 道路长度(km)")
+    '績效指標 道路长度(km)'
+    """
     if "(" not in text and "（" not in text:
         return text
     return _GLOSS.sub("", text)
