@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import evaluate_records as er  # noqa: E402
 from indicators.parse import parse_file  # noqa: E402
+from indicators.table.stream import strip_glosses  # noqa: E402
 
 _PIPE = re.compile(r"[|｜]")
 
@@ -73,8 +74,10 @@ def write_xlsx(lines: list[str], path: Path) -> None:
     """The page as a workbook: each pipe line a row of cells from column A, other lines one cell."""
     import openpyxl
     book = openpyxl.Workbook()
-    for ln in lines:
-        book.active.append(_cells(ln) if _PIPE.search(ln) else ([ln] if ln.strip() else []))
+    for row, ln in enumerate(lines, start=1):
+        for col, text in enumerate(_cells(ln) if _PIPE.search(ln) else ([ln] if ln.strip() else []), start=1):
+            cell = book.active.cell(row, col, text)
+            cell.data_type = "s"   # "=230畝" is the text a cell shows, not a formula
     book.save(path)
 
 
@@ -128,8 +131,8 @@ def main() -> None:
                 suffix = {"html": ".html", "xlsx": ".xlsx", "docx": ".docx"}.get(name)
                 path = Path(tmp) / name / (doc.stem + suffix if suffix else doc.name)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                if name in FILES:
-                    flat(text.split("\n"), path)
+                if name in FILES:   # (a file has no web mirror's pinyin glosses: "經(jīng)費")
+                    flat(strip_glosses(text).split("\n"), path)
                 else:
                     path.write_text(flat, encoding="utf-8")
                 records = parse_file(path).indicators
