@@ -2104,3 +2104,10 @@ def test_a_web_pages_cells_stay_apart_for_the_prose_reader(tmp_path, form):
     got = {(r.level1, r.level3, r.value_raw) for r in parse_file(page).indicators}
     assert ("效益指标", "文物保护宣传覆盖人次", "≥20万人次") in got, got
     assert not any(name.startswith("效益指标") for _, name, _ in got), got
+
+
+def test_a_kind_word_is_never_glued_into_a_name_run_together():
+    """Doc 65 (潼南 五桂镇, 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值) run together: ``促进社会和谐20定性保障收入20定性``
+    holds the 指标性质 word 定性 between a weight and the next name; it is never part of a name."""
+    names = {name for name, _ in _run_together("65_")}
+    assert {"促进社会和谐", "保障权益"} <= names and not any("定性" in n for n in names), names
