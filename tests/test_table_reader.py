@@ -2111,3 +2111,6 @@ def test_a_kind_word_is_never_glued_into_a_name_run_together():
     holds the 指标性质 word 定性 between a weight and the next name; it is never part of a name."""
     names = {name for name, _ in _run_together("65_")}
     assert {"促进社会和谐", "保障权益"} <= names and not any("定性" in n for n in names), names
+    # doc 160: "以合理的市场价出租定性保障…", 定性 before a grade after any name (not the 定性 of 稳定性)
+    names = {name for name, _ in _run_together("160_")}
+    assert {"以合理的市场价出租", "按时交纳税费"} <= names, names
