@@ -2114,3 +2114,9 @@ def test_a_kind_word_is_never_glued_into_a_name_run_together():
     # doc 160: "以合理的市场价出租定性保障…", 定性 before a grade after any name (not the 定性 of 稳定性)
     names = {name for name, _ in _run_together("160_")}
     assert {"以合理的市场价出租", "按时交纳税费"} <= names, names
+
+
+def test_a_scoring_note_without_points_is_no_indicator():
+    """Doc 19 (岳阳楼 价格认证, traditional script): the row ``未達指標值酌情扣分`` is the form's scoring note."""
+    names = {r.level3 for r in parse_file(_doc("19_")).indicators}
+    assert len(names) == len(_labels("19_")) and not any("扣分" in n for n in names), names

@@ -21,6 +21,8 @@ True
 ('fragment', 'fragment')
 >>> not_indicator("2023年伙食补助预算90%得", "10分"), not_indicator("业务装备经费", "776001-扎赉特旗人民检察院")
 ('scoring rule', 'budget line')
+>>> not_indicator("未達指標值酌情扣分", "")   # (doc 19)
+'scoring rule'
 >>> not_indicator("(三)绩效自评与再评价差异农村最低生活保障专项资金项目自评分为", "97.40分")
 'section heading'
 >>> not_indicator("培训人数", "≥50人") is None
@@ -44,7 +46,7 @@ _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # "计划生育转移支付资金合计(万元) | 1084.25": a fund's amount in a 资金情况 block
 _BUDGET = re.compile(r"资金.*[(（]万?元[)）]$")
 # "按标准发放得10分,每少1元扣1分": a 评分标准 cell read as a row
-_SCORING = re.compile(r"得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|每(?:少|减少|降低|超出|超过|增加|延迟)")
+_SCORING = re.compile(r"得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|每(?:少|减少|降低|超出|超过|增加|延迟)|酌情[扣减減]分|不得分$")
 # "…90%得 | 10分": the tail of a scoring rule
 _POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
 # "业务装备经费 | 776001-扎赉特旗人民检察院": a project row's unit code and name
