@@ -38,8 +38,8 @@ class Token:
     gap: str
 
 
-# pinyin glosses inserted after characters by mirror sites: 項(xiàng)
-# a mirror's pinyin gloss after a character, "經(jīng)": letters with a vowel, so a unit note "(km)", "(kg)" stays
+# pinyin glosses inserted after characters by mirror sites, 項(xiàng): letters with a vowel, so that a unit note such as
+# "(km)", "(kg)" stays
 _GLOSS = re.compile(r"[(（](?=[^)）]{0,6}[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _PIPE_ONLY = re.compile(r"^[\s|｜]*$")
@@ -563,9 +563,10 @@ def _word_re() -> re.Pattern:
     # the 指标性质 words only right before a number ("控制率%定量指标100%"; "定量指标计分原则" is a note), or 定性 after
     # a name or a weight ("不利影响定性减少", "促进社会和谐20定性保障收入": docs 208, 65 run together)
     alts += r"|(?:定量|定性)(?:指标)?(?=[\d≥≤=<>＝])|(?<=[率额数量度性间响\d%])定性(?:指标)?(?=[\u4e00-\u9fff])"
-    # (and before a grade after any name, "以合理的市场价出租定性保障", doc 160; not the 定性 of 稳定性, 确定性)
-    alts += r"|(?<![稳确规坚鉴一决肯否特])定性(?:指标)?(?=保障|提高|提升|减少|降低|有效|良好|显著|明显|达到|达标|完成|按时|合格" \
-            r"|优|好|是|否|高|低|无|满意|逐步|持续|稳步|不断|有所)"
+    # (and before a target's first word after any name, "以合理的市场价出租定性保障", doc 160; not the 定性 of 稳定性)
+    if rw.kind_then:
+        alts += (f"|(?<![{''.join(map(re.escape, rw.kind_not_after))}])定性(?:指标)?"
+                 f"(?={'|'.join(map(re.escape, rw.kind_then))})")
     # a 指标方向 cell run onto the name, before the comparator: "租车次数(次)正向大于等于11次88"
     alts += r"|(?:正向|反向)(?:指标)?(?=大于|小于|等于|不低于|不高于|不少于|不超过|[≥≤=＝><\d])"
     alts += r"|总分(?=\d)"   # "…40总分100": the table's total line run onto its last row (the table ends there)

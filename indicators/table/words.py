@@ -33,6 +33,8 @@ class ReaderWords:
     openers: frozenset[str] = frozenset()
     trailing_qual: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
+    kind_then: tuple[str, ...] = ()
+    kind_not_after: tuple[str, ...] = ()
     sentence_openers: tuple[str, ...] = ()
     dictionary_unit_words: frozenset[str] = frozenset()   # 支持, 家长, 单项: jieba's words that open with a unit letter
     value_units: frozenset[str] = frozenset()             # what a run-together value may end in besides the grammar's
@@ -57,6 +59,7 @@ def words() -> ReaderWords:
                        openers=frozenset(raw.get("openers", ())),
                        trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
                        kinds=frozenset(raw.get("kinds", ())),
+                       kind_then=tuple(raw.get("kind_then", ())), kind_not_after=tuple(raw.get("kind_not_after", ())),
                        sentence_openers=tuple(raw.get("sentence_openers", ())),
                        dictionary_unit_words=_dictionary_unit_words(),
                        value_units=frozenset(raw.get("value_units", ())))
