@@ -2120,3 +2120,13 @@ def test_a_scoring_note_without_points_is_no_indicator():
     """Doc 19 (岳阳楼 价格认证, traditional script): the row ``未達指標值酌情扣分`` is the form's scoring note."""
     names = {r.level3 for r in parse_file(_doc("19_")).indicators}
     assert len(names) == len(_labels("19_")) and not any("扣分" in n for n in names), names
+
+
+def test_a_whole_sentence_is_a_cell_of_its_own():
+    """Doc 126 (六安 裕安 文物保护, 自评表): ``项目成本控制在预算内 | 本着节约的原则,控制在预算中。 | 100%``: the sentence is
+    the row's target, not the end of its name; doc 139 (海口 档案局, one cell per paragraph): ``编印《海口市人民政府公报》及其
+    合订本、光盘`` and the sentence after it are a name and its 绩效目标."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("126_")).indicators}
+    assert ("项目成本控制在预算内", "本着节约的原则,控制在预算中。", "100%") in got, got
+    names = {r.level3 for r in parse_file(_doc("139_")).indicators}
+    assert "编印《海口市人民政府公报》及其合订本、光盘" in names, names

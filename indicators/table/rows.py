@@ -67,6 +67,7 @@ def weights() -> Weights:
 
 # -- token types ----------------------------------------------------------------------------
 _BORDERS = LINE_ENDS + ("space", "sep")   # a real border between two cells (no lexer cut, no hard row end)
+_GOES_ON = ("，", ",", "、", "；", ";", "：", ":", "(", "（")   # a text ending so goes on in the next piece
 _NUM = re.compile(r"^-?\d+(?:[.,]\d+)*$")
 
 
@@ -312,6 +313,9 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
         if k + 1 < n and tokens[k].text == tokens[k + 1].text and len(tokens[k].text) >= 4 \
                 and tokens[k + 1].gap != "glue":
             after[k] += w.name_merge   # "以最新资源面市 资源采购期以当年为主 资源采购期以当年为主": a target and its actual
+        if tokens[k].gap in _BORDERS and len(tokens[k].text) >= 8 and tokens[k].text.endswith("。") \
+                and not tokens[k - 1].text.endswith(_GOES_ON):
+            after[k] += w.name_merge   # "…合订本、光盘" | "编印…每月3000本,…合订本及光盘。": a whole sentence is a cell (doc 139)
         if _ENUM_START.match(tokens[k].text):
             after[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
         elif tokens[k].gap in _BORDERS and _DIRECTED.match(tokens[k].text):
