@@ -1,7 +1,7 @@
 """Robustness to how a page was flattened: the labelled real documents printed as pipe tables, re-flattened
 the ways other mirrors and converters print the same table, and scored against the same labels.
 
-    python evaluation/evaluate_flattenings.py [--only runtogether] [--show]
+    python evaluation/evaluate_flattenings.py [--only runtogether] [--show] [--halves]
 
 Documents: every labelled page with a pipe table (20 or more ``|``); the ``published`` row is the same pages as
 they are, so that the drop from it is what the flattening costs. Flattenings of each pipe line
@@ -118,6 +118,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", help="one flattening")
     ap.add_argument("--show", action="store_true", help="the eight worst documents of each flattening")
+    ap.add_argument("--halves", action="store_true",
+                    help="F1 on the even- and the odd-numbered documents apart (tune on one, check on the other)")
     a = ap.parse_args()
     docs = pipe_documents()
     totals: dict[str, list] = {}
@@ -137,15 +139,20 @@ def main() -> None:
                     path.write_text(flat, encoding="utf-8")
                 records = parse_file(path).indicators
                 tp = len(er.match(labels, records))
-                t = totals.setdefault(name, [0, 0, 0, []])
+                t = totals.setdefault(name, [0, 0, 0, [], [0] * 6])
                 t[0] += tp
                 t[1] += len(records)
                 t[2] += len(labels)
                 t[3].append((round(er.prf(tp, len(records), len(labels))[2], 2), doc.name[:3].rstrip("_")))
+                half = 3 * (int(doc.name.split("_")[0]) % 2)   # (even-numbered documents first, then odd)
+                for k, n in enumerate((tp, len(records), len(labels))):
+                    t[4][half + k] += n
     print(f"{len(docs)} pipe-table documents, {sum(len(er.load_labels(d)) for d in docs)} labels")
-    for name, (tp, pred, gold, per) in totals.items():
+    for name, (tp, pred, gold, per, halves) in totals.items():
         p, r, f = er.prf(tp, pred, gold)
         line = f"{name:12} precision {p:.3f} recall {r:.3f} F1 {f:.3f}"
+        if a.halves:
+            line += f"  even-numbered F1 {er.prf(*halves[:3])[2]:.3f}, odd-numbered F1 {er.prf(*halves[3:])[2]:.3f}"
         if a.show:
             line += "  worst: " + ", ".join(f"{d} {x:.2f}" for x, d in sorted(per)[:8])
         print(line)
