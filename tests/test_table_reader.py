@@ -2130,3 +2130,11 @@ def test_a_whole_sentence_is_a_cell_of_its_own():
     assert ("项目成本控制在预算内", "本着节约的原则,控制在预算中。", "100%") in got, got
     names = {r.level3 for r in parse_file(_doc("139_")).indicators}
     assert "编印《海口市人民政府公报》及其合订本、光盘" in names, names
+
+
+def test_run_together_rows_open_with_their_serial_numbers():
+    """Doc 84 (湖北 残联, 序号 | 三级指标 | 年度指标值) run together: ``…网络宣传平台1个6内部刊物12期7开展残疾人文化活动18残疾人文化
+    活动参与人数60人…``: each row opens with the next 序号, so 6 starts a row and 18 is row 7's target 1 and row 8."""
+    got = _run_together("84_")
+    assert {("网络宣传平台", "1个"), ("内部刊物", "12期"), ("开展残疾人文化活动", "1"),
+            ("残疾人文化活动参与人数", "60人")} <= got, got

@@ -255,3 +255,30 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
         out.append(Token(pieces[0], tok.line, tok.gap))
         out.extend(Token(p, tok.line, "digit") for p in pieces[1:])
     return out
+
+
+def serial_cuts(tokens: list[Token]) -> list[Token]:
+    """Under a 序号 column, run-together text: each row opens with the next serial number. A lexer piece that is the
+    next number, before a name, starts a row (its gap becomes a line end); one that ends in it before a name
+    (``13`` after row 2's name: its target 1, then row 3, doc 84 run together) is cut so.
+
+    >>> [(t.text, t.gap) for t in serial_cuts([Token("1", 1, "glue"), Token("刊物数量", 1, "glue"), Token("1个", 1, "glue"),
+    ...     Token("2", 1, "glue"), Token("开展活动", 1, "glue"), Token("13", 1, "glue"), Token("参与人数", 1, "glue")])]
+    [('1', 'line'), ('刊物数量', 'glue'), ('1个', 'glue'), ('2', 'line'), ('开展活动', 'glue'), ('1', 'glue'), ('3', 'line'), ('参与人数', 'glue')]
+    """
+    out: list[Token] = []
+    expected = 1
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
+        named = bool(re.match(r"[\u4e00-\u9fff]", nxt))
+        mark = str(expected)
+        if tok.gap == "glue" and named and tok.text == mark:
+            out.append(Token(tok.text, tok.line, "line"))
+            expected += 1
+        elif tok.gap == "glue" and named and _RUN.match(tok.text) and tok.text.endswith(mark) and len(tok.text) > len(mark):
+            out += [Token(tok.text[:-len(mark)], tok.line, tok.gap), Token(mark, tok.line, "line")]
+            expected += 1
+        else:
+            out.append(tok)
+    return out
+

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import EmptySlot, Indicator
 from ..vocab import vocab
-from .digits import digit_cuts
+from .digits import digit_cuts, serial_cuts
 from .header import SECOND, Template, base_role, find_templates, header_role
 from .names import name_rows, names_only
 from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
@@ -207,6 +207,12 @@ def _two_level(rows: list[Row]) -> bool:
     return len(with_l2) >= 3 and len(odd) >= 0.6 * len(with_l2)
 
 
+def _serial_first(tokens: list[Token], tpl: Template) -> bool:
+    """The template's first column is a 序号 column."""
+    from .header import header_key
+    return tpl.roles[:1] == ["other"] and header_key(tokens[tpl.start].text) == "序号"
+
+
 def read_stream(tokens: list[Token], source_file: str, year: int | None = None, issuer: str = "",
                 title: str = "", headerless: bool = False) -> list[TableRead]:
     """Every indicator table of one document's token stream; with ``headerless``, a stream without any
@@ -226,6 +232,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
             # (no digit cuts under a headerless template's guessed columns: 22.5 is no weight 2 and actual 2.5)
             cut = digit_cuts(span, tpl.roles) if not (headerless and tpl.roles in (HEADERLESS_ACTUAL_ROLES,
                                                                                     HEADERLESS_SCORED_ROLES)) else span
+            if not headerless and _serial_first(tokens, tpl):
+                cut = serial_cuts(cut)   # "…1个6内部刊物12期": run together, each row opens with its 序号
             every = split_rows(cut, tpl.roles)
             rows = _until_misfit(every)
             if end == len(tokens):   # the table runs to the page's end, which may have cut its last row
