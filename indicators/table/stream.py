@@ -269,6 +269,8 @@ def join_units(cells: list[str]) -> list[str]:
     (['2021', '年底前'], ['5', '人员培训'], ['2023年年底前', '计划标准'])
     >>> join_units(["7", "岁以下儿童健康管理率", "≧85%"])   # an age a space broke off its name (doc 201)
     ['7岁以下儿童健康管理率', '≧85%']
+    >>> join_units(["举办庆祝中国共产党成立95", "周年档案图片展"])   # an anniversary (doc 139)
+    ['举办庆祝中国共产党成立95周年档案图片展']
     """
     out: list[str] = []
     for c in cells:
@@ -277,6 +279,9 @@ def join_units(cells: list[str]) -> list[str]:
             continue
         if out and _AGE.fullmatch(out[-1]) and _AGE_NAME.match(c) and words().name_end.search(simplified(c)):
             out[-1] += c   # "7" "岁以下儿童健康管理率": an age a space broke off its name (doc 201)
+            continue
+        if out and _TEXT_NUMBER.search(out[-1]) and c.startswith(("周年", "周岁")):
+            out[-1] += c   # "举办庆祝中国共产党成立95" "周年档案图片展": an anniversary a space broke (doc 139)
             continue
         if out and out[-1] in _LONE_PREFIXES and c[:1].isdigit() and (len(out) < 2 or not out[-2][-1:].isdigit()):
             out[-1] += c   # "各" "1": "各1次", a target a space broke after its first letter (doc 142)
@@ -293,6 +298,7 @@ def join_units(cells: list[str]) -> list[str]:
 _LONE_PREFIXES = frozenset("各共约均每达计")
 _AGE = re.compile(r"\d{1,2}(?:[-~～]\d{1,2})?")
 _AGE_NAME = re.compile(r"(?:周岁|岁|月龄)")
+_TEXT_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,3}$")
 _DATE_END = re.compile(r"\d{4}\s*年$|\d{1,2}\s*月$")
 _DATE_GOES_ON = re.compile(r"^(?:年底|年末|月底|月末|底|末)?(?:前|之前|以前)?$")   # (cells are never empty)
 _UNIT_GOES_ON = re.compile(r"^(?:内|前|以|之|左右|底|末|及|或|工作|[年月日天周时]|小时|分钟|/)")   # 3 天内, 10 个工作日, 95 %以上
