@@ -2138,3 +2138,11 @@ def test_run_together_rows_open_with_their_serial_numbers():
     got = _run_together("84_")
     assert {("网络宣传平台", "1个"), ("内部刊物", "12期"), ("开展残疾人文化活动", "1"),
             ("残疾人文化活动参与人数", "60人")} <= got, got
+
+
+def test_a_grading_scale_under_the_standard_is_no_actual():
+    """Doc 310 (海南 规划展览馆, traditional script): ``指標類型 | 績效指標 | 績效目標 | 績效標準`` over ``優 | 良 | 中 | 差``: the
+    second label names the indicators, 績效目標 is the target and the four grades are the standard's columns, so
+    ``6500平方米以上`` (優) is no actual."""
+    got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("310_")).indicators}
+    assert ("物業管理面積", "6500平方米", "") in got and ("保證設備正常運轉天數", "200", "") in got, got

@@ -274,6 +274,21 @@ def _two_tier(span: list[Token], roles: list[str]) -> list[str]:
     return earlier + merged
 
 
+_GRADES = (("优", "良", "中", "差"), ("优秀", "良好", "合格", "不合格"), ("优秀", "良好", "中等", "差"))
+
+
+def _grade_scale(tokens: list[Token], j: int) -> int:
+    """How many cells from token j are a grading scale's column heads (``优 | 良 | 中 | 差``, doc 310), else 0.
+
+    >>> from .stream import Token
+    >>> _grade_scale([Token(t, 1, "cell") for t in ("優", "良", "中", "差", "產出指標")], 0)
+    4
+    """
+    from ..text import simplified
+    keys = tuple(simplified(header_key(t.text)) for t in tokens[j:j + 4])
+    return 4 if keys in _GRADES else 0
+
+
 _AFTER_TARGET = ("actual", "weight", "score", "reason")
 
 
@@ -335,6 +350,10 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                 r, u = "level3", 1   # "指标 | 指标权重 | 计量单位 | …": the bare word names the 三级 column
             if r is None and roles and roles[-1] == "level3" and header_key(tokens[j].text) == "绩效目标":
                 r, u = "value", 1   # "指标名称 | 绩效目标 | 绩效标准": right after the name, the target's column (doc 139)
+            elif r is None and roles[-2:] == ["row_label", "row_label"] and header_key(tokens[j].text) == "绩效目标":
+                # "指标类型 | 绩效指标 | 绩效目标 | 绩效标准" (doc 310): the second label names the indicators
+                roles[-1] = "level3"
+                r, u = "value", 1
             if r is None and roles and "value" in roles and j + 1 < n and header_role(tokens[j + 1].text) \
                     and _GARBLED_VALUE.match(header_key(tokens[j].text)):
                 # "年成值全完值" (an OCR'd 全年完成值) between 调整指标值 and 得分系数: a value column of the header
@@ -354,6 +373,10 @@ def find_templates(tokens: list[Token]) -> list[Template]:
                 break   # "绩效指标" again after the value column: the first row's label, not a column
             roles.append(r)
             j += u
+        grades = _grade_scale(tokens, j)
+        if grades and roles:   # 绩效标准 over 优 | 良 | 中 | 差: a column per grade, the first the standard's own
+            roles += ["other"] * (grades - (roles[-1] == "description"))
+            j += grades
         roles = _two_tier(tokens[i:j], roles)
         regions, used = _regions_at(tokens, j) if roles else (0, 0)
         if regions:   # 区域绩效目标表: one value column per town or county after the header's own cells
