@@ -8,7 +8,8 @@ they are, so that the drop from it is what the flattening costs. Flattenings of 
 (other lines are kept): ``published`` (the page as it is, for comparison), ``tabs`` (cells joined by tabs), ``spaces`` (by one space), ``cellperline`` (one cell per
 line), ``blankpara`` (one cell per blank-line paragraph), ``runtogether`` (all cells and lines joined with
 nothing between them, as document-sharing previews print a table), ``html`` (the web page: each pipe line a
-``<tr>``, read as ``.html``); and the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
+``<tr>``, read as ``.html``), ``trad`` (the page in traditional script, as mirror sites serve it; names are matched
+in simplified script); and the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
 (each run of pipe lines a table), read by those formats' readers. Records match labels by 三级 name as in
 ``evaluate_records.py``.
 """
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import evaluate_records as er  # noqa: E402
 from indicators.parse import parse_file  # noqa: E402
 from indicators.table.stream import strip_glosses  # noqa: E402
+from indicators.text import simplified  # noqa: E402
 
 _PIPE = re.compile(r"[|｜]")
 
@@ -48,7 +50,13 @@ def flattenings(text: str) -> dict[str, str]:
         return "\n".join(join.join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines)
     return {"published": text, "tabs": each("\t"), "spaces": each(" "), "cellperline": each("\n"), "blankpara": each("\n\n"),
             "runtogether": "".join("".join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines),
-            "html": as_html(lines)}
+            "html": as_html(lines), "trad": traditional(text)}
+
+
+def traditional(text: str) -> str:
+    """The page in traditional script, as mirror sites serve simplified pages (OpenCC s2t)."""
+    import opencc
+    return opencc.OpenCC("s2t").convert(text)
 
 
 def as_html(lines: list[str]) -> str:
@@ -107,6 +115,13 @@ def write_docx(lines: list[str], path: Path) -> None:
 FILES = {"xlsx": write_xlsx, "docx": write_docx}   # the same pages written as files, read by those formats' readers
 
 
+def _scripts(labels: list[dict], records: list) -> tuple[list[dict], list]:
+    """Labels and records with their names in simplified script, to be matched whatever script each is in."""
+    from types import SimpleNamespace
+    return ([dict(lab, level3=simplified(lab["level3"])) for lab in labels],
+            [SimpleNamespace(level3=simplified(r.level3), value_raw=r.value_raw) for r in records])
+
+
 def pipe_documents() -> list[Path]:
     """The labelled pages printed as pipe tables (chosen by their text alone, so that two commits are measured
     on the same pages)."""
@@ -138,7 +153,7 @@ def main() -> None:
                 else:
                     path.write_text(flat, encoding="utf-8")
                 records = parse_file(path).indicators
-                tp = len(er.match(labels, records))
+                tp = len(er.match(*_scripts(labels, records) if name == "trad" else (labels, records)))
                 t = totals.setdefault(name, [0, 0, 0, [], [0] * 6])
                 t[0] += tp
                 t[1] += len(records)
