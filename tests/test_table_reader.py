@@ -2146,3 +2146,20 @@ def test_a_grading_scale_under_the_standard_is_no_actual():
     ``6500平方米以上`` (優) is no actual."""
     got = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("310_")).indicators}
     assert ("物業管理面積", "6500平方米", "") in got and ("保證設備正常運轉天數", "200", "") in got, got
+
+
+def _traditional(prefix: str) -> set[tuple[str, str]]:
+    """The records of a labelled page in traditional script (evaluate_flattenings.traditional), names simplified."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import traditional
+
+    from indicators.text import simplified
+    text = traditional(_doc(prefix).read_text(encoding="utf-8"))
+    return {(simplified(r.level3), simplified(r.value_raw)) for r in parse_text(text).indicators}
+
+
+def test_a_project_list_with_level_columns_in_traditional_script():
+    """Doc 242 (霍山 下符桥镇 扶贫项目实施情况表) as a traditional-script mirror serves it: ``產出 指標 | 效益 指標 | 滿意度
+    指標`` are the level columns and ``農用拖拉機2臺(含開溝機、播種機)`` an item with its target."""
+    got = _traditional("242_")
+    assert ("农用拖拉机", "2台(含开沟机、播种机)") in got and ("脱贫人口满意度", "≥90%") in got, sorted(got)[:5]

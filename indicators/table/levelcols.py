@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Line
+from ..text import simplified
 from ..vocab import vocab
 
 MAX_HEADER_LINES = 6   # the level cells of one header, over this many lines at most
@@ -54,7 +55,7 @@ def _level1(cell: str) -> str:
     """The 一级 a header cell names (``产出 指标``, ``满意度指标``), else ""."""
     if len(cell) > 12:
         return ""
-    key = re.sub(r"\s+", "", cell or "")
+    key = simplified(re.sub(r"\s+", "", cell or ""))   # (traditional script too: 產出指標)
     v = vocab()
     c1 = v.canonical_level1(key)
     return c1 if c1 and (c1 == "满意度指标" or not v.canonical_level2(key)) and len(key) <= 8 else ""
@@ -101,7 +102,7 @@ def split_item(item: str) -> tuple[str, str] | None:
     (('自走式高速插秧机', '一台'), ('受益户数', '≥200户'), None)
     """
     text = item.strip()
-    m = _target_start().search(text)
+    m = _target_start().search(simplified(text))   # (found on the simplified letters, cut in the text as written)
     if not m or m.start() < 2:
         return None
     value = re.sub(r"等[^()（）]*$", "", text[m.start():]).strip()
@@ -119,7 +120,7 @@ def _offset(cells: list[str], levels: list[str]) -> int | None:
     best, at = 0.0, None
     for j in range(1, len(cells) - k + 1):
         fit = sum(bool(_targets(cells[j + i])) for i in range(k))
-        fit += sum(0.5 for i, lv in enumerate(levels) if lv == "满意度指标" and "满意" in cells[j + i])
+        fit += sum(0.5 for i, lv in enumerate(levels) if lv == "满意度指标" and "满意" in simplified(cells[j + i]))
         if fit > best:
             best, at = fit, j
     return at if best >= k - 1 + 0.5 * ("满意度指标" in levels) else None
