@@ -184,9 +184,41 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False, na
     from .table.reader import legacy_cost
     from .table.sanity import keep_indicators
     from .table.sentences import read_sentences
+    from .text import simplified
+    simple = simplified(text)   # the prose readers' words are simplified: a traditional text is read as simplified,
+    read = read_sentences if sentences else read_prose   # its records given back as written
+    found = read(simple) if simple != text else read(text)
+    if simple != text:
+        as_written(found, text, simple)
     return legacy_cost(keep_indicators([_text_record(source_file, info, r.line, r.level1, r.level2, r.level3, r.value,
                                                      actual=r.actual, weight=r.weight, score=r.score)
-            for r in (read_sentences(text) if sentences else read_prose(text)) if r.named or not named_only]))
+            for r in found if r.named or not named_only]))
+
+
+def as_written(records: list, text: str, simple: str) -> None:
+    """Give the fields of records read from ``simple`` (``text`` in simplified letters, letter for letter) as
+    ``text`` writes them: each is found on its line or the few after it (whitespace aside) and taken from the same
+    place of ``text``; a field not found stays as read.
+
+    >>> from types import SimpleNamespace as R
+    >>> r = R(line=2, level3="全市婚检率", value="稳定在85%左右", actual="")
+    >>> as_written([r], "一、目標\\n全市婚檢率 穩定在85%左右", "一、目标\\n全市婚检率 稳定在85%左右")
+    >>> r.level3, r.value
+    ('全市婚檢率', '穩定在85%左右')
+    """
+    from .table.stream import clean_text
+    written = [re.sub(r"\s+", "", ln) for ln in clean_text(text).split("\n")]
+    read = [re.sub(r"\s+", "", ln) for ln in clean_text(simple).split("\n")]
+    if len(written) != len(read):
+        return
+    for r in records:
+        around = range(max(r.line - 1, 0), min(r.line + 3, len(read)))
+        for name in ("level3", "value", "actual"):
+            got = getattr(r, name, "")
+            key = re.sub(r"\s+", "", got or "")
+            at = next(((k, read[k].find(key)) for k in around if key and key in read[k]), None)
+            if at and len(written[at[0]]) == len(read[at[0]]):
+                setattr(r, name, written[at[0]][at[1]:at[1] + len(key)])
 
 
 def level_column_indicators(lines: list[Line], source_file: str, info) -> list:

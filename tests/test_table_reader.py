@@ -2163,3 +2163,25 @@ def test_a_project_list_with_level_columns_in_traditional_script():
     指標`` are the level columns and ``農用拖拉機2臺(含開溝機、播種機)`` an item with its target."""
     got = _traditional("242_")
     assert ("农用拖拉机", "2台(含开沟机、播种机)") in got and ("脱贫人口满意度", "≥90%") in got, sorted(got)[:5]
+
+
+@pytest.mark.parametrize("prefix, want", [
+    ("313_", ("全市婚檢率", "穩定在85%左右")),            # 六安 卫健委 民生工程 report: a goal said in a sentence
+    ("173_", ("部門整體支出支付進度", "100%")),            # 炎陵 交通运输局: numbered items in one cell
+])
+def test_prose_in_traditional_script_is_read_and_given_as_written(prefix, want):
+    """Docs 313 and 173 as a traditional-script mirror serves them (evaluate_flattenings.traditional): the prose readers
+    read the text in simplified letters and give each record back as the page writes it."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import traditional
+    got = {(r.level3, r.value_raw) for r in parse_text(traditional(_doc(prefix).read_text(encoding="utf-8"))).indicators}
+    assert want in got, sorted(got)[:6]
+
+
+def test_a_goal_fields_label_is_no_indicator():
+    """Doc 75 (昌吉职业技术学院, traditional script): ``總體目標:按照2019年…每生每年3300元,…`` beside the table is the goal,
+    not an indicator named 總體目標."""
+    from indicators.table.sanity import not_indicator
+    assert not_indicator("總體目標", "按照2019年高等職業院校國家助學金標準平均每生每年3300元") == "header cells"
+    names = {r.level3 for r in parse_file(_doc("75_")).indicators}
+    assert "總體目標" not in names and "資助經費到位率" in names, names

@@ -39,6 +39,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from ..text import simplified
 from .header import SECTION
 from .words import WORDS_FILE
 
@@ -97,7 +98,7 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "prose"   # "情况。 | 2.基于经济性和必要性等因素考虑,…": a form's numbered notes (备注), doc 262
     if name[:1] in _LEADING_PUNCT or re.match(r"^分[、，,)）]", name):   # "分、预算资金执行率": from "10分、…"
         return "fragment"
-    if name.rstrip(":：") in nn.exact:
+    if simplified(name).rstrip(":：") in nn.exact:   # (traditional script too: 總體目標)
         return "header cells"
     if name.endswith("值") and (value or "").endswith("值"):
         return "header cells"
