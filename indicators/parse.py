@@ -219,6 +219,26 @@ def as_written(records: list, text: str, simple: str) -> None:
             at = next(((k, read[k].find(key)) for k in around if key and key in read[k]), None)
             if at and len(written[at[0]]) == len(read[at[0]]):
                 setattr(r, name, written[at[0]][at[1]:at[1] + len(key)])
+            elif key:   # a name rebuilt around a count ("涉及6140人次困難學生" → 涉及困难学生): its letters in order
+                hit = next(((k, p) for k in around if (p := _in_order(key, read[k]))), None)
+                if hit and len(written[hit[0]]) == len(read[hit[0]]):
+                    setattr(r, name, "".join(written[hit[0]][i] for i in hit[1]))
+
+
+def _in_order(key: str, line: str) -> list[int] | None:
+    """The positions of ``key``'s letters in ``line``, in order and as close together as the first fit gives, or None.
+
+    >>> _in_order("涉及困难学生", "涉及6140人次困难学生。"), _in_order("困难学生涉及", "涉及6140人次困难学生")
+    ([0, 1, 8, 9, 10, 11], None)
+    """
+    out, at = [], 0
+    for ch in key:
+        at = line.find(ch, at)
+        if at < 0:
+            return None
+        out.append(at)
+        at += 1
+    return out
 
 
 def level_column_indicators(lines: list[Line], source_file: str, info) -> list:
