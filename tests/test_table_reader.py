@@ -2187,3 +2187,10 @@ def test_a_goal_fields_label_is_no_indicator():
     assert "總體目標" not in names and "資助經費到位率" in names, names
     # (a name the reader rebuilt around a count, "涉及6140人次困難學生", is given in the page's letters too)
     assert "涉及困難學生" in names and "涉及困难学生" not in names, names
+
+
+def test_what_is_no_indicator_is_known_in_traditional_script_too():
+    """Docs 79 and 91 in traditional script (evaluate_flattenings.traditional): ``其他需要說明事項 | 無`` and
+    ``…人民法院 | 單位:萬元`` are a form's note and its unit line, as they are in simplified script."""
+    names = {name for name, _ in _traditional("79_")} | {name for name, _ in _traditional("91_")}
+    assert "其他需要说明事项" not in names and "津市河北区人民法院" not in names, names

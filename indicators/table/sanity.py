@@ -21,8 +21,8 @@ True
 ('fragment', 'fragment')
 >>> not_indicator("2023年伙食补助预算90%得", "10分"), not_indicator("业务装备经费", "776001-扎赉特旗人民检察院")
 ('scoring rule', 'budget line')
->>> not_indicator("未達指標值酌情扣分", "")   # (doc 19)
-'scoring rule'
+>>> not_indicator("未達指標值酌情扣分", ""), not_indicator("總體目標", "按照…每生每年3300元")   # (docs 19, 75)
+('scoring rule', 'header cells')
 >>> not_indicator("(三)绩效自评与再评价差异农村最低生活保障专项资金项目自评分为", "97.40分")
 'section heading'
 >>> not_indicator("培训人数", "≥50人") is None
@@ -81,7 +81,8 @@ def not_names() -> NotNames:
 def not_indicator(level3: str, value: str) -> str | None:
     """Why a record with this 三级 name and value is not an indicator, or None when it may be one."""
     nn = not_names()
-    name = re.sub(r"\s+", "", level3 or "")
+    name = simplified(re.sub(r"\s+", "", level3 or ""))   # (the words are simplified; a page may be traditional)
+    value = simplified(value or "")
     if any(w in name for w in nn.contains) or any(w in (value or "") for w in nn.value_contains):
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
@@ -98,7 +99,7 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "prose"   # "情况。 | 2.基于经济性和必要性等因素考虑,…": a form's numbered notes (备注), doc 262
     if name[:1] in _LEADING_PUNCT or re.match(r"^分[、，,)）]", name):   # "分、预算资金执行率": from "10分、…"
         return "fragment"
-    if simplified(name).rstrip(":：") in nn.exact:   # (traditional script too: 總體目標)
+    if name.rstrip(":：") in nn.exact:
         return "header cells"
     if name.endswith("值") and (value or "").endswith("值"):
         return "header cells"
