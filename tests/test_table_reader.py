@@ -2194,3 +2194,11 @@ def test_what_is_no_indicator_is_known_in_traditional_script_too():
     ``…人民法院 | 單位:萬元`` are a form's note and its unit line, as they are in simplified script."""
     names = {name for name, _ in _traditional("79_")} | {name for name, _ in _traditional("91_")}
     assert "其他需要说明事项" not in names and "津市河北区人民法院" not in names, names
+
+
+def test_a_table_ends_and_a_name_loses_its_prefix_in_traditional_script_too():
+    """Doc 81 in traditional script: the ``預算績效評價結果`` table after the indicators ends them, as 预算绩效评价结果 does;
+    doc 181: ``指標:項目總下達資金`` is the name 項目總下達資金."""
+    names = {name for name, _ in _traditional("81_")}
+    assert "预算绩效评价结果" not in names and "预算编制准确度" not in names, names
+    assert "项目总下达资金" in {name for name, _ in _traditional("181_")}

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import EmptySlot, Indicator
+from ..text import simplified
 from ..vocab import vocab
 from .digits import digit_cuts, serial_cuts
 from .header import SECOND, Template, base_role, find_templates, header_role
@@ -20,7 +21,7 @@ from .stream import COMPARATOR_CHARS, LINE_ENDS, NUMBER_PREFIX, Token
 
 # an item's number, or the colon a level word left ("数量指标" ":开通业务月份", doc 162; "指标:项目总下达资金", doc 181),
 # before a name
-_LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*|^(?:指标)?[:：]\s*")
+_LEVEL3_PREFIX = re.compile("^" + NUMBER_PREFIX + r"\s*|^\d{1,2}[、．.]\s*(?=\D)|^[（(]\d{1,2}[)）]\s*|^(?:指标|指標)?[:：]\s*")
 _WS = re.compile(r"\s+")
 _GOAL_ITEM = re.compile(r"^目标\d{1,2}[:：.．、]")
 
@@ -72,7 +73,7 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
     """Where a table's rows stop: a 总分/合计/说明 line or a signature line ends it."""
     v = vocab()
     for i in range(start, end):
-        key = _squeeze(tokens[i].text)
+        key = simplified(_squeeze(tokens[i].text))   # (a traditional page's 預算績效評價結果, 總分 end it too: doc 81)
         if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分") or key in ("注:", "注：")):
             # (总分 and 注: alone type as short words)
             return i
