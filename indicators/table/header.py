@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..text import simplified
 from ..vocab import vocab
 from .stream import Token
+from .words import words
 
 _ANNOTATION = re.compile(r"[（(][^()（）]{0,12}[)）]")
 
@@ -274,19 +275,18 @@ def _two_tier(span: list[Token], roles: list[str]) -> list[str]:
     return earlier + merged
 
 
-_GRADES = (("优", "良", "中", "差"), ("优秀", "良好", "合格", "不合格"), ("优秀", "良好", "中等", "差"))
-
-
 def _grade_scale(tokens: list[Token], j: int) -> int:
-    """How many cells from token j are a grading scale's column heads (``优 | 良 | 中 | 差``, doc 310), else 0.
+    """How many cells from token j are a grading scale's column heads (``优 | 良 | 中 | 差``, doc 310; the scales are
+    ``reader.toml [words] grade_scales``), else 0.
 
-    >>> from .stream import Token
     >>> _grade_scale([Token(t, 1, "cell") for t in ("優", "良", "中", "差", "產出指標")], 0)
     4
     """
-    from ..text import simplified
-    keys = tuple(simplified(header_key(t.text)) for t in tokens[j:j + 4])
-    return 4 if keys in _GRADES else 0
+    for scale in words().grade_scales:
+        keys = tuple(simplified(header_key(t.text)) for t in tokens[j:j + len(scale)])
+        if keys == scale:
+            return len(scale)
+    return 0
 
 
 _AFTER_TARGET = ("actual", "weight", "score", "reason")

@@ -34,6 +34,7 @@ class ReaderWords:
     trailing_qual: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
     kind_then: tuple[str, ...] = ()
+    grade_scales: tuple[tuple[str, ...], ...] = ()
     kind_not_after: tuple[str, ...] = ()
     sentence_openers: tuple[str, ...] = ()
     dictionary_unit_words: frozenset[str] = frozenset()   # 支持, 家长, 单项: jieba's words that open with a unit letter
@@ -60,6 +61,7 @@ def words() -> ReaderWords:
                        trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
                        kinds=frozenset(raw.get("kinds", ())),
                        kind_then=tuple(raw.get("kind_then", ())), kind_not_after=tuple(raw.get("kind_not_after", ())),
+                       grade_scales=tuple(tuple(g) for g in raw.get("grade_scales", ())),
                        sentence_openers=tuple(raw.get("sentence_openers", ())),
                        dictionary_unit_words=_dictionary_unit_words(),
                        value_units=frozenset(raw.get("value_units", ())))
