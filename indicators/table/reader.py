@@ -13,7 +13,7 @@ from ..model import EmptySlot, Indicator
 from ..text import simplified
 from ..vocab import vocab
 from .digits import digit_cuts, serial_cuts
-from .header import SECOND, Template, base_role, find_templates, header_role
+from .header import SECOND, Template, base_role, find_templates, header_key, header_role
 from .names import name_rows, names_only
 from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
 from .words import words
@@ -210,7 +210,6 @@ def _two_level(rows: list[Row]) -> bool:
 
 def _serial_first(tokens: list[Token], tpl: Template) -> bool:
     """The template's first column is a 序号 column."""
-    from .header import header_key
     return tpl.roles[:1] == ["other"] and header_key(tokens[tpl.start].text) == "序号"
 
 

@@ -189,7 +189,7 @@ class Row:
 def _typed_cost(tok: Token, w: Weights) -> float:
     typ = token_type(tok.text)
     if typ in ("l1", "l2", "l1l2", "l2like", "remark", "rowlabel") or tok.text in ("是", "否") \
-            or (tok.gap == "glue" and tok.text in words().kinds):   # 定性 cut off a name run together (doc 114)
+            or (tok.gap == "glue" and tok.text in words().kinds):   # 定性 cut off a name run together (docs 65, 114)
         # a level name, a remark (已完成, 达成预期指标), a row label (绩效指标, repeated after a page break) or the 是/否
         # of a 是否核心指标 cell (cut off the next row's name after a number by the lexer: 22 | 否 | 基础信息完善) is never
         # part of another cell
