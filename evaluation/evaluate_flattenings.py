@@ -9,7 +9,8 @@ they are, so that the drop from it is what the flattening costs. Flattenings of 
 line), ``blankpara`` (one cell per blank-line paragraph), ``runtogether`` (all cells and lines joined with
 nothing between them, as document-sharing previews print a table), ``html`` (the web page: each pipe line a
 ``<tr>``, read as ``.html``), ``trad`` (the page in traditional script, as mirror sites serve it; names are matched
-in simplified script); and the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
+in simplified script), ``wrapped`` (one cell per line, long cells of letters broken by a space every 8 letters); and
+the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
 (each run of pipe lines a table), read by those formats' readers. Records match labels by 三级 name as in
 ``evaluate_records.py``.
 """
@@ -50,7 +51,20 @@ def flattenings(text: str) -> dict[str, str]:
         return "\n".join(join.join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines)
     return {"published": text, "tabs": each("\t"), "spaces": each(" "), "cellperline": each("\n"), "blankpara": each("\n\n"),
             "runtogether": "".join("".join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines),
-            "html": as_html(lines), "trad": traditional(text)}
+            "html": as_html(lines), "trad": traditional(text),
+            "wrapped": "\n".join("\n".join(map(_wrap, _cells(ln))) if _PIPE.search(ln) else ln for ln in lines)}
+
+
+def _wrap(cell: str, width: int = 8) -> str:
+    """A cell of letters longer than ``width`` broken by a space every ``width`` letters, as a narrow column wraps it and
+    a converter turns the wrap into a space; a cell with a digit (a target) is left whole.
+
+    >>> _wrap("开展小型水利工程建设(个)"), _wrap("≥1290.3平方米冷库仓储建设")
+    ('开展小型水利工程 建设(个)', '≥1290.3平方米冷库仓储建设')
+    """
+    if len(cell) <= width or any(ch.isdigit() for ch in cell):
+        return cell
+    return " ".join(cell[k:k + width] for k in range(0, len(cell), width))
 
 
 def traditional(text: str) -> str:
