@@ -2202,3 +2202,13 @@ def test_a_table_ends_and_a_name_loses_its_prefix_in_traditional_script_too():
     names = {name for name, _ in _traditional("81_")}
     assert "预算绩效评价结果" not in names and "预算编制准确度" not in names, names
     assert "项目总下达资金" in {name for name, _ in _traditional("181_")}
+
+
+def test_a_cell_a_space_wrapped_is_one_cell_where_lines_are_cells():
+    """Doc 202 (安溪 水利专项, one cell per line) with its long cells wrapped (evaluate_flattenings.py ``wrapped``):
+    ``开展小型水利工程 建设(个)`` is one name, not a name and a cell of its own."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("202_").read_text(encoding="utf-8"))["wrapped"]
+    names = {r.level3 for r in parse_text(text).indicators}
+    assert "开展小型水利工程建设(个)" in names, names

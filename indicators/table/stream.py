@@ -97,6 +97,8 @@ def cell_stream(text: str) -> list[Token]:
                 cells, inner = [stripped], "lone"
             else:
                 cells = join_units(join_wrapped(join_brackets([c for c in _SPACES.split(stripped) if c])))
+                if lone_cells and _wrapped_cell(cells):
+                    cells = ["".join(cells)]   # "开展小型水利工程 建设(个)": one cell a space wrapped (one cell per line)
                 # "lone": a line that is one cell, bordered by its ends (not where lines are rows run together)
                 inner = "space" if len(cells) > 1 or not lone_cells else "lone"
         if gap != "hard" and blank:
@@ -105,6 +107,25 @@ def cell_stream(text: str) -> list[Token]:
         _add_cells(tokens, cells, lineno, gap, inner)
         gap = "line" if len(cells) > 1 else "cell"
     return join_split_headers(join_split_names(cut_repeated_heads(tokens)))
+
+
+def _wrapped_cell(pieces: list[str]) -> bool:
+    """Two pieces of letters, no digit, that read as one name or text broken at a space (in a document whose lines
+    are cells, a space inside a line is the cell's own): the first does not end like a name and neither is a level or
+    header word.
+
+    >>> _wrapped_cell(["开展小型水利工程", "建设(个)"]), _wrapped_cell(["资金到位率", "按时到位"]), _wrapped_cell(["产出指标", "数量指标"])
+    (True, False, False)
+    >>> _wrapped_cell(["项目名称:", "全区涉法工作经费"])
+    False
+    """
+    from .header import header_role
+    if len(pieces) != 2 or any(re.search(r"[\d:：]", p) for p in pieces) or len(pieces[0]) < 4:
+        return False   # (a digit, or a label's colon: "项目名称: 全区涉法工作经费" is a label and its value)
+    v = vocab()
+    if any(v.canonical_level1(p) or v.canonical_level2(p) or header_role(p) for p in pieces):
+        return False
+    return not words().name_end.search(simplified(pieces[0])) and re.match(r"[\u4e00-\u9fff]", pieces[1]) is not None
 
 
 def _border_line(lines: list[str], lineno: int) -> bool:
