@@ -110,9 +110,9 @@ def cell_stream(text: str) -> list[Token]:
 
 
 def _wrapped_cell(pieces: list[str]) -> bool:
-    """Two pieces of letters, no digit, that read as one name or text broken at a space (in a document whose lines
-    are cells, a space inside a line is the cell's own): the first does not end like a name and neither is a level or
-    header word.
+    """Pieces of letters, no digit, that read as one name or text broken at spaces (in a document whose lines are
+    cells, a space inside a line is the cell's own): none but the last ends like a name and none is a level or header
+    word.
 
     >>> _wrapped_cell(["开展小型水利工程", "建设(个)"]), _wrapped_cell(["资金到位率", "按时到位"]), _wrapped_cell(["产出指标", "数量指标"])
     (True, False, False)
@@ -120,12 +120,13 @@ def _wrapped_cell(pieces: list[str]) -> bool:
     False
     """
     from .header import header_role
-    if len(pieces) != 2 or any(re.search(r"[\d:：]", p) for p in pieces) or len(pieces[0]) < 4:
+    if len(pieces) < 2 or any(re.search(r"[\d:：]", p) for p in pieces) or len(pieces[0]) < 4:
         return False   # (a digit, or a label's colon: "项目名称: 全区涉法工作经费" is a label and its value)
     v = vocab()
     if any(v.canonical_level1(p) or v.canonical_level2(p) or header_role(p) for p in pieces):
         return False
-    return not words().name_end.search(simplified(pieces[0])) and re.match(r"[\u4e00-\u9fff]", pieces[1]) is not None
+    return not any(words().name_end.search(simplified(p)) for p in pieces[:-1]) \
+        and all(re.match(r"[\u4e00-\u9fff]", p) for p in pieces[1:])
 
 
 def _border_line(lines: list[str], lineno: int) -> bool:
