@@ -9,8 +9,8 @@ they are, so that the drop from it is what the flattening costs. Flattenings of 
 line), ``blankpara`` (one cell per blank-line paragraph), ``runtogether`` (all cells and lines joined with
 nothing between them, as document-sharing previews print a table), ``html`` (the web page: each pipe line a
 ``<tr>``, read as ``.html``), ``trad`` (the page in traditional script, as mirror sites serve it; names are matched
-in simplified script), ``wrapped`` (one cell per line, long cells of letters broken by a space every 8 letters); and
-the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
+in simplified script), ``wrapped`` (one cell per line, long cells of letters broken by a space every 8 letters),
+``pagebreaks`` (the page as published with a page number line after every 25 table lines); and the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
 (each run of pipe lines a table), read by those formats' readers. Records match labels by 三级 name as in
 ``evaluate_records.py``.
 """
@@ -52,7 +52,25 @@ def flattenings(text: str) -> dict[str, str]:
     return {"published": text, "tabs": each("\t"), "spaces": each(" "), "cellperline": each("\n"), "blankpara": each("\n\n"),
             "runtogether": "".join("".join(_cells(ln)) if _PIPE.search(ln) else ln for ln in lines),
             "html": as_html(lines), "trad": traditional(text),
-            "wrapped": "\n".join("\n".join(map(_wrap, _cells(ln))) if _PIPE.search(ln) else ln for ln in lines)}
+            "wrapped": "\n".join("\n".join(map(_wrap, _cells(ln))) if _PIPE.search(ln) else ln for ln in lines),
+            "pagebreaks": "\n".join(_page_breaks(lines))}
+
+
+def _page_breaks(lines: list[str], every: int = 25) -> list[str]:
+    """The page's lines with a page number (``第 2 页，共 9 页``) after every ``every`` pipe lines, as a PDF printed over
+    pages gives it between two rows of a table.
+
+    >>> _page_breaks(["标题", "| a |", "| b |", "| c |"], every=2)
+    ['标题', '| a |', '| b |', '第 2 页，共 9 页', '| c |']
+    """
+    out, rows = [], 0
+    for ln in lines:
+        out.append(ln)
+        if _PIPE.search(ln):
+            rows += 1
+            if rows % every == 0:
+                out.append(f"第 {rows // every + 1} 页，共 9 页")
+    return out
 
 
 def _wrap(cell: str, width: int = 8) -> str:
