@@ -2222,3 +2222,15 @@ def test_a_pages_qr_code_line_is_no_target():
     """Doc 12 (大英 民政局): the page's ``手机扫码,畅快体验!`` line is page furniture, also where it lands in a value."""
     from indicators.table.sanity import not_indicator
     assert not_indicator("qrcode", "手机扫码,畅快体验!") == "page furniture or sign-off"
+
+
+def test_a_page_number_line_between_rows_is_no_cell():
+    """Doc 97 (金安 网球公开赛, one cell per line) with a page number after every 25 table lines
+    (evaluate_flattenings.py ``pagebreaks``; real pages print ``第1页 / 共16页`` so, docs 133, 142): the page number is
+    no cell, so the rows around it read as without it."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    flat = flattenings(_doc("97_").read_text(encoding="utf-8"))
+    broken = {(r.level3, r.value_raw) for r in parse_text(flat["pagebreaks"]).indicators}
+    whole = {(r.level3, r.value_raw) for r in parse_text(flat["published"]).indicators}
+    assert broken == whole and len(whole) >= 10, sorted(broken ^ whole)

@@ -75,6 +75,8 @@ def cell_stream(text: str) -> list[Token]:
     lines = join_preview_pages(clean_text(text).split("\n"))
     lone_cells = not _rows_per_line(lines)
     for lineno, raw in enumerate(lines, start=1):
+        if _PAGE_NUMBER.match(raw):
+            continue   # "第 2 页，共 9 页" between two rows of a table a PDF printed over pages: no cell
         if "|" in raw or "｜" in raw:
             pieces = [p.strip() for p in re.split(r"[|｜]", raw)]
             cells = [p for p in pieces if p]
@@ -127,6 +129,11 @@ def _wrapped_cell(pieces: list[str]) -> bool:
         return False
     return not any(words().name_end.search(simplified(p)) for p in pieces[:-1]) \
         and all(re.match(r"[\u4e00-\u9fff]", p) for p in pieces[1:])
+
+
+# a page's number printed on a line of its own: 第2页 / 共16页, 第 2 页，共 9 页, 共9页 第2页, - 2 -
+_PAGE_NUMBER = re.compile(r"^\s*(?:第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|共\s*\d{1,4}\s*页\s*[/，,、]?\s*第\s*\d{1,4}\s*页|[-—–]\s*\d{1,4}\s*[-—–])\s*$")
 
 
 def _border_line(lines: list[str], lineno: int) -> bool:
