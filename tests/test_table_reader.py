@@ -2234,3 +2234,16 @@ def test_a_page_number_line_between_rows_is_no_cell():
     broken = {(r.level3, r.value_raw) for r in parse_text(flat["pagebreaks"]).indicators}
     whole = {(r.level3, r.value_raw) for r in parse_text(flat["published"]).indicators}
     assert broken == whole and len(whole) >= 10, sorted(broken ^ whole)
+
+
+def test_a_page_number_row_of_a_sheet_is_no_cell(tmp_path):
+    """Doc 97 written as a workbook with a page-number row after every 25 table rows (as a sheet printed from a PDF
+    keeps them): the rows read as without them."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import _page_breaks, write_xlsx
+    lines = _doc("97_").read_text(encoding="utf-8").split("\n")
+    write_xlsx(_page_breaks(lines), tmp_path / "broken.xlsx")
+    write_xlsx(lines, tmp_path / "whole.xlsx")
+    broken = {(r.level3, r.value_raw) for r in parse_file(tmp_path / "broken.xlsx").indicators}
+    whole = {(r.level3, r.value_raw) for r in parse_file(tmp_path / "whole.xlsx").indicators}
+    assert broken == whole and len(whole) >= 10, sorted(broken ^ whole)

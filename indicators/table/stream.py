@@ -961,8 +961,8 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
     gap = "para"
     for line in lines:
         cells = [clean_text(c).strip() for c in line.cells if c and c.strip()]
-        if not cells:
-            continue
+        if not cells or (len(cells) == 1 and _PAGE_NUMBER.match(cells[0])):
+            continue   # (a PDF page's or a sheet's own page number row is no cell either)
         _add_cells(tokens, cells, line.lineno, gap, "sep")
         gap = ("hard" if hard_rows else "line") if len(cells) > 1 else "cell"
     return join_split_names(tokens)
