@@ -2247,3 +2247,15 @@ def test_a_page_number_row_of_a_sheet_is_no_cell(tmp_path):
     broken = {(r.level3, r.value_raw) for r in parse_file(tmp_path / "broken.xlsx").indicators}
     whole = {(r.level3, r.value_raw) for r in parse_file(tmp_path / "whole.xlsx").indicators}
     assert broken == whole and len(whole) >= 10, sorted(broken ^ whole)
+
+
+def test_a_very_long_digit_run_under_target_and_actual_columns():
+    """Found by fuzzing (../shared/tools/fuzz.py, a mutated document): a run of hundreds of digits under a target and
+    actual column pair made the ratio of its two parts underflow to 0 and ``math.log10`` raise, so the page gave
+    nothing. Rebuilt from real document 230 (its ``1200014084`` is a target 12000 and an actual 14084): a 400-digit run
+    there is no target and actual, and the page's other rows still read (the two rows around the run may take it)."""
+    page = _doc("230_").read_text(encoding="utf-8")
+    assert "1200014084" in page
+    whole = {r.level3 for r in parse_text(page, "230.txt").indicators}
+    long_run = {r.level3 for r in parse_text(page.replace("1200014084", "1" + "9" * 400), "230.txt").indicators}
+    assert len(long_run & whole) >= len(whole) - 2, sorted(whole - long_run)

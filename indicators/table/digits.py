@@ -214,10 +214,12 @@ def target_and_actual(text: str, most: float = 0.5) -> list[str] | None:
 
     >>> target_and_actual("1200014084"), target_and_actual("3069"), target_and_actual("2100"), target_and_actual("2019")
     (['12000', '14084'], ['30', '69'], None, None)
+    >>> target_and_actual("1" + "9" * 30)   # (fuzzing: a long run made the ratio underflow to 0)
+    
     """
-    if not _RUN.match(text) or len(text) < 4 or _YEAR.match(text):
-        return None
-    fits = sorted((abs(math.log10(int(text[:k]) / int(text[k:]))), k) for k in range(1, len(text))
+    if not _RUN.match(text) or not 4 <= len(text) <= 24 or _YEAR.match(text):
+        return None   # (two numbers of up to 12 digits each; a longer run is no target and actual)
+    fits = sorted((abs(math.log10(int(text[:k])) - math.log10(int(text[k:]))), k) for k in range(1, len(text))
                   if text[k] != "0" and int(text[k:]) > 0)
     if not fits or fits[0][0] >= most or (len(fits) > 1 and fits[1][0] < most):
         return None
