@@ -187,7 +187,7 @@ def prose_records(text: str, source_file: str, info, sentences: bool = False, na
     from .text import simplified
     simple = simplified(text)   # the prose readers' words are simplified: a traditional text is read as simplified,
     read = read_sentences if sentences else read_prose   # its records given back as written
-    found = read(simple) if simple != text else read(text)
+    found = read(simple)
     if simple != text:
         as_written(found, text, simple)
     return legacy_cost(keep_indicators([_text_record(source_file, info, r.line, r.level1, r.level2, r.level3, r.value,

@@ -341,7 +341,7 @@ def _kind_off(value: str) -> str:
     >>> _kind_off("定性减少"), _kind_off("定性"), _kind_off("≥95%")
     ('减少', '定性', '≥95%')
     """
-    kind = next((k for k in sorted(words().kinds, key=len, reverse=True) if value.startswith(k)), "")
+    kind = max((k for k in words().kinds if value.startswith(k)), key=len, default="")
     return value[len(kind):] if kind and len(value) > len(kind) else value
 
 

@@ -83,31 +83,31 @@ def not_indicator(level3: str, value: str) -> str | None:
     nn = not_names()
     name = simplified(re.sub(r"\s+", "", level3 or ""))   # (the words are simplified; a page may be traditional)
     value = simplified(value or "")
-    if any(w in name for w in nn.contains) or any(w in (value or "") for w in nn.value_contains):
+    if any(w in name for w in nn.contains) or any(w in value for w in nn.value_contains):
         return "page furniture or sign-off"
-    if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value or "")):
+    if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value)):
         return "budget line"
     if SECTION.match(name):
         return "section heading"
-    if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value or "")):
+    if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value)):
         return "scoring rule"
-    if _UNIT_CODE.match(value or ""):
+    if _UNIT_CODE.match(value):
         return "budget line"
-    if _ENUM_VALUE.match(value or "") or name.startswith("【项目概况】"):
+    if _ENUM_VALUE.match(value) or name.startswith("【项目概况】"):
         return "prose"   # "…打击力度。 | 目标3:加强…": the next item of a goal list, not a target
-    if _NOTE_ITEM.match(value or ""):
+    if _NOTE_ITEM.match(value):
         return "prose"   # "情况。 | 2.基于经济性和必要性等因素考虑,…": a form's numbered notes (备注), doc 262
     if name[:1] in _LEADING_PUNCT or re.match(r"^分[、，,)）]", name):   # "分、预算资金执行率": from "10分、…"
         return "fragment"
     if name.rstrip(":：") in nn.exact:
         return "header cells"
-    if name.endswith("值") and (value or "").endswith("值"):
+    if name.endswith("值") and value.endswith("值"):
         return "header cells"
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value):
         return "fragment"
-    if _two_ranges(name, re.sub(r"\s+", "", value or "")):
+    if _two_ranges(name, re.sub(r"\s+", "", value)):
         return "values without a name"   # "9-11个月 | 6-8个月": a row's two targets, its name lost (doc 271)
     return None
 
