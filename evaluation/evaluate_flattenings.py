@@ -17,6 +17,7 @@ in simplified script), ``wrapped`` (one cell per line, long cells of letters bro
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import re
 import sys
@@ -87,8 +88,14 @@ def _wrap(cell: str, width: int = 8) -> str:
 
 def traditional(text: str) -> str:
     """The page in traditional script, as mirror sites serve simplified pages (OpenCC s2t)."""
+    return _s2t().convert(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _s2t():
+    """One OpenCC converter for every page (building one loads its dictionaries)."""
     import opencc
-    return opencc.OpenCC("s2t").convert(text)
+    return opencc.OpenCC("s2t")
 
 
 def as_html(lines: list[str]) -> str:
