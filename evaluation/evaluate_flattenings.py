@@ -10,8 +10,9 @@ line), ``blankpara`` (one cell per blank-line paragraph), ``runtogether`` (all c
 nothing between them, as document-sharing previews print a table), ``html`` (the web page: each pipe line a
 ``<tr>``, read as ``.html``), ``trad`` (the page in traditional script, as mirror sites serve it; names are matched
 in simplified script), ``wrapped`` (one cell per line, long cells of letters broken by a space every 8 letters),
-``pagebreaks`` (the page as published with a page number line after every 25 table lines); and the same pages written as files, ``xlsx`` (each pipe line a row) and ``docx``
-(each run of pipe lines a table), read by those formats' readers. Records match labels by 三级 name as in
+``pagebreaks`` (the page as published with a page number line after every 25 table lines); and the same pages written as files, ``xlsx`` (each pipe line a row), ``docx``
+(each run of pipe lines a table) and ``pdf`` (each run of pipe lines a ruled table, printed by reportlab), read by
+those formats' readers. Records match labels by 三级 name as in
 ``evaluate_records.py``.
 """
 from __future__ import annotations
@@ -151,7 +152,51 @@ def write_docx(lines: list[str], path: Path) -> None:
     document.save(path)
 
 
-FILES = {"xlsx": write_xlsx, "docx": write_docx}   # the same pages written as files, read by those formats' readers
+def write_pdf(lines: list[str], path: Path, ruled: bool = True) -> None:
+    """The page as a PDF printed from the table (reportlab, its built-in CID font): each run of pipe lines one table
+    with the cells in order from the first column (a short row padded with empty cells at its end; cells padded 1.5
+    pt), columns as wide as their longest cell allows on an A4 page (long cells wrap over lines in their box), other
+    lines paragraphs. ``ruled=False`` draws no lines (read from word positions); it is not one of the flattenings: a
+    pipe line does not say which columns its merged cells were in, so a short row's cells would not stand under their
+    headers (``evaluate_rendered.py`` prints the labelled tables unruled with every cell in its column)."""
+    from xml.sax.saxutils import escape
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    para = ParagraphStyle("para", fontName="STSong-Light", fontSize=9, leading=13, wordWrap="CJK")
+    story, block = [], []
+
+    def table() -> None:
+        if block:
+            width = max(map(len, block))
+            rows = [row + [""] * (width - len(row)) for row in block]
+            longest = [min(max(len(r[j]) for r in rows), 24) + 4 for j in range(width)]
+            widths = [180 * mm * n / sum(longest) for n in longest]
+            style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), 1.5)]
+            style += [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
+            story.append(Table([[Paragraph(escape(c), cell) for c in r] for r in rows], colWidths=widths,
+                               style=TableStyle(style)))
+            block.clear()
+    for ln in lines:
+        if _PIPE.search(ln):
+            block.extend([_cells(ln)] if _cells(ln) else [])   # ("|||": no cell to draw)
+        else:
+            table()
+            if ln.strip():
+                story.append(Paragraph(escape(ln), para))
+    table()
+    SimpleDocTemplate(str(path), pagesize=A4, topMargin=15 * mm, bottomMargin=15 * mm).build(story)
+
+
+FILES = {"xlsx": write_xlsx, "docx": write_docx, "pdf": write_pdf}   # the same pages written as files, read by those formats' readers
 
 
 def _scripts(labels: list[dict], records: list) -> tuple[list[dict], list]:
@@ -184,7 +229,7 @@ def main() -> None:
             for name, flat in list(flattenings(text).items()) + list(FILES.items()):
                 if a.only and name != a.only:
                     continue
-                suffix = {"html": ".html", "xlsx": ".xlsx", "docx": ".docx"}.get(name)
+                suffix = {"html": ".html", "xlsx": ".xlsx", "docx": ".docx", "pdf": ".pdf"}.get(name)
                 path = Path(tmp) / name / (doc.stem + suffix if suffix else doc.name)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if name in FILES:   # (a file has no web mirror's pinyin glosses: "經(jīng)費")
