@@ -306,6 +306,14 @@ def _well_formed(doc: ParsedDocument) -> float:
         r.table_kind == "department" and r.level2)) and not _shifted_level1(r.level1)) / len(doc.indicators)
 
 
+def _levelled(doc: ParsedDocument) -> float:
+    """Share of records with a name and a known 二级 name, its 一级 not shifted: rows in their columns, value or none."""
+    from .vocab import vocab
+    v = vocab()
+    return sum(1 for r in doc.indicators if r.level3 and v.canonical_level2(r.level2) and not _shifted_level1(r.level1)
+               ) / max(1, len(doc.indicators))
+
+
 @functools.lru_cache(maxsize=4096)
 def _shifted_level1(level1: str) -> bool:
     """A 一级 cell that is a number, a sentence, or a 一级 name glued to another cell (正向指标产出指标)."""
@@ -335,6 +343,11 @@ def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:
     """The strict grid reader's records where it read the document's tables whole (nearly every record
     well formed, not far fewer than the stream reader found); otherwise the reader that found more."""
     g, s = _fit(grid), _fit(general)
+    n, m = len(grid.indicators), len(general.indicators)
+    if n > m and (_covers(grid, general) or n >= 2 * m) and _levelled(grid) >= 0.9:
+        # the grid reader read every row the stream reader did (or twice as many), and rows whose value cells are
+        # empty (docs 99, 101 as web pages: a table whose targets were never filled in)
+        return grid
     if s > g and _well_formed(general) >= _well_formed(grid) - 0.02 and _covers(general, grid):
         return general   # the stream reader read every row the grid reader did, and more (a project's first row)
     if g >= 3 and g >= 0.4 * s and _well_formed(grid) >= 0.85:

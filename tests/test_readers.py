@@ -459,3 +459,23 @@ def test_the_project_card_source_panel_shows_a_binary_file_s_row_marked(fmt):
     marked = re.search(r'<mark id="hl"[^>]*>(.*?)</mark>', panel).group(1)
     assert re.sub(r"\s+", "", rec.level3) in re.sub(r"\s+", "", marked)
     assert ("page" in marked) if fmt == "pdf" else ("!" in marked or "sheet" in marked or "table" in marked)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx", "pdf"])
+def test_a_table_whose_value_cells_are_empty_gives_every_named_row(tmp_path, fmt):
+    """Real documents 99 and 101 (a 学生资助 self-evaluation and a 残联 目标表 whose 指标值 were never filled in), their
+    labelled indicators printed as the budget system's table (evaluation/evaluate_rendered.py): every name is a
+    record with an empty value; the next row's name is never taken for the value (``国家励志奖学金人数 |
+    国家助学金人数应征入伍人数``), and a name that ends in 标准 is not cut there (``补助标准 | 执行达标率``)."""
+    import json
+    import sys
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import FORMS, tables
+    for prefix in ("99_", "101_"):
+        path = next((ROOT / "tests" / "realdocs" / "labels").glob(prefix + "*.jsonl"))
+        labels = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        write, suffix = FORMS[fmt]
+        out = tmp_path / (prefix + suffix)
+        write(tables(labels), out)
+        got = [(r.level3, r.value_raw) for r in parse_file(out).indicators]
+        assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
