@@ -90,12 +90,15 @@ class ReadResult:
     suffix: str = ".txt"
 
     def add(self, cells: list[str], location: Location) -> None:
-        """Append one row (trailing empty cells dropped; rows without text skipped)."""
+        """Append one row (trailing empty cells dropped but one, which says that the row's last columns are shown
+        empty; rows without text skipped)."""
         cells = [c if c is not None else "" for c in cells]
+        open_end = bool(cells) and not str(cells[-1]).strip()
         while cells and not str(cells[-1]).strip():
             cells.pop()
         if not any(str(c).strip() for c in cells):
             return
+        cells += [""] if open_end else []
         lineno = len(self.lines) + 1
         self.lines.append(Line(cells=[str(c) for c in cells], lineno=lineno))
         self.locations[lineno] = location

@@ -244,7 +244,7 @@ def word_rows(page, state: "PageState | None" = None, lines: "list[WordLine] | N
         elif state.anchors:
             cols = _columns(line, state.anchors)
         rows.append({"top": line.top, "size": line.size, "cols": cols, "own": set(cols or ()), "plain": texts})
-    return [(row.get("top_first", row["top"]), _row_cells(row))
+    return [(row.get("top_first", row["top"]), _row_cells(row, len(state.anchors)))
             for row in join_wrapped_rows(rows, len(state.anchors))]
 
 
@@ -278,10 +278,12 @@ def join_wrapped_rows(rows: list[dict], ncols: int) -> list[dict]:
     return merged
 
 
-def _row_cells(row: dict) -> list[str]:
-    """A single-cell line (a title, a 项目名称 block) stays one cell; a table row has one cell per column."""
+def _row_cells(row: dict, ncols: int = 0) -> list[str]:
+    """A single-cell line (a title, a 项目名称 block) stays one cell; a table row has one cell per header column (the
+    columns it leaves blank are empty cells), a row with one cell past the first column too (a 三级 name whose value
+    cells are empty, its 一级/二级 merged: doc 101)."""
     if row["cols"] is None:
         return row["plain"]
-    if len(row["plain"]) == 1 and len(row["cols"]) == 1:
+    if len(row["plain"]) == 1 and len(row["cols"]) == 1 and 0 in row["cols"]:
         return ["".join(row["cols"].values())]
-    return [row["cols"].get(j, "") for j in range(max(row["cols"]) + 1)]
+    return [row["cols"].get(j, "") for j in range(max(max(row["cols"]) + 1, ncols))]

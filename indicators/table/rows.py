@@ -50,6 +50,7 @@ class Weights:
     max_weight: int = 30
     second_block: float = 0.5
     name_merge: float = 0.0
+    open_end: float = 0.3
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +63,7 @@ def weights() -> Weights:
                    max_cell=raw["row"]["max_cell_tokens"], skip=raw["skip"], emit=emit, default=default,
                    slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"],
                    max_weight=raw["row"]["max_weight"], name_merge=raw["row"]["name_merge"],
-                   second_block=raw["row"].get("second_block", 0.5))
+                   second_block=raw["row"].get("second_block", 0.5), open_end=raw["row"]["open_end"])
 
 
 # -- token types ----------------------------------------------------------------------------
@@ -174,6 +175,7 @@ class Cell:
 @dataclass
 class Row:
     cells: list[Cell] = field(default_factory=list)
+    open: bool = False   # the source row ends after the row's last cell with cells it shows empty (Token.open)
 
     def get(self, role: str) -> str:
         return "".join(c.text for c in self.cells if c.role == role)
@@ -342,11 +344,13 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     # such a row may give only the first block's cells (doc 40 as HTML)
     second_rest = [sum(s for s, r in zip(skip[c + 1:], roles[c + 1:]) if r.endswith(SECOND)) for c in range(C)]
 
-    def row_end(c: int, hard: bool = False) -> float:
+    def row_end(c: int, hard: bool = False, open_end: bool = False) -> float:
         # an empty-slot row (only 一级/二级 cells) ends cheaply; others pay for the columns they leave out
         if c in slot_cols and has_l3:
             return w.slot_end
         rest = prefix[C] - prefix[c + 1]
+        if open_end:   # the source shows the columns after the row's last cell empty (a value never filled in)
+            rest = min(rest, w.open_end)
         return rest - second_rest[c] if hard and second_rest[c] and not roles[c].endswith(SECOND) else rest
 
     gaps = [w.gap.get(t.gap, w.gap["cell"]) for t in tokens]
@@ -393,7 +397,7 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         hard = tokens[i].gap == "hard"
         for c in range(C):
             if dp[i][c] < INF:
-                cost = dp[i][c] + row_end(c, hard)
+                cost = dp[i][c] + row_end(c, hard, i > 0 and tokens[i - 1].open)
                 if cost < closed:
                     closed, closed_from = cost, ("row", c)
         gap = gaps[i]
@@ -440,12 +444,15 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     # end: close the last row
     best, state = dp_out[n], ("out", None)
     for c in range(C):
-        if dp[n][c] + row_end(c) < best:
-            best, state = dp[n][c] + row_end(c), ("row", c)
+        end = row_end(c, False, tokens[n - 1].open)
+        if dp[n][c] + end < best:
+            best, state = dp[n][c] + end, ("row", c)
     return _trace(tokens, roles, back, back_out, state, n)
 
 
 def _trace(tokens, roles, back, back_out, state, n) -> list[Row]:
+    def row(cells: list[Cell]) -> Row:
+        return Row(list(reversed(cells)), open=tokens[cells[0].last].open)
     rows: list[Row] = []
     current: list[Cell] = []
     j = n
@@ -454,7 +461,7 @@ def _trace(tokens, roles, back, back_out, state, n) -> list[Row]:
         if kind == "out":
             prev = back_out[j]
             if current:
-                rows.append(Row(list(reversed(current))))
+                rows.append(row(current))
                 current = []
             j -= 1
             kind, c = (prev[0], prev[1] if len(prev) > 1 else None)
@@ -464,11 +471,11 @@ def _trace(tokens, roles, back, back_out, state, n) -> list[Row]:
         if how == "cont":
             kind, c = "row", src
         else:
-            rows.append(Row(list(reversed(current))))
+            rows.append(row(current))
             current = []
             kind, c = (src[0], src[1] if len(src) > 1 else None)
         j = i
     if current:
-        rows.append(Row(list(reversed(current))))
+        rows.append(row(current))
     rows.reverse()
     return rows

@@ -18,6 +18,7 @@ run-together text).  How much each gap says about rows and cells is a weight in
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Token:
     text: str
     line: int
     gap: str
+    open: bool = False   # the source row ends after this token with cells it shows empty (lines_stream)
 
 
 # pinyin glosses inserted after characters by mirror sites, 項(xiàng): letters with a vowel, so that a unit note such as
@@ -964,6 +966,8 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
         if not cells or (len(cells) == 1 and _PAGE_NUMBER.match(cells[0])):
             continue   # (a PDF page's or a sheet's own page number row is no cell either)
         _add_cells(tokens, cells, line.lineno, gap, "sep")
+        if hard_rows and len(line.cells) > 1 and not (line.cells[-1] or "").strip():
+            tokens[-1] = dataclasses.replace(tokens[-1], open=True)
         # (a row of one cell ends softly, as a wrapped cell or a title line; one cell among the row's empty cells is a
         # table row of its own: a name whose value cells are empty, doc 99 as a sheet)
         row = len(cells) > 1 or (hard_rows and len(line.cells) > 1)
