@@ -480,3 +480,37 @@ def test_a_table_whose_value_cells_are_empty_gives_every_named_row(tmp_path, fmt
         write(tables(labels), out)
         got = [(r.level3, r.value_raw) for r in parse_file(out).indicators]
         assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
+
+
+def test_unruled_pdf_rows_whose_cells_wrap_side_by_side_are_joined(tmp_path):
+    """Real document 172 (a school's 部门整体 targets, long sentences in both the 三级 and the 指标值 column) printed
+    without ruling lines (evaluation/evaluate_rendered.py, pdfplain): the lines of a row stand closer than its rows,
+    and each wrapped cell is joined back whole; a table of single-line rows set tighter than that (a sheet printed at
+    its default row height) keeps every line a row of its own."""
+    import json
+    import sys
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import write_pdf_unruled, tables
+    path = next((ROOT / "tests" / "realdocs" / "labels").glob("172_*.jsonl"))
+    labels = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    write_pdf_unruled(tables(labels), tmp_path / "172.pdf")
+    got = [(r.level3, r.value_raw) for r in parse_file(tmp_path / "172.pdf").indicators]
+    assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    tight = tmp_path / "tight.pdf"
+    c = canvas.Canvas(str(tight), pagesize=A4)
+    c.setFont("STSong-Light", 10)
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"]] + [["产出指标", "数量指标", f"培训班{k}期数", f"≥{k}期"] for k in range(1, 13)]
+    y = 780
+    for k, row in enumerate(rows):   # 12 pt apart (1.2 text heights), two wider gaps
+        for x, text in zip((60, 160, 260, 420), row):
+            c.drawString(x, y, text)
+        y -= 20 if k in (4, 8) else 12
+    c.save()
+    got = [(r.level3, r.value_raw) for r in parse_file(tight).indicators]
+    assert got == [(f"培训班{k}期数", f"≥{k}期") for k in range(1, 13)]

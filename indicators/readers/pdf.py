@@ -245,7 +245,35 @@ def word_rows(page, state: "PageState | None" = None, lines: "list[WordLine] | N
             cols = _columns(line, state.anchors)
         rows.append({"top": line.top, "size": line.size, "cols": cols, "own": set(cols or ()), "plain": texts})
     return [(row.get("top_first", row["top"]), _row_cells(row, len(state.anchors)))
-            for row in join_wrapped_rows(rows, len(state.anchors))]
+            for row in join_wrapped_rows(join_close_lines(rows), len(state.anchors))]
+
+
+def join_close_lines(rows: list[dict]) -> list[dict]:
+    """Lines of one table row: under a header, a line closer to the line above than ``settings pdf.row_pitch`` text
+    heights while the rows of the table stand farther apart (its largest gap between lines, the row pitch, is
+    clearly wider) goes on the row above, column by column: cells wrapped over lines in several columns at once
+    (a long name and a long target side by side, vertically centred in their row; doc 172 printed unruled).
+    Lines evenly spaced (single-line rows, a sheet printed at its default row height, whose rows may stand closer
+    than that) are left as they are: the wider gaps must be a fifth of all or more."""
+    body = [k for k, r in enumerate(rows) if r["cols"] is not None]
+    limit = settings()["pdf"]["row_pitch"]
+    gaps = [(rows[k]["top"] - rows[j]["top"], rows[j]["size"]) for j, k in zip(body, body[1:]) if k == j + 1]
+    wide = [g for g, size in gaps if g > limit * size]
+    if len(wide) < max(2, len(gaps) / 5):
+        return rows
+    merged: list[dict] = []
+    for row in rows:
+        prev = merged[-1] if merged else None
+        gap = row["top"] - prev["last_top"] if prev is not None and "last_top" in prev else None
+        if row["cols"] is not None and gap is not None and gap <= limit * row["size"]:
+            for c, t in row["cols"].items():
+                prev["cols"][c] = prev["cols"].get(c, "") + t
+            prev["own"] |= set(row["cols"])
+            prev["last_top"] = row["top"]
+            continue
+        row = dict(row, last_top=row["top"]) if row["cols"] is not None else row
+        merged.append(row)
+    return merged
 
 
 def _fits(fragment: dict, row: dict | None) -> bool:
