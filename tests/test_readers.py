@@ -514,3 +514,20 @@ def test_unruled_pdf_rows_whose_cells_wrap_side_by_side_are_joined(tmp_path):
     c.save()
     got = [(r.level3, r.value_raw) for r in parse_file(tight).indicators]
     assert got == [(f"培训班{k}期数", f"≥{k}期") for k in range(1, 13)]
+
+
+def test_a_sheet_row_that_stops_short_shows_its_last_columns_empty(tmp_path):
+    """Real document 65 (a 镇 project list whose 效益 rows have no target) as a workbook that stores no cell for an
+    empty target (evaluation/evaluate_rendered.py, xlsx): the row still ends with empty cells, so the name alone is a
+    record, not dropped nor joined to the next row."""
+    import json
+    import sys
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import tables, write_xlsx
+    path = next((ROOT / "tests" / "realdocs" / "labels").glob("65_*.jsonl"))
+    labels = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    write_xlsx(tables(labels), tmp_path / "65.xlsx")
+    lines = reader_for(tmp_path / "65.xlsx").read(tmp_path / "65.xlsx").lines
+    assert ["", "", "促进社会和谐", ""] in [ln.cells for ln in lines]
+    got = [(r.level3, r.value_raw) for r in parse_file(tmp_path / "65.xlsx").indicators]
+    assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]

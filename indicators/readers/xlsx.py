@@ -60,7 +60,7 @@ def read_sheet(ws, result: ReadResult) -> int:
     before = len(result.lines)
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()   # the stored <dimension> may be wrong (some writers say A1): read every cell
-    r = 0
+    r = width = 0
     for row in ws.iter_rows(min_row=1, min_col=1):
         r = next((c.row for c in row if getattr(c, "row", None)), r + 1)
         cells: list[str] = []
@@ -68,7 +68,10 @@ def read_sheet(ws, result: ReadResult) -> int:
             col = getattr(c, "column", None) or len(cells) + 1
             cells.extend([""] * (col - 1 - len(cells)))     # a gap in a sparse row
             cells.append(show(getattr(c, "value", None), getattr(c, "number_format", "General") or "General").strip())
-        result.add(cells, Location(sheet=ws.title, row=r, cols=list(range(len(cells)))))
+        width = max(width, len(cells))
+        # (a sheet is a grid: a row that stops short of the widest row above it shows its last columns empty, whether
+        # or not the file stores those cells: doc 65's unfilled targets as a sheet)
+        result.add(cells + [""] * (width - len(cells)), Location(sheet=ws.title, row=r, cols=list(range(len(cells)))))
     if len(result.lines) == before:
         result.diagnostics.append(f"sheet {ws.title}: empty")
     return len(result.lines) - before
