@@ -240,6 +240,14 @@ def test_targets_in_running_text_when_there_is_no_table():
     assert got["国家规定标准发放"] == ("成本指标", "100%")
 
 
+def test_sentence_targets_reached_cumulatively_or_by_a_year():
+    """Real document 332 (an evaluation report quoting the city's 四项治理 plan): ``农贸市场整治面累计达到98%`` and
+    ``要求到2020年人民群众食品安全满意度力争达到70%以上``: the verb and the year in front are neither name nor value."""
+    got = {r.level3: r.value_raw for r in parse_file(_doc("332_")).indicators}
+    assert got["农贸市场整治面"] == got["食品小作坊整治面"] == got["小餐饮整治面"] == "98%"
+    assert got["人民群众食品安全满意度"] == "70%以上"
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

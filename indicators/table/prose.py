@@ -253,7 +253,8 @@ def fields_clause(text: str) -> ProseRecord | None:
 
 
 # what a news text puts before a quoted target ("在产出指标方面,要求A级旅游景区个数≥300个", doc 143)
-LEAD = re.compile(r"^(?:要求|力争|预定|预期|其中[,，:：]?|(?:具体)?目标(?:主要)?为)(?=[\u4e00-\u9fffA-Za-z]{4})")
+LEAD = re.compile(r"^(?:(?:要求)?(?:到|至)\d{4}年(?:底|末)?|要求|力争|预定|预期|其中[,，:：]?|(?:具体)?目标(?:主要)?为)"
+                  r"(?=[\u4e00-\u9fffA-Za-z]{4})")   # ("要求到2020年人民群众食品安全满意度…", doc 332)
 _DONE_FIRST = re.compile(r"^\s*(?:已完成|已经|已)")
 _DONE = re.compile(r"(?:实际)?完成$")
 _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:：\d]{0,14}?(?:为|是|达到|:|：)?\s*(?P<number>[≥≤><=]?\d[^,，:：]{0,16})"

@@ -31,7 +31,7 @@ from .stream import _value_re, _word_re, clean_text
 _CLAUSES = re.compile(r"[，,；;。|｜]")   # (a table cell is a clause of its own: doc 315)
 _ENUM = NUMBERING   # "2.", "(一)", "三、" in front of a clause
 # between a name and its value: the connecting verb is not part of either
-_CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|达到|达|约|：|:)$")
+_CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|(?:累计|力争)?达到|(?:累计|力争)?达|约|：|:)$")
 _ACTUAL = re.compile(r"(?:实际完成值?|实际值|完成值)为?$")
 _COMPARES = re.compile(r"^(?:≥|≤|>=|<=|≧|≦|＞|＜|不低于|不少于|不高于|不超过)")
 # "(二)绩效目标:道路硬化": the label in front of a list of targets
