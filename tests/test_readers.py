@@ -531,3 +531,17 @@ def test_a_sheet_row_that_stops_short_shows_its_last_columns_empty(tmp_path):
     assert ["", "", "促进社会和谐", ""] in [ln.cells for ln in lines]
     got = [(r.level3, r.value_raw) for r in parse_file(tmp_path / "65.xlsx").indicators]
     assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
+
+
+def test_a_sentence_row_ending_in_empty_cells_is_not_a_name(tmp_path):
+    """Real document 57 (黄石 library) written as a Word table from its pipe lines (evaluation/evaluate_flattenings.py,
+    docx): a row that holds only a wrapped target sentence and ends in empty cells is not a record of its own, while a
+    name alone in such a row is (doc 101)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import write_docx
+    from indicators.table.stream import strip_glosses
+    text = next((ROOT / "tests" / "realdocs" / "docs").glob("57_*")).read_text(encoding="utf-8")
+    write_docx(strip_glosses(text).split("\n"), tmp_path / "57.docx")
+    names = [r.level3 for r in parse_file(tmp_path / "57.docx").indicators]
+    assert "促进黄石文化经济发展,丰富市民文化活动" not in names and len(names) == len(set(names))

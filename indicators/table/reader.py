@@ -106,9 +106,11 @@ def _good(row: Row) -> bool:
     name = row.get("level3")
     if roles <= {"level1", "level2", "level3", "row_label"} and enumerated_name(name):
         return True   # "指标4.不合格产品处置率" with its target and actual cells left empty
-    if row.open and roles <= {"level1", "level2", "level3", "row_label"} and name and len(name) <= 80 \
-            and token_type(name) in ("text", "qual"):
-        return True   # a name whose value cells the source shows empty (a target never filled in: doc 101 rendered)
+    if row.open and roles <= {"level1", "level2", "level3", "row_label"} and 4 <= len(name) <= 40 \
+            and token_type(name) in ("text", "qual") and not any(ch in name for ch in ",，、。;；"):
+        # a name whose value cells the source shows empty (a target never filled in: doc 101 rendered); not a
+        # sentence or a list (促进黄石文化经济发展,丰富市民文化活动: a target cell the row wrapped out of)
+        return True
     if not name and "level2" in roles:   # a two-level table: the 二级 name carries the value
         return any(row.get(r) for r in ("value", "actual"))
     if not name or len(name) > 80 or token_type(name) not in ("text", "qual", "value", "l2like", "l1", "l2", "l1l2"):

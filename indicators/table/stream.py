@@ -966,10 +966,10 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
         if not cells or (len(cells) == 1 and _PAGE_NUMBER.match(cells[0])):
             continue   # (a PDF page's or a sheet's own page number row is no cell either)
         _add_cells(tokens, cells, line.lineno, gap, "sep")
-        if hard_rows and len(line.cells) > 1 and not (line.cells[-1] or "").strip():
+        # (a row of one cell ends softly, as a wrapped cell or a title line; one cell after empty cells is a table row
+        # of its own: a name whose 一级/二级 are merged above it and whose value cells are empty, doc 99 as a sheet)
+        row = len(cells) > 1 or (hard_rows and not (line.cells[0] or "").strip())
+        if row and hard_rows and not (line.cells[-1] or "").strip():
             tokens[-1] = dataclasses.replace(tokens[-1], open=True)
-        # (a row of one cell ends softly, as a wrapped cell or a title line; one cell among the row's empty cells is a
-        # table row of its own: a name whose value cells are empty, doc 99 as a sheet)
-        row = len(cells) > 1 or (hard_rows and len(line.cells) > 1)
         gap = ("hard" if hard_rows else "line") if row else "cell"
     return join_split_names(tokens)
