@@ -533,15 +533,22 @@ def test_a_sheet_row_that_stops_short_shows_its_last_columns_empty(tmp_path):
     assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
 
 
-def test_a_sentence_row_ending_in_empty_cells_is_not_a_name(tmp_path):
-    """Real document 57 (黄石 library) written as a Word table from its pipe lines (evaluation/evaluate_flattenings.py,
-    docx): a row that holds only a wrapped target sentence and ends in empty cells is not a record of its own, while a
-    name alone in such a row is (doc 101)."""
-    import sys
-    sys.path.insert(0, str(ROOT / "evaluation"))
-    from evaluate_flattenings import write_docx
-    from indicators.table.stream import strip_glosses
-    text = next((ROOT / "tests" / "realdocs" / "docs").glob("57_*")).read_text(encoding="utf-8")
-    write_docx(strip_glosses(text).split("\n"), tmp_path / "57.docx")
-    names = [r.level3 for r in parse_file(tmp_path / "57.docx").indicators]
-    assert "促进黄石文化经济发展,丰富市民文化活动" not in names and len(names) == len(set(names))
+def test_a_name_alone_under_merged_cells_is_a_record_and_a_lone_first_cell_is_not(tmp_path):
+    """Real document 57 (黄石 library): its line 22 is a 三级 name alone (``促进黄石文化经济发展,丰富市民文化活动``, no
+    target), under the 一级 and 二级 cells merged above it. Written as a Word table with those cells in their columns,
+    the name is a record with an empty value; a text alone in a row's first column (a heading row) is not a record."""
+    import docx
+    document = docx.Document()
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"],
+            ["效益指标", "社会效益指标", "使读者更方便快捷查找检阅", "独有数据资源查询"],
+            ["", "", "促进黄石文化经济发展,丰富市民文化活动", ""],
+            ["二、满意度", "", "", ""],
+            ["满意度指标", "服务对象满意度指标", "读者满意度", "≥90%"]]
+    grid = document.add_table(rows=len(rows), cols=4)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            grid.cell(i, j).text = text
+    document.save(tmp_path / "57.docx")
+    got = [(r.level3, r.value_raw) for r in parse_file(tmp_path / "57.docx").indicators]
+    assert got == [("使读者更方便快捷查找检阅", "独有数据资源查询"), ("促进黄石文化经济发展,丰富市民文化活动", ""),
+                   ("读者满意度", "≥90%")]
