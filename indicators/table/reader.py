@@ -108,8 +108,8 @@ def _good(row: Row) -> bool:
         return True   # "指标4.不合格产品处置率" with its target and actual cells left empty
     if row.open and roles <= {"level1", "level2", "level3", "row_label"} and 4 <= len(name) <= 40 \
             and token_type(name) in ("text", "qual") and not any(ch in name for ch in ",，、。;；"):
-        # a name whose value cells the source shows empty (a target never filled in: doc 101 rendered); not a
-        # sentence or a list (促进黄石文化经济发展,丰富市民文化活动: a target cell the row wrapped out of)
+        # a name whose value cells the source shows empty (a target never filled in: doc 101 rendered); a sentence or a
+        # list alone (忠烈祠、博物館,、大廟運轉經, a piece of a wrapped cell) does not make the table go on
         return True
     if not name and "level2" in roles:   # a two-level table: the 二级 name carries the value
         return any(row.get(r) for r in ("value", "actual"))
