@@ -7,7 +7,9 @@ format, read back by ``parse_file`` and scored against the same labels.
 
 Forms: ``pdf`` (ruled, merged cells spanned, reportlab's built-in CID font), ``pdfplain`` (no ruling lines at all, a
 merged cell's name printed once in the middle row of its span: read from word positions), ``docx`` (a Word table
-with merged cells), ``xlsx`` (a sheet with merged ranges, the name in the range's first cell) and ``html`` (``rowspan``).
+with merged cells), ``xlsx`` (a sheet with merged ranges, the name in the range's first cell), ``html`` (``rowspan``),
+and as text: ``pipes`` (pipe lines, a merged name once in the middle row of its span), ``celllines`` (one cell per line,
+empty and merged cells absent) and ``runtogether`` (all cells with nothing between them).
 Unlike ``evaluate_flattenings.py``, which re-flattens the pipe pages as they were published, every cell here stands
 in its own column; the names and values are the pages' own (all labelled documents, not only the pipe pages).
 A record matches a label by 三级 name as in ``evaluate_records.py``; *strict* also needs the value as written, and
@@ -157,8 +159,32 @@ def write_html(doc_tables, path: Path) -> None:
     path.write_text("\n".join(out + ["</body></html>"]), encoding="utf-8")
 
 
+def _text(doc_tables, row_text) -> str:
+    out = []
+    for project, rows in doc_tables:
+        out += [f"项目名称:{project}", row_text(rows[0])] + [row_text(r) for r in _shown(rows, middle=True)[1:]]
+    return "\n".join(out)
+
+
+def write_pipes(doc_tables, path: Path) -> None:
+    """A web page's table flattened to pipe lines, a merged name printed once in the middle row of its span and its
+    other cells empty (``| | | 名称 | 值 |``)."""
+    path.write_text(_text(doc_tables, lambda r: "| " + " | ".join(r) + " |"), encoding="utf-8")
+
+
+def write_cell_lines(doc_tables, path: Path) -> None:
+    """One cell per line, empty cells and merged cells absent (a merged name once, in the middle row of its span)."""
+    path.write_text(_text(doc_tables, lambda r: "\n".join(c for c in r if c)), encoding="utf-8")
+
+
+def write_run_together(doc_tables, path: Path) -> None:
+    """Every cell of a table run together with nothing between them, as a document-sharing preview prints it."""
+    path.write_text(_text(doc_tables, lambda r: "".join(r)).replace("\n", ""), encoding="utf-8")
+
+
 FORMS = {"pdf": (write_pdf, ".pdf"), "pdfplain": (write_pdf_unruled, ".pdf"), "docx": (write_docx, ".docx"),
-         "xlsx": (write_xlsx, ".xlsx"), "html": (write_html, ".html")}
+         "xlsx": (write_xlsx, ".xlsx"), "html": (write_html, ".html"), "pipes": (write_pipes, ".txt"),
+         "celllines": (write_cell_lines, ".txt"), "runtogether": (write_run_together, ".txt")}
 
 
 def score(labels: list[dict], records: list) -> list[int]:
