@@ -462,11 +462,12 @@ def test_the_project_card_source_panel_shows_a_binary_file_s_row_marked(fmt):
     assert ("page" in marked) if fmt == "pdf" else ("!" in marked or "sheet" in marked or "table" in marked)
 
 
-@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx", "pdf", "pdfplain"])
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx", "pdf", "pdfplain", "pipes"])
 def test_a_table_whose_value_cells_are_empty_gives_every_named_row(tmp_path, fmt):
     """Real documents 99 and 101 (a 学生资助 self-evaluation and a 残联 目标表 whose 指标值 were never filled in), their
     labelled indicators printed as the budget system's table (evaluation/evaluate_rendered.py; ``pdfplain``: no
-    ruling lines, a merged cell's name in the middle row of its span): every name is a record with an empty value; the next row's name is never taken for the value (``国家励志奖学金人数 |
+    ruling lines, a merged cell's name in the middle row of its span; ``pipes``: the web page's pipe lines,
+    ``| | | 名称 | |``): every name is a record with an empty value; the next row's name is never taken for the value (``国家励志奖学金人数 |
     国家助学金人数应征入伍人数``), and a name that ends in 标准 is not cut there (``补助标准 | 执行达标率``)."""
     import json
     import sys

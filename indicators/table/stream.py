@@ -79,6 +79,7 @@ def cell_stream(text: str) -> list[Token]:
     for lineno, raw in enumerate(lines, start=1):
         if _PAGE_NUMBER.match(raw):
             continue   # "第 2 页，共 9 页" between two rows of a table a PDF printed over pages: no cell
+        shown_empty = False
         if "|" in raw or "｜" in raw:
             pieces = [p.strip() for p in re.split(r"[|｜]", raw)]
             cells = [p for p in pieces if p]
@@ -87,6 +88,7 @@ def cell_stream(text: str) -> list[Token]:
                     gap = "hard"
                 continue
             inner = "sep"
+            shown_empty = _shown_empty(raw, pieces)
         elif "\t" in raw:
             cells = [p.strip() for p in raw.split("\t") if p.strip()]
             inner = "sep"
@@ -109,9 +111,23 @@ def cell_stream(text: str) -> list[Token]:
             gap = "blanks" if blank >= 3 else "para"
         blank = 0
         _add_cells(tokens, cells, lineno, gap, inner)
-        gap = "line" if len(cells) > 1 else "cell"
+        if shown_empty:
+            tokens[-1] = dataclasses.replace(tokens[-1], open=True)
+        gap = "line" if len(cells) > 1 or shown_empty else "cell"
     return join_split_headers(join_split_names(cut_repeated_heads(tokens)))
 
+
+def _shown_empty(raw: str, pieces: list[str]) -> bool:
+    """A pipe line that shows empty cells after its last cell, and before its first or a second cell (``| | | 名称 | |``,
+    ``| 产出指标 | | 名称 | |``): a table row of its own whose unfilled value cells (and merged 一级/二级 cells) are printed
+    empty (doc 101 as pipes); not a cell per line (``名称 |``, ``|   名称``).
+
+    >>> _shown_empty("| | | 基本康复服务人数 | |", ["", "", "", "基本康复服务人数", "", ""]), _shown_empty("数量指标 |", ["数量指标", ""])
+    (True, False)
+    """
+    inner = pieces[1 if raw.lstrip()[:1] in "|｜" else 0:len(pieces) - (1 if raw.rstrip()[-1:] in "|｜" else 0)]
+    filled = [k for k, p in enumerate(inner) if p]
+    return bool(filled) and (filled[0] > 0 or len(filled) > 1) and filled[-1] < len(inner) - 1
 
 def _wrapped_cell(pieces: list[str]) -> bool:
     """Pieces of letters, no digit, that read as one name or text broken at spaces (in a document whose lines are
