@@ -248,6 +248,19 @@ def test_sentence_targets_reached_cumulatively_or_by_a_year():
     assert got["人民群众食品安全满意度"] == "70%以上"
 
 
+def test_a_target_with_a_bracketed_note_is_a_value_not_part_of_the_name():
+    """Real document 260 (哈密 衔接资金 projects) printed one cell per line (evaluation/evaluate_rendered.py,
+    celllines): ``338户889人(其中:脱贫户21户46人)`` is 覆盖农户's target with its note, not glued onto the name."""
+    from indicators.table.rows import token_type
+    assert token_type("338户889人(其中:脱贫户21户46人)") == token_type("2台(含开沟机、播种机)") == "value"
+    assert token_type("种植作物成活率(≥**%)") == "text"
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "项目受益灌溉面积", "2950亩", "覆盖农户",
+                      "338户889人(其中:脱贫户21户46人)", "流转面积", "不少于项目区的30%"])
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("项目受益灌溉面积", "2950亩"), ("覆盖农户", "338户889人(其中:脱贫户21户46人)"),
+                   ("流转面积", "不少于项目区的30%")]
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

@@ -153,6 +153,10 @@ def token_type(text: str) -> str:
     t = Target.fromstring(key)
     if t.kind == "quantitative" and len(key) <= 14:
         return "text" if _counted_name(key) else "value"
+    bare = _NOTE_TAIL.sub("", key)
+    if bare != key and bare[:1].isdigit() and len(bare) <= 14 and Target.fromstring(bare).kind == "quantitative" \
+            and not _counted_name(bare):
+        return "value"   # "338户889人(其中:脱贫户21户46人)", "2台(含开沟机、播种机)": a target and its note (docs 260, 242)
     if t.kind == "deadline":
         if any(ch.isdigit() for ch in key) and len(key) <= 20:
             return "value"
@@ -229,6 +233,7 @@ _COUNTED_NOUN = re.compile(r"^[一两二三四五六七八九十][个项套台�
 _ENUM_NAME = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff]*\d)")
 _ENUM_START = re.compile(r"^(?:指标|指標|目标|目標)\s*\d{1,2}\s*[:：.．、]")
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
+_NOTE_TAIL = re.compile(r"[(（][^()（）]{2,30}[)）]$")   # a bracketed note at a cell's end
 
 
 def enumerated_name(text: str) -> bool:
