@@ -261,6 +261,14 @@ def test_a_target_with_a_bracketed_note_is_a_value_not_part_of_the_name():
                    ("流转面积", "不少于项目区的30%")]
 
 
+def test_a_decimal_target_and_its_equal_actual_run_together_are_two_cells():
+    """Real document 120 (昌宁 pig farm, 指标值 | 实际完成值) run together (evaluation/evaluate_rendered.py): ``22.822.8`` is
+    the target 22.8 and the actual 22.8."""
+    text = "一级指标二级指标三级指标指标值实际完成值产出指标数量指标隔离舍(≥**平方米)5454堆粪房(≥**平方米)29.629.6消毒池(≥**平方米)1414"
+    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    assert ("堆粪房(≥**平方米)", "29.6", "29.6") in got and ("隔离舍(≥**平方米)", "54", "54") in got
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

@@ -227,6 +227,19 @@ def target_and_actual(text: str, most: float = 0.5) -> list[str] | None:
     return [text[:k], text[k:]]
 
 
+def equal_halves(text: str) -> list[str] | None:
+    """A decimal target and the same actual glued together (``22.822.8``, ``76.4476.44``: doc 120 run together): the
+    two halves, else None.
+
+    >>> equal_halves("22.822.8"), equal_halves("29.629.6"), equal_halves("22.8"), equal_halves("1.51.6")
+    (['22.8', '22.8'], ['29.6', '29.6'], None, None)
+    """
+    half = len(text) // 2
+    if len(text) % 2 or "." not in text[:half] or text[:half] != text[half:] or not _NUMBER_PIECE.match(text[:half]):
+        return None
+    return [text[:half], text[half:]]
+
+
 def _value_then_actual(roles: list[str]) -> bool:
     """The number columns are a target and its actual, nothing else (年度指标值 | 全年完成值)."""
     return numeric_columns(roles)[:2] == ["value", "actual"] and not set(roles) & set(_NUMBERS)
@@ -250,7 +263,7 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
             continue
         pieces = None
         if pair and tok.gap == "glue" and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isdigit()):
-            pieces = target_and_actual(tok.text)   # text run together: the actual glued onto its target
+            pieces = target_and_actual(tok.text) or equal_halves(tok.text)   # text run together: the actual glued onto its target
         if len(columns) >= 3 and _LONG_RUN.match(tok.text) and not _DATE.match(tok.text):   # 901010010: a whole row's numbers glued
             pieces = segment_run(tok.text, columns, max_weight)
         pieces = pieces or cut_options(tok.text, before, after, max_weight)
