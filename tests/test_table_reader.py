@@ -269,6 +269,14 @@ def test_a_decimal_target_and_its_equal_actual_run_together_are_two_cells():
     assert ("堆粪房(≥**平方米)", "29.6", "29.6") in got and ("隔离舍(≥**平方米)", "54", "54") in got
 
 
+def test_the_header_s_last_cell_run_onto_the_first_name_is_cut_off():
+    """Real document 84 (湖北 残联 宣传文化) run together (evaluation/evaluate_rendered.py): ``…三级指标指标值全国助残日活动次数1次``
+    is the header's 指标值, then the first row ``全国助残日活动次数 | 1次``."""
+    text = "项目名称:宣传文化工作经费项目一级指标二级指标三级指标指标值全国助残日活动次数1次报纸杂志专版专栏1个电视专栏节目24期"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got[0] == ("全国助残日活动次数", "1次")
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

@@ -841,6 +841,10 @@ def _header_splits(pieces: list[str]) -> list[str]:
         heads = header_pieces(simplified(p)) if len(p) >= 4 else []   # (分值得分: two header cells of two letters)
         if not heads and out and p[:2] in _SHORT_HEADS and len(p) > 4 and header_role(out[-1]):
             heads = [0, 2, len(p)]   # "…指标得分(分)" "说明天然林…": the header's last cell, then the first row
+        elif not heads and out and len(p) >= 7 and header_role(out[-1]):
+            # "三级指标" "指标值全国助残日活动次数": the header's last cell run onto the first row's name (doc 84)
+            head = next((len(w) for w in _heads_by_length() if p.startswith(w) and len(p) - len(w) >= 4), 0)
+            heads = [0, head, len(p)] if head and not header_role(p[head:]) else []
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
     return out
 
@@ -923,6 +927,12 @@ _HEADERISH = re.compile(r"指标|值|分|名称|单位|内容|说明|备注|原�
 @functools.lru_cache(maxsize=1)
 def _known_headers() -> frozenset[str]:
     return frozenset(vocab().headers) | frozenset(words().cut_words)
+
+
+@functools.lru_cache(maxsize=1)
+def _heads_by_length() -> tuple[str, ...]:
+    """The header words of three letters or more, longest first."""
+    return tuple(sorted((w for w in _known_headers() if len(w) >= 3), key=len, reverse=True))
 
 
 _END_NOTE = re.compile(r"[（(][^()（）]{1,12}[)）]$")
