@@ -277,6 +277,15 @@ def test_the_header_s_last_cell_run_onto_the_first_name_is_cut_off():
     assert got[0] == ("全国助残日活动次数", "1次")
 
 
+def test_a_count_between_two_texts_is_a_target_not_a_number_inside_a_name():
+    """Run together, ``内部刊物`` ``12期`` ``开展残疾人文化活动`` (doc 84) is a name and its target before the next name,
+    while ``上年`` ``12月底`` ``编内人员数`` is one name with a date in it."""
+    from indicators.table.rows import _inner_numbers
+    from indicators.table.stream import Token
+    assert _inner_numbers([Token(t, 1, "glue") for t in ("内部刊物", "12期", "开展残疾人文化活动")]) == []
+    assert _inner_numbers([Token(t, 1, "glue") for t in ("上年", "12月底", "编内人员数")]) == [1]
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

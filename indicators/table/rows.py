@@ -247,6 +247,9 @@ def enumerated_name(text: str) -> bool:
     return bool(m) and name_like(text[m.end():].strip())
 
 
+_COUNT_PIECE = re.compile(r"^\d+(?:\.\d+)?(?:期|个|篇|场|场次|份|册|本|套|台|辆|家|户|名|人次|批次)$")
+
+
 def _inner_numbers(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a number inside a name, text on both sides within one source cell
     (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
@@ -261,6 +264,8 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
                 or words().name_end.search(simplified(UNIT_NOTE.sub("", left))):
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
             # (a name with its note too: "建设项目个数(含续建)" + "1" + "竣工验收合格率", doc 02)
+        if _COUNT_PIECE.match(tokens[k].text):
+            continue   # "内部刊物" "12期" "开展残疾人文化活动": a count with its unit is a target, not a number in a name
         if token_type(tokens[k + 1].text) == "text" and (token_type(_join(tokens, k - 1, k + 2)) == "text"
                                                          or tokens[k + 1].text[:1] in ",，、"):
             out.append(k)   # (",项目开展率": a piece opening with a comma goes on the text before it)
