@@ -277,13 +277,21 @@ def test_the_header_s_last_cell_run_onto_the_first_name_is_cut_off():
     assert got[0] == ("全国助残日活动次数", "1次")
 
 
-def test_a_count_between_two_texts_is_a_target_not_a_number_inside_a_name():
+def test_a_count_between_two_texts_is_a_target_not_a_number_inside_a_name(tmp_path):
     """Run together, ``内部刊物`` ``12期`` ``开展残疾人文化活动`` (doc 84) is a name and its target before the next name,
     while ``上年`` ``12月底`` ``编内人员数`` is one name with a date in it."""
     from indicators.table.rows import _inner_numbers
     from indicators.table.stream import Token
     assert _inner_numbers([Token(t, 1, "glue") for t in ("内部刊物", "12期", "开展残疾人文化活动")]) == []
     assert _inner_numbers([Token(t, 1, "glue") for t in ("上年", "12月底", "编内人员数")]) == [1]
+    # within one cell the source bordered, a count is the name's own (doc 322 as a web page)
+    import sys
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import tables, write_html
+    labels = _labels("322_")
+    write_html(tables(labels), tmp_path / "322.html")
+    got = [(r.level3, r.value_raw) for r in parse_file(tmp_path / "322.html").indicators]
+    assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
 
 
 def test_budget_sentences_are_not_targets():

@@ -264,8 +264,11 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
                 or words().name_end.search(simplified(UNIT_NOTE.sub("", left))):
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
             # (a name with its note too: "建设项目个数(含续建)" + "1" + "竣工验收合格率", doc 02)
-        if _COUNT_PIECE.match(tokens[k].text):
-            continue   # "内部刊物" "12期" "开展残疾人文化活动": a count with its unit is a target, not a number in a name
+        whole_cell = tokens[k - 1].gap != "glue" and (k + 2 >= len(tokens) or tokens[k + 2].gap != "glue")
+        if _COUNT_PIECE.match(tokens[k].text) and not whole_cell:
+            # run together, "内部刊物" "12期" "开展残疾人文化活动": a count with its unit is a target, not a number in a
+            # name; (within one cell the source bordered it is: "用于…沙墙村" "8个" "村增加集体经济收入", doc 322)
+            continue
         if token_type(tokens[k + 1].text) == "text" and (token_type(_join(tokens, k - 1, k + 2)) == "text"
                                                          or tokens[k + 1].text[:1] in ",，、"):
             out.append(k)   # (",项目开展率": a piece opening with a comma goes on the text before it)
