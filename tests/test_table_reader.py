@@ -294,6 +294,16 @@ def test_a_count_between_two_texts_is_a_target_not_a_number_inside_a_name(tmp_pa
     assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
 
 
+def test_a_name_opening_with_the_age_or_type_it_counts_is_a_name():
+    """``7岁以下儿童健康服务率``, ``2型糖尿病患者管理人数`` (doc 330 run together) are names, not targets; real document 06
+    (宜兴 基本公卫) gives ``0-6岁儿童健康管理数 | 56950人`` whole."""
+    from indicators.table.rows import token_type
+    assert token_type("7岁以下儿童健康服务率") == token_type("2型糖尿病患者管理人数") == "text"
+    assert token_type("7岁以下") == "value"
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("06_")).indicators}
+    assert ("0-6岁儿童健康管理数", "56950人") in got
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

@@ -77,6 +77,8 @@ _TARGET_WORDS = "不低于|不少于|不高于|不超过|大于|小于|低于|�
 # a name that carries a number inside ("森林火灾6小时内扑灭率") starts with words, not with a comparator,
 # a number or a direction word ("提高率" aside, "提高5%" is a value and ends in no name ending anyway)
 _NAME_START = re.compile(rf"^(?!{_TARGET_WORDS})[\u4e00-\u9fff]{{2}}")
+# a name that opens with the age or type of the people it counts (7岁以下儿童…, 0-36个月儿童…, 2型糖尿病患者…)
+_AGED_START = re.compile(r"^\d{1,3}(?:[-—~～]\d{1,3})?(?:岁|周岁|型|个月|月龄)(?:及?以[上下]|以内)?[\u4e00-\u9fff]{2}")
 
 
 def _compound_unit(key: str) -> bool:
@@ -144,8 +146,10 @@ def token_type(text: str) -> str:
     if len(key) > 30:
         return "text"
     if (rw.name_end.search(UNIT_NOTE.sub("", key)) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
-                                                                or _NAME_START.match(key)):
-        return "text"   # 按时发放率, 上年12月底编内人员数: an indicator name, whatever words or numbers it holds
+                                                                or _NAME_START.match(key) or _AGED_START.match(key)):
+        # 按时发放率, 上年12月底编内人员数, 7岁以下儿童健康服务率, 2型糖尿病患者管理人数: an indicator name, whatever
+        # words or numbers it holds
+        return "text"
     if compared_target(key):
         return "value"   # "同比2022年销量显著提高": a target against last year, whatever year it names
     if _ENUM_NAME.match(key) or _COUNTED_NOUN.match(key):
