@@ -249,12 +249,12 @@ def word_rows(page, state: "PageState | None" = None, lines: "list[WordLine] | N
 
 
 def join_close_lines(rows: list[dict]) -> list[dict]:
-    """Lines of one table row: under a header, a line closer to the line above than ``settings pdf.row_pitch`` text
-    heights while the rows of the table stand farther apart (its largest gap between lines, the row pitch, is
-    clearly wider) goes on the row above, column by column: cells wrapped over lines in several columns at once
-    (a long name and a long target side by side, vertically centred in their row; doc 172 printed unruled).
-    Lines evenly spaced (single-line rows, a sheet printed at its default row height, whose rows may stand closer
-    than that) are left as they are: the wider gaps must be a fifth of all or more."""
+    """Lines of one table row: under a header, a line at most ``pdf.row_pitch`` (``readers.toml``) text heights below
+    the line above goes on the row above, column by column, where the table's rows stand farther apart than that (a
+    fifth of the gaps between lines or more are wider): cells wrapped over lines in several columns at once (a long
+    name and a long target side by side, vertically centred in their row; doc 172 printed unruled). Lines evenly
+    spaced (single-line rows, a sheet printed at its default row height, whose rows may stand closer) are left as
+    they are."""
     body = [k for k, r in enumerate(rows) if r["cols"] is not None]
     limit = settings()["pdf"]["row_pitch"]
     gaps = [(rows[k]["top"] - rows[j]["top"], rows[j]["size"]) for j, k in zip(body, body[1:]) if k == j + 1]

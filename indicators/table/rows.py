@@ -77,8 +77,14 @@ _TARGET_WORDS = "不低于|不少于|不高于|不超过|大于|小于|低于|�
 # a name that carries a number inside ("森林火灾6小时内扑灭率") starts with words, not with a comparator,
 # a number or a direction word ("提高率" aside, "提高5%" is a value and ends in no name ending anyway)
 _NAME_START = re.compile(rf"^(?!{_TARGET_WORDS})[\u4e00-\u9fff]{{2}}")
-# a name that opens with the age or type of the people it counts (7岁以下儿童…, 0-36个月儿童…, 2型糖尿病患者…)
-_AGED_START = re.compile(r"^\d{1,3}(?:[-—~～]\d{1,3})?(?:岁|周岁|型|个月|月龄)(?:及?以[上下]|以内)?[\u4e00-\u9fff]{2}")
+
+
+@functools.lru_cache(maxsize=1)
+def _aged_start() -> re.Pattern:
+    """A name that opens with the age or type of the people it counts (7岁以下儿童…, 0-36个月儿童…, 2型糖尿病患者…):
+    ``age_words`` of ``reader.toml``."""
+    ages = "|".join(map(re.escape, words().age_words))
+    return re.compile(rf"^\d{{1,3}}(?:[-—~～]\d{{1,3}})?(?:{ages})(?:及?以[上下]|以内)?[\u4e00-\u9fff]{{2}}")
 
 
 def _compound_unit(key: str) -> bool:
@@ -146,7 +152,7 @@ def token_type(text: str) -> str:
     if len(key) > 30:
         return "text"
     if (rw.name_end.search(UNIT_NOTE.sub("", key)) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
-                                                                or _NAME_START.match(key) or _AGED_START.match(key)):
+                                                                or _NAME_START.match(key) or _aged_start().match(key)):
         # 按时发放率, 上年12月底编内人员数, 7岁以下儿童健康服务率, 2型糖尿病患者管理人数: an indicator name, whatever
         # words or numbers it holds
         return "text"
@@ -251,7 +257,10 @@ def enumerated_name(text: str) -> bool:
     return bool(m) and name_like(text[m.end():].strip())
 
 
-_COUNT_PIECE = re.compile(r"^\d+(?:\.\d+)?(?:期|个|篇|场|场次|份|册|本|套|台|辆|家|户|名|人次|批次)$")
+@functools.lru_cache(maxsize=1)
+def _count_piece() -> re.Pattern:
+    """A count with one of ``count_units`` of ``reader.toml`` (12期, 5场次)."""
+    return re.compile(rf"^\d+(?:\.\d+)?(?:{'|'.join(map(re.escape, words().count_units))})$")
 
 
 def _inner_numbers(tokens: list[Token]) -> list[int]:
@@ -269,7 +278,7 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
             # (a name with its note too: "建设项目个数(含续建)" + "1" + "竣工验收合格率", doc 02)
         whole_cell = tokens[k - 1].gap != "glue" and (k + 2 >= len(tokens) or tokens[k + 2].gap != "glue")
-        if _COUNT_PIECE.match(tokens[k].text) and not whole_cell:
+        if _count_piece().match(tokens[k].text) and not whole_cell:
             # run together, "内部刊物" "12期" "开展残疾人文化活动": a count with its unit is a target, not a number in a
             # name; (within one cell the source bordered it is: "用于…沙墙村" "8个" "村增加集体经济收入", doc 322)
             continue

@@ -39,6 +39,8 @@ class ReaderWords:
     sentence_openers: tuple[str, ...] = ()
     dictionary_unit_words: frozenset[str] = frozenset()   # 支持, 家长, 单项: jieba's words that open with a unit letter
     value_units: frozenset[str] = frozenset()             # what a run-together value may end in besides the grammar's
+    count_units: tuple[str, ...] = ()   # a count's units: 12期 between two texts is a target (rows._inner_numbers)
+    age_words: tuple[str, ...] = ()     # 岁, 型: a name opening with the age or type it counts (rows.token_type)
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,7 +66,9 @@ def words() -> ReaderWords:
                        grade_scales=tuple(tuple(g) for g in raw.get("grade_scales", ())),
                        sentence_openers=tuple(raw.get("sentence_openers", ())),
                        dictionary_unit_words=_dictionary_unit_words(),
-                       value_units=frozenset(raw.get("value_units", ())))
+                       value_units=frozenset(raw.get("value_units", ())),
+                       count_units=tuple(sorted(raw.get("count_units", ()), key=len, reverse=True)),
+                       age_words=tuple(sorted(raw.get("age_words", ()), key=len, reverse=True)))
 
 
 def _dictionary_unit_words() -> frozenset[str]:
