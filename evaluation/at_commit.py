@@ -3,6 +3,7 @@
     python evaluation/at_commit.py 3a82671 --set new      # the first version on documents 55-66
     python evaluation/at_commit.py 80be9c6 --set new      # the first run on 55-66, the commit they arrived in
     python evaluation/at_commit.py 7660493 --flattenings  # evaluate_flattenings.py with that commit's parser
+    python evaluation/at_commit.py 6ee72ea --rendered     # evaluate_rendered.py with that commit's parser
 
 The commit's code is checked out into a temporary git worktree; today's labelled documents
 (``tests/realdocs``) and today's ``evaluate_records.py`` are copied in, so every commit is measured on the
@@ -39,8 +40,9 @@ def main(argv: list[str]) -> int:
                                     "except ImportError:\n    simplified = str")
             (tree / "evaluation" / "evaluate_records.py").write_text(script, encoding="utf-8")
             run = "evaluate_records.py"
-            if rest[:1] == ["--flattenings"]:   # evaluate_flattenings.py instead, with today's copy of it
-                run, rest = "evaluate_flattenings.py", rest[1:]
+            other = {"--flattenings": "evaluate_flattenings.py", "--rendered": "evaluate_rendered.py"}
+            if rest[:1] and rest[0] in other:   # another evaluation script instead, with today's copy of it
+                run, rest = other[rest[0]], rest[1:]
                 shutil.copy(ROOT / "evaluation" / run, tree / "evaluation" / run)
             return subprocess.run([sys.executable, str(tree / "evaluation" / run), *rest], cwd=tree).returncode
         finally:
