@@ -302,6 +302,10 @@ def test_a_name_opening_with_the_age_or_type_it_counts_is_a_name():
     assert token_type("7岁以下") == "value"
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("06_")).indicators}
     assert ("0-6岁儿童健康管理数", "56950人") in got
+    # run together, the lexer's cut after a target does not take the number off the next name (doc 330 rendered)
+    got = [(r.level3, r.value_raw) for r in parse_text(
+        "一级指标二级指标三级指标指标值高血压患者管理人数142万人2型糖尿病患者管理人数63万人肺结核患者管理率≥90%").indicators]
+    assert ("2型糖尿病患者管理人数", "63万人") in got
 
 
 def test_budget_sentences_are_not_targets():

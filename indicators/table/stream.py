@@ -664,7 +664,7 @@ def lex(cell: str) -> list[str]:
     if len(out) == 1 and doubled(cell):   # "创建食用菌生产基地创建食用菌生产基地": a name and its 指标解释 (doc 240)
         half = len(cell) // 2
         return [cell[:half], cell[half:]]
-    return _zeros(_yes_no_first(_trailing_qual(out))) if len(out) > 1 else out
+    return _aged_names(_zeros(_yes_no_first(_trailing_qual(out)))) if len(out) > 1 else out
 
 
 def doubled(cell: str) -> bool:
@@ -846,6 +846,26 @@ def _header_splits(pieces: list[str]) -> list[str]:
             head = next((len(w) for w in _heads_by_length() if p.startswith(w) and len(p) - len(w) >= 4), 0)
             heads = [0, head, len(p)] if head and not header_role(p[head:]) else []
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
+    return out
+
+
+def _aged_names(pieces: list[str]) -> list[str]:
+    """A bare number cut off the name it opens (``142万人`` ``2`` ``型糖尿病患者管理人数``, doc 330 run together) glued
+    back when the two read as a name that opens with the age or type it counts.
+
+    >>> _aged_names(["142万人", "2", "型糖尿病患者管理人数", "63万人"])
+    ['142万人', '2型糖尿病患者管理人数', '63万人']
+    >>> _aged_names(["≥90%", "2", "项"])
+    ['≥90%', '2', '项']
+    """
+    from .rows import _aged_start, token_type
+    out: list[str] = []
+    for p in pieces:
+        if out and re.fullmatch(r"\d{1,3}(?:-\d{1,3})?", out[-1]) and _aged_start().match(out[-1] + p) \
+                and token_type(out[-1] + p) == "text":
+            out[-1] += p
+        else:
+            out.append(p)
     return out
 
 
