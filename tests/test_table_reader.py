@@ -308,6 +308,16 @@ def test_a_name_opening_with_the_age_or_type_it_counts_is_a_name():
     assert ("2型糖尿病患者管理人数", "63万人") in got
 
 
+def test_an_unknown_level2_name_run_onto_the_next_name_after_a_target_is_cut_off():
+    """Real document 96 (舒城 以工代赈, 二级 names of its own: 计划管理指标, 资金管理指标) run together
+    (evaluation/evaluate_rendered.py): ``≥90%计划管理指标投资计划分解(转发)用时≤20工作日`` is the 二级 name, then the row."""
+    text = ("一级指标二级指标三级指标指标值满意度指标满意度指标参与工程建设的贫困群众满意度≥90%计划管理指标投资计划分解(转发)用时"
+            "≤20工作日资金管理指标中央预算内投资支付率≥95%年度计划投资完成率≥95%")
+    got = [(r.level2, r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert ("计划管理指标", "投资计划分解(转发)用时", "≤20工作日") in got
+    assert ("资金管理指标", "中央预算内投资支付率", "≥95%") in got
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

@@ -664,7 +664,7 @@ def lex(cell: str) -> list[str]:
     if len(out) == 1 and doubled(cell):   # "创建食用菌生产基地创建食用菌生产基地": a name and its 指标解释 (doc 240)
         half = len(cell) // 2
         return [cell[:half], cell[half:]]
-    return _aged_names(_zeros(_yes_no_first(_trailing_qual(out)))) if len(out) > 1 else out
+    return _level_heads(_aged_names(_zeros(_yes_no_first(_trailing_qual(out))))) if len(out) > 1 else out
 
 
 def doubled(cell: str) -> bool:
@@ -846,6 +846,30 @@ def _header_splits(pieces: list[str]) -> list[str]:
             head = next((len(w) for w in _heads_by_length() if p.startswith(w) and len(p) - len(w) >= 4), 0)
             heads = [0, head, len(p)] if head and not header_role(p[head:]) else []
         out.extend([p[a:b] for a, b in zip(heads, heads[1:])] if heads else [p] if p else [])
+    return out
+
+
+_LEVEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}指标(?=[\u4e00-\u9fff\"“(（]{4})")
+
+
+def _level_heads(pieces: list[str]) -> list[str]:
+    """A 二级 name the vocabulary does not know (``计划管理指标``, ``资金管理指标``), run onto the next name right after a
+    target (``≥90%``, ``≤20工作日``: doc 96 run together): cut off that name.
+
+    >>> _level_heads(["≥90%", "计划管理指标投资计划分解(转发)用时", "≤20工作日"])
+    ['≥90%', '计划管理指标', '投资计划分解(转发)用时', '≤20工作日']
+    >>> _level_heads(["项目名称", "质量指标达标率"])
+    ['项目名称', '质量指标达标率']
+    """
+    from .rows import token_type
+    out: list[str] = []
+    for p in pieces:
+        m = _LEVEL_HEAD.match(p)
+        if m and out and (_ENDS_IN_NUMBER.search(out[-1]) or token_type(out[-1]) == "value") \
+                and not vocab().canonical_level2(m.group()):
+            out += [m.group(), p[m.end():]]
+        else:
+            out.append(p)
     return out
 
 
