@@ -318,6 +318,21 @@ def test_an_unknown_level2_name_run_onto_the_next_name_after_a_target_is_cut_off
     assert ("资金管理指标", "中央预算内投资支付率", "≥95%") in got
 
 
+def test_a_level_name_with_its_note_on_a_line_does_not_make_lines_rows():
+    """Real document 68 (原州 南部水源涵养林) printed one cell per line with long cells wrapped at spaces
+    (evaluation/evaluate_flattenings.py, wrapped): ``成本指标 (必填 硬性指标)`` is a level and its note, not a row run
+    together, so the page's lines stay cells and ``增加就业机会,提 高农民收入。`` is one name, joined again."""
+    import sys
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    from indicators.table.stream import _rows_per_line
+    assert not _rows_per_line(["成本指标 (必填 硬性指标)", "项目总投入", "经济效益 指标  (选填)", "受益人数"])
+    assert _rows_per_line(["数量指标培训人次≥280人次", "质量指标合格率100%"])
+    text = flattenings(_doc("68_").read_text(encoding="utf-8"))["wrapped"]
+    names = {r.level3 for r in parse_text(text).indicators}
+    assert {"增加就业机会,提高农民收入。", "受益人数(人)"} <= names
+
+
 def test_budget_sentences_are_not_targets():
     doc = parse_text("2021年部门预算说明。一般公共预算安排77300万元，涉及财政拨款资金300万元。")
     assert doc.indicators == [] and "no 绩效 table" in doc.diagnostic

@@ -228,6 +228,9 @@ def _level_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in names))
 
 
+_ANNOTATION = re.compile(r"[(（][^()（）]{1,12}[)）]")
+
+
 def _rows_per_line(lines: list[str], at_least: int = 2) -> bool:
     """Lines that are whole rows run together: a level name and more text on one line without a cell border
     (``成本指标建设项目成本控制率100%``), twice or more; then a line is not one cell.
@@ -243,7 +246,8 @@ def _rows_per_line(lines: list[str], at_least: int = 2) -> bool:
             continue
         key = simplified(re.sub(r"\s+", "", line))
         m = _level_re().search(key)
-        if m and len(key) - (m.end() - m.start()) >= 4:
+        rest = key[:m.start()] + key[m.end():] if m else ""
+        if m and len(rest) >= 4 and not _ANNOTATION.fullmatch(rest):   # ("成本指标 (必填 硬性指标)": a level and its note)
             found += 1
             if found >= at_least:
                 return True
