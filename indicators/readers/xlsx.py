@@ -68,10 +68,11 @@ def read_sheet(ws, result: ReadResult) -> int:
             col = getattr(c, "column", None) or len(cells) + 1
             cells.extend([""] * (col - 1 - len(cells)))     # a gap in a sparse row
             cells.append(show(getattr(c, "value", None), getattr(c, "number_format", "General") or "General").strip())
-        width = max(width, len(cells))
         # (a sheet is a grid: a row that stops short of the widest row above it shows its last columns empty, whether
-        # or not the file stores those cells: doc 65's unfilled targets as a sheet)
-        result.add(cells + [""] * (width - len(cells)), Location(sheet=ws.title, row=r, cols=list(range(len(cells)))))
+        # or not the file stores those cells: doc 65's unfilled targets as a sheet; one empty cell says so to add())
+        short = len(cells) < width
+        width = max(width, len(cells))
+        result.add(cells + [""] * short, Location(sheet=ws.title, row=r, cols=list(range(len(cells)))))
     if len(result.lines) == before:
         result.diagnostics.append(f"sheet {ws.title}: empty")
     return len(result.lines) - before

@@ -421,9 +421,10 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
         # the best way to have closed a row (or be outside) before token i
         closed, closed_from = dp_out[i], ("out",)
         hard = tokens[i].gap == "hard"
+        open_before = i > 0 and tokens[i - 1].open
         for c in range(C):
             if dp[i][c] < INF:
-                cost = dp[i][c] + row_end(c, hard, i > 0 and tokens[i - 1].open)
+                cost = dp[i][c] + row_end(c, hard, open_before)
                 if cost < closed:
                     closed, closed_from = cost, ("row", c)
         gap = gaps[i]

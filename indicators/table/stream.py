@@ -129,6 +129,7 @@ def _shown_empty(raw: str, pieces: list[str]) -> bool:
     filled = [k for k, p in enumerate(inner) if p]
     return bool(filled) and (filled[0] > 0 or len(filled) > 1) and filled[-1] < len(inner) - 1
 
+
 def _wrapped_cell(pieces: list[str]) -> bool:
     """Pieces of letters, no digit, that read as one name or text broken at spaces (in a document whose lines are
     cells, a space inside a line is the cell's own): none but the last ends like a name and none is a level or header
@@ -228,9 +229,6 @@ def _level_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in names))
 
 
-_ANNOTATION = re.compile(r"[(（][^()（）]{1,12}[)）]")
-
-
 def _rows_per_line(lines: list[str], at_least: int = 2) -> bool:
     """Lines that are whole rows run together: a level name and more text on one line without a cell border
     (``成本指标建设项目成本控制率100%``), twice or more; then a line is not one cell.
@@ -247,7 +245,7 @@ def _rows_per_line(lines: list[str], at_least: int = 2) -> bool:
         key = simplified(re.sub(r"\s+", "", line))
         m = _level_re().search(key)
         rest = key[:m.start()] + key[m.end():] if m else ""
-        if m and len(rest) >= 4 and not _ANNOTATION.fullmatch(rest):   # ("成本指标 (必填 硬性指标)": a level and its note)
+        if m and len(rest) >= 4 and not _END_NOTE.fullmatch(rest):   # ("成本指标 (必填 硬性指标)": a level and its note)
             found += 1
             if found >= at_least:
                 return True
