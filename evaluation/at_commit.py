@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
             other = {"--flattenings": "evaluate_flattenings.py", "--rendered": "evaluate_rendered.py"}
             if rest[:1] and rest[0] in other:   # another evaluation script instead, with today's copy of it
                 run, rest = other[rest[0]], rest[1:]
-                shutil.copy(ROOT / "evaluation" / run, tree / "evaluation" / run)
+                for script in other.values():   # (evaluate_rendered.py prints its PDFs with evaluate_flattenings')
+                    shutil.copy(ROOT / "evaluation" / script, tree / "evaluation" / script)
             return subprocess.run([sys.executable, str(tree / "evaluation" / run), *rest], cwd=tree).returncode
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],

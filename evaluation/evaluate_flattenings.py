@@ -152,6 +152,18 @@ def write_docx(lines: list[str], path: Path) -> None:
     document.save(path)
 
 
+def pdf_styles(para_size: float, para_leading: float):
+    """reportlab's paragraph styles for a table cell (8 pt) and a text line (``para_size``), in its built-in CID font
+    STSong-Light (registered here)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return (ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK"),
+            ParagraphStyle("para", fontName="STSong-Light", fontSize=para_size, leading=para_leading, wordWrap="CJK"))
+
+
 def write_pdf(lines: list[str], path: Path, ruled: bool = True) -> None:
     """The page as a PDF printed from the table (reportlab, its built-in CID font): each run of pipe lines one table
     with the cells in order from the first column (a short row padded with empty cells at its end; cells padded 1.5
@@ -162,15 +174,10 @@ def write_pdf(lines: list[str], path: Path, ruled: bool = True) -> None:
     from xml.sax.saxutils import escape
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
-    para = ParagraphStyle("para", fontName="STSong-Light", fontSize=9, leading=13, wordWrap="CJK")
+    cell, para = pdf_styles(9, 13)
     story, block = [], []
 
     def table() -> None:
@@ -243,18 +250,12 @@ def main() -> None:
                 t[1] += len(records)
                 t[2] += len(labels)
                 t[3].append((round(er.prf(tp, len(records), len(labels))[2], 2), doc.name[:3].rstrip("_")))
-                half = 3 * (int(doc.name.split("_")[0]) % 2)   # (even-numbered documents first, then odd)
-                for k, n in enumerate((tp, len(records), len(labels))):
-                    t[4][half + k] += n
+                for k, n in enumerate((tp, len(records), len(labels)), start=er.half_at(doc)):
+                    t[4][k] += n
     print(f"{len(docs)} pipe-table documents, {sum(len(er.load_labels(d)) for d in docs)} labels")
     for name, (tp, pred, gold, per, halves) in totals.items():
         p, r, f = er.prf(tp, pred, gold)
-        line = f"{name:12} precision {p:.3f} recall {r:.3f} F1 {f:.3f}"
-        if a.halves:
-            line += f"  even-numbered F1 {er.prf(*halves[:3])[2]:.3f}, odd-numbered F1 {er.prf(*halves[3:])[2]:.3f}"
-        if a.show:
-            line += "  worst: " + ", ".join(f"{d} {x:.2f}" for x, d in sorted(per)[:8])
-        print(line)
+        print(f"{name:12} precision {p:.3f} recall {r:.3f} F1 {f:.3f}" + er.halves_and_worst(halves, per, a.halves, a.show))
 
 
 if __name__ == "__main__":

@@ -174,6 +174,23 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def half_at(doc: Path) -> int:
+    """Where a document's counts go in a list of six (matched, parsed, labelled) for the even-numbered documents, then
+    the odd-numbered: 0 or 3 (``--halves`` of the flattening and rendering scripts: tune on one half, check on the other)."""
+    return 3 * (int(doc.name.split("_", 1)[0]) % 2)
+
+
+def halves_and_worst(halves: list[int], per: list[tuple[float, str]], show_halves: bool, show_worst: bool) -> str:
+    """The tail of a form's summary line: F1 on each half (``halves`` as :func:`half_at` fills it), the eight worst
+    documents' F1 (``per``: (F1, document number))."""
+    line = ""
+    if show_halves:
+        line += f"  even-numbered F1 {prf(*halves[:3])[2]:.3f}, odd-numbered F1 {prf(*halves[3:])[2]:.3f}"
+    if show_worst:
+        line += "  worst: " + ", ".join(f"{d} {x:.2f}" for x, d in sorted(per)[:8])
+    return line
+
+
 def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
     tot = {"gold": 0, "pred": 0, "tp": 0, "strict": 0, "l12": 0, "tq": 0, "tq_ok": 0, "to": 0, "to_ok": 0,
            "ta": 0, "ta_ok": 0}

@@ -84,15 +84,11 @@ def write_pdf(doc_tables, path: Path, ruled: bool = True) -> None:
     from xml.sax.saxutils import escape
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from evaluate_flattenings import pdf_styles
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
-    para = ParagraphStyle("para", fontName="STSong-Light", fontSize=10, leading=14, wordWrap="CJK")
+    cell, para = pdf_styles(10, 14)
     story = []
     for project, rows in doc_tables:
         shown = _shown(rows, middle=not ruled)
@@ -219,20 +215,14 @@ def main() -> None:
                 t = totals.setdefault(name, [[0] * 6, [], [0] * 6])
                 t[0] = [x + y for x, y in zip(t[0], got)]
                 t[1].append((round(er.prf(*got[:3])[2], 2), doc.name[:3].rstrip("_")))
-                half = 3 * (int(doc.name.split("_")[0]) % 2)
-                for k in range(3):
-                    t[2][half + k] += got[k]
+                for k, n in enumerate(got[:3], start=er.half_at(doc)):
+                    t[2][k] += n
     print(f"{len(docs)} labelled documents, {sum(len(er.load_labels(d)) for d in docs)} labels")
     for name, (tot, per, halves) in totals.items():
         p, r, f = er.prf(*tot[:3])
         strict = er.prf(tot[3], tot[1], tot[2])[2]
-        line = (f"{name:9} precision {p:.3f} recall {r:.3f} F1 {f:.3f}  strict F1 {strict:.3f}  "
-                f"actual {tot[5] / tot[4] if tot[4] else 1:.3f} (of {tot[4]})")
-        if a.halves:
-            line += f"  even-numbered F1 {er.prf(*halves[:3])[2]:.3f}, odd-numbered F1 {er.prf(*halves[3:])[2]:.3f}"
-        if a.show:
-            line += "  worst: " + ", ".join(f"{d} {x:.2f}" for x, d in sorted(per)[:8])
-        print(line)
+        print(f"{name:9} precision {p:.3f} recall {r:.3f} F1 {f:.3f}  strict F1 {strict:.3f}  "
+              f"actual {tot[5] / tot[4] if tot[4] else 1:.3f} (of {tot[4]})" + er.halves_and_worst(halves, per, a.halves, a.show))
 
 
 if __name__ == "__main__":
