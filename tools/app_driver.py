@@ -93,6 +93,18 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(800)
 
 
+def metric_texts(page, ready, timeout: float = 120) -> list[str]:
+    """The page's st.metric texts once `ready(texts)` holds (a loaded machine draws them after the
+    warnings above them: a rerun shows its first elements before its last)."""
+    texts: list[str] = []
+    for _ in range(int(timeout * 2)):
+        texts = page.get_by_test_id("stMetric").all_inner_texts()
+        if ready(texts):
+            return texts
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the metrics never became ready: {texts}")
+
+
 def select_first_row(page, table: int = 0) -> None:
     """Tick the first row of the page's n-th st.dataframe (its selection column) and wait."""
     grid = page.get_by_test_id("stDataFrame").nth(table)
