@@ -294,6 +294,39 @@ def test_a_count_between_two_texts_is_a_target_not_a_number_inside_a_name(tmp_pa
     assert got == [(lab["level3"], lab["value_raw"]) for lab in labels]
 
 
+def test_run_together_a_count_between_two_names_ends_the_first_row():
+    """Real document 84 run together (evaluation/evaluate_rendered.py): ``网络宣传平台1个内部刊物12期`` is two rows, each
+    name with its count, not one name ``网络宣传平台1个内部刊物``."""
+    text = "项目名称:宣传文化工作经费项目一级指标二级指标三级指标指标值广播专题节目104期网络宣传平台1个内部刊物12期"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("广播专题节目", "104期"), ("网络宣传平台", "1个"), ("内部刊物", "12期")], got
+
+
+def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target():
+    """Real document 36 (石嘴山 疫苗) run together: a long 成本 name, ``100%``, the next name, ``100%``: two rows (a share is
+    no number inside a name)."""
+    text = ("一级指标二级指标三级指标指标值成本指标按照辖区内社区卫生服务机构计划进行采购后,以采购价提供给各社区卫生服务机构"
+            "100%按照物价部门定价标准采购100%时效指标疫苗提供及时率100%")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("按照辖区内社区卫生服务机构计划进行采购后,以采购价提供给各社区卫生服务机构", "100%"),
+                   ("按照物价部门定价标准采购", "100%"), ("疫苗提供及时率", "100%")], got
+
+
+def test_run_together_a_comparator_or_direction_word_before_a_number_goes_with_the_target():
+    """Real documents 112 (巴彦淖尔, ``租车达标率等于100%100``) and 128 (鄂州 科协, traditional script,
+    ``公民科學文化素質提升10%提升10%``) run together: ``等于100%`` and ``提升10%`` are the targets; ``显著提升`` stays a
+    grade and ``较上年减少`` a comparison (real document 04)."""
+    text = ("一级指标二级指标三级指标指标值实际完成值质量指标租车达标率等于100%100宣传合格率等于100%100")
+    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    assert got == [("租车达标率", "等于100%", "100"), ("宣传合格率", "等于100%", "100")], got
+    text = "一级指标二级指标三级指标指标值实际完成值社会效益指标公民科學文化素質提升10%提升10%效益指标生態文明理念和意識提升10%提升10%"
+    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    assert got == [("公民科學文化素質", "提升10%", "提升10%"), ("生態文明理念和意識", "提升10%", "提升10%")], got
+    from indicators.table.stream import lex
+    assert not any(p.startswith("提升") for p in lex("群众生产生活条件改善状况显著提升10%"))
+    assert lex("防治病虫害使用的化学农药量较上年减少2%") == ["防治病虫害使用的化学农药量", "较上年减少", "2%"]
+
+
 def test_a_name_opening_with_the_age_or_type_it_counts_is_a_name():
     """``7岁以下儿童健康服务率``, ``2型糖尿病患者管理人数`` (doc 330 run together) are names, not targets; real document 06
     (宜兴 基本公卫) gives ``0-6岁儿童健康管理数 | 56950人`` whole."""

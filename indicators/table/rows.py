@@ -271,7 +271,7 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if tokens[k].gap != "glue" or tokens[k + 1].gap != "glue":
             continue
         left = tokens[k - 1].text
-        if tokens[k].text[:1] in COMPARATOR_CHARS or token_type(left) == "unit":
+        if tokens[k].text[:1] in COMPARATOR_CHARS or token_type(left) == "unit" or tokens[k].text[-1:] in "%‰":
             continue   # "绿化美化公路" "米" "=3500": a unit and a target with its comparator end the row's name
         if token_type(tokens[k].text) not in ("value", "num") or token_type(left) not in ("text", "qual") \
                 or words().name_end.search(simplified(UNIT_NOTE.sub("", left))):
@@ -285,6 +285,18 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if token_type(tokens[k + 1].text) == "text" and (token_type(_join(tokens, k - 1, k + 2)) == "text"
                                                          or tokens[k + 1].text[:1] in ",，、"):
             out.append(k)   # (",项目开展率": a piece opening with a comma goes on the text before it)
+    return out
+
+
+def _glued_counts(tokens: list[Token]) -> list[int]:
+    """Lexer pieces that are a count with its unit between two texts, all cut by the lexer (``网络宣传平台`` ``1个``
+    ``内部刊物`` ``12期``): run together, the count is the first name's target, not a number inside one name."""
+    out = []
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].gap == "glue" and tokens[k + 1].gap == "glue" and tokens[k - 1].gap == "glue" \
+                and _count_piece().match(tokens[k].text) \
+                and token_type(tokens[k - 1].text) in ("text", "qual") and token_type(tokens[k + 1].text) in ("text", "qual"):
+            out.append(k)
     return out
 
 
@@ -314,6 +326,8 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     inner = set(_inner_numbers(tokens))
     for k in inner:
         typed[k] = 0.0
+    for k in _glued_counts(tokens):
+        typed[k] = w.merge_typed
     for k in range(n - 1):
         here, nxt = tokens[k].text, tokens[k + 1]
         if here.endswith("完成") and token_type(here) == "remark" and nxt.gap == "glue" \

@@ -584,7 +584,10 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
 # -- the lexer for run-together text ------------------------------------------------------
 # the characters that open a target's comparator (》《: OCR'd ≥ ≤; ═, a box-drawing line, for =); one set for every test of "starts with a comparator"
 COMPARATOR_CHARS = "≥≤><=≧≦＞＜＝﹦═》《"
-_COMPARATOR = rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于)"
+_COMPARATOR = (rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于"
+               r"|(?<![大小])等于|(?<!显著)(?<!明显)(?<!有所)(?<!稳步)(?<!逐步)(?<!持续)"
+               r"(?:提升|提高|增长|增加|下降|降低|减少)(?=\d+(?:\.\d+)?%))")
+# ("租车达标率等于100%", "…素质提升10%": the target's; "显著提升" is a grade, "提升10" no share)
 _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年\s*年?(?:底|末)|\d{4}\s*年|\d{1,2}\s*月底|(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?(?![\d万千亿]))"
          r"(?:之前|以前|底前|底|末|前|完成|内)?")
 
@@ -787,6 +790,8 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
             a, b = m.start(), m.end()
             if key[b - 1:b + 1] in words().unit_words:
                 b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
+            if covered[a] and key[a:a + 2] in _DIRECTIONS and not covered[a + 2]:
+                a += 2   # "较上年减少" "2%": the direction word is the comparison's, the share alone the value
             if covered[a] or covered[b - 1]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
@@ -802,6 +807,9 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
             cuts.update((m.start(), m.start(1), date.end()))
             cuts -= set(range(m.start(1) + 1, date.end()))
     return cuts
+
+
+_DIRECTIONS = frozenset(("提升", "提高", "增长", "增加", "下降", "降低", "减少"))
 
 
 def _opens_name(key: str, a: int, b: int) -> bool:
