@@ -327,6 +327,18 @@ def test_run_together_a_comparator_or_direction_word_before_a_number_goes_with_t
     assert lex("防治病虫害使用的化学农药量较上年减少2%") == ["防治病虫害使用的化学农药量", "较上年减少", "2%"]
 
 
+def test_run_together_a_grade_written_as_adverb_and_verb_ends_a_name():
+    """Real documents 110 (麻风病防治) and 12 (孤儿助学) run together: ``…防治意识明显增强``, ``助学制度进一步完善100%``
+    are a name and its grade (any grade adverb before any grade verb of ``reader.toml``)."""
+    text = ("项目名称:麻风病防治一级指标二级指标三级指标指标值社会效益指标政府对麻风村休养员、村外康复者和现症病人的关爱明显增加"
+            "效益指标广大群众对病风病防治意识明显增强")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("政府对麻风村休养员、村外康复者和现症病人的关爱", "明显增加"), ("广大群众对病风病防治意识", "明显增强")], got
+    text = "一级指标二级指标三级指标指标值实际完成值可持续影响指标助学制度进一步完善100%满意度指标服务对象满意度指标政策知晓率≥90%≥90%"
+    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    assert got == [("助学制度", "进一步完善", "100%"), ("政策知晓率", "≥90%", "≥90%")], got
+
+
 def test_a_name_opening_with_the_age_or_type_it_counts_is_a_name():
     """``7岁以下儿童健康服务率``, ``2型糖尿病患者管理人数`` (doc 330 run together) are names, not targets; real document 06
     (宜兴 基本公卫) gives ``0-6岁儿童健康管理数 | 56950人`` whole."""

@@ -60,7 +60,8 @@ def words() -> ReaderWords:
                        unit_words=frozenset(raw.get("unit_words", ())),
                        directions=frozenset(raw.get("directions", ())),
                        openers=frozenset(raw.get("openers", ())),
-                       trailing_qual=tuple(sorted(raw.get("trailing_qual", ()), key=len, reverse=True)),
+                       trailing_qual=tuple(sorted(set(raw.get("trailing_qual", ())) | _adverb_grades(raw), key=len,
+                                                  reverse=True)),
                        kinds=frozenset(raw.get("kinds", ())),
                        kind_then=tuple(raw.get("kind_then", ())), kind_not_after=tuple(raw.get("kind_not_after", ())),
                        grade_scales=tuple(tuple(g) for g in raw.get("grade_scales", ())),
@@ -69,6 +70,11 @@ def words() -> ReaderWords:
                        value_units=frozenset(raw.get("value_units", ())),
                        count_units=tuple(sorted(raw.get("count_units", ()), key=len, reverse=True)),
                        age_words=tuple(sorted(raw.get("age_words", ()), key=len, reverse=True)))
+
+
+def _adverb_grades(raw: dict) -> set[str]:
+    """Every ``grade_adverbs`` word before every ``grade_verbs`` word (明显增强, 进一步完善)."""
+    return {a + v for a in raw.get("grade_adverbs", ()) for v in raw.get("grade_verbs", ())}
 
 
 def _dictionary_unit_words() -> frozenset[str]:
