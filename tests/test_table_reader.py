@@ -302,6 +302,28 @@ def test_run_together_a_count_between_two_names_ends_the_first_row():
     assert got == [("广播专题节目", "104期"), ("网络宣传平台", "1个"), ("内部刊物", "12期")], got
 
 
+def test_run_together_any_count_between_two_names_ends_the_first_row_but_a_scoring_rule_s_does_not():
+    """Real documents 320 (桐柏 乡村旅游) and 292 (永定 图书馆) run together: ``特色民俗12间升级改造特色民俗8间``,
+    ``订阅报刊120种满足读者阅读…`` are rows ended by a count in any unit; real document 117 (衡陽 福利院, its 评分标准
+    run onto the row: ``…次數1通過開放日活動,…開放日活動次數1次以上計3分``) keeps ``開展開放日活動次數 | 1``."""
+    text = ("项目名称:回龙乡榨楼村乡村旅游基础设施建设项目一级指标二级指标三级指标指标值特色民俗12间升级改造特色民俗8间"
+            "带动就业24人人均增收3万元")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("特色民俗", "12间"), ("升级改造特色民俗", "8间"), ("带动就业", "24人"), ("人均增收", "3万元")], got
+    text = "项目名称:图书、报刊购置项目一级指标二级指标三级指标指标值采购正规出版图书1000册订阅报刊120种满足读者阅读10000人次"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got[:2] == [("采购正规出版图书", "1000册"), ("订阅报刊", "120种")], got
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("117_")).indicators]
+    assert ("開展開放日活動次數", "1") in got, got
+
+
+def test_a_report_s_next_section_after_a_run_together_table_ends_the_table():
+    """Real document 70 (寧德 人才驛站 自評): the report goes on after the table, ``(二)項目財務管理狀況本項目累計安排資金10萬元,
+    ,其中:項目立項6分,績效目標5分,…``: no row is read from it."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("70_")).indicators]
+    assert got == [(lab["level3"], lab["value_raw"]) for lab in _labels("70_")], got
+
+
 def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target():
     """Real document 36 (石嘴山 疫苗) run together: a long 成本 name, ``100%``, the next name, ``100%``: two rows (a share is
     no number inside a name)."""

@@ -174,6 +174,9 @@ def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
     return [last, Row([cell])] if (tok.gap in LINE_ENDS or tok.gap == "hard") else [last]
 
 
+_SECTION_HEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff]{4}")
+
+
 def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
     """The rows up to where the template stops fitting: a long run of tokens outside every row or of
     rows that do not read as indicators ends the table (a budget table or prose after it)."""
@@ -185,6 +188,8 @@ def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
     # with rows that do not read as indicators, 成本指标 rows named 0 over 0.00%, and go on with good ones)
     for row in rows:
         first = row.cells[0].first
+        if kept and _SECTION_HEADING.match(row.get("level3")):
+            break   # "(二)項目財務管理狀況本項目累計安排資金…": a report's next section after its table (doc 70)
         if prev_last is not None:
             bad_run += first - prev_last - 1
         prev_last = row.cells[-1].last

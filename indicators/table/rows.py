@@ -263,6 +263,21 @@ def _count_piece() -> re.Pattern:
     return re.compile(rf"^\d+(?:\.\d+)?(?:{'|'.join(map(re.escape, words().count_units))})$")
 
 
+_SPAN_UNITS = frozenset(("小时", "分钟", "秒", "天", "日", "周", "月", "年", "个月", "工作日"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _counted(text: str) -> bool:
+    """A number with a unit that counts things (12期, 24人, 3万元, 120种), not a span of time (6小时 in
+    森林火灾6小时内扑灭率)."""
+    from nlp.targets import Target
+    if _count_piece().match(text):
+        return True
+    t = Target.fromstring(simplified(text))
+    return t.kind == "quantitative" and bool(t.unit) and t.unit not in _SPAN_UNITS and t.unit not in ("%", "‰", "分") \
+        and text[:1].isdigit()
+
+
 def _inner_numbers(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a number inside a name, text on both sides within one source cell
     (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
@@ -278,7 +293,7 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
             # (a name with its note too: "建设项目个数(含续建)" + "1" + "竣工验收合格率", doc 02)
         whole_cell = tokens[k - 1].gap != "glue" and (k + 2 >= len(tokens) or tokens[k + 2].gap != "glue")
-        if _count_piece().match(tokens[k].text) and not whole_cell:
+        if _counted(tokens[k].text) and not whole_cell:
             # run together, "内部刊物" "12期" "开展残疾人文化活动": a count with its unit is a target, not a number in a
             # name; (within one cell the source bordered it is: "用于…沙墙村" "8个" "村增加集体经济收入", doc 322)
             continue
@@ -294,10 +309,14 @@ def _glued_counts(tokens: list[Token]) -> list[int]:
     out = []
     for k in range(1, len(tokens) - 1):
         if tokens[k].gap == "glue" and tokens[k + 1].gap == "glue" and tokens[k - 1].gap == "glue" \
-                and _count_piece().match(tokens[k].text) \
+                and _counted(tokens[k].text) and not tokens[k].text.endswith(("以上", "以下", "以内")) \
+                and not tokens[k + 1].text.startswith(_SCORING) \
                 and token_type(tokens[k - 1].text) in ("text", "qual") and token_type(tokens[k + 1].text) in ("text", "qual"):
-            out.append(k)
+            out.append(k)   # (not "…次數" "1次以上" "計3分,…": a scoring rule's count, doc 117)
     return out
+
+
+_SCORING = ("计", "計", "得", "扣", "不计", "不計")
 
 
 def _join(tokens: list[Token], a: int, b: int) -> str:
