@@ -324,6 +324,22 @@ def test_a_report_s_next_section_after_a_run_together_table_ends_the_table():
     assert got == [(lab["level3"], lab["value_raw"]) for lab in _labels("70_")], got
 
 
+def test_run_together_a_grade_between_two_names_ends_the_first_row():
+    """Real documents 340 (丰宁 生态环境局) and 98 (科学城 融媒体) run together: ``…空气质量状况进一步改善集中饮用水源地
+    水质达标率100%`` and ``管理制度健全性高高资金使用合规性好好…`` are rows ended by a grade (a target and, doubled, its
+    actual); ``公眾知曉度是否明顯提高`` (doc 09) is one name, a 是否 question about a grade."""
+    text = ("项目名称:一级指标二级指标三级指标指标值城镇环境空气质量状况进一步改善集中饮用水源地水质达标率100%"
+            "建设项目环保审批把关率100%")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("城镇环境空气质量状况", "进一步改善"), ("集中饮用水源地水质达标率", "100%"),
+                   ("建设项目环保审批把关率", "100%")], got
+    text = "项目名称:一级指标二级指标三级指标指标值实际完成值管理制度健全性高高资金使用合规性好好固定资产利用率90%100%"
+    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    assert got == [("管理制度健全性", "高", "高"), ("资金使用合规性", "好", "好"), ("固定资产利用率", "90%", "100%")], got
+    from indicators.table.stream import lex
+    assert lex("公眾知曉度是否明顯提高是達成預期指標")[0].startswith("公眾知曉度是否明顯提高")
+
+
 def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target():
     """Real document 36 (石嘴山 疫苗) run together: a long 成本 name, ``100%``, the next name, ``100%``: two rows (a share is
     no number inside a name)."""

@@ -214,7 +214,14 @@ def _typed_cost(tok: Token, w: Weights) -> float:
         if tok.text[:1] in COMPARATOR_CHARS:
             return w.merge_typed   # "=116人", "≥95%": a target with its comparator is never part of a name
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
+    if tok.gap == "glue" and len(tok.text) >= 4 and simplified(tok.text) in _grades_of_four():
+        return w.merge_typed / 3   # "…状况" "进一步改善" "集中饮用水…": a grade the lexer cut out is a target (doc 340)
     return 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _grades_of_four() -> frozenset[str]:
+    return frozenset(q for q in words().trailing_qual if len(q) >= 4)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -750,6 +750,7 @@ def _cut_points(cell: str, key: str) -> set[int]:
     compared = [(m.start(), m.end()) for m in _COMPARED.finditer(key)]
     cuts |= _value_cuts(cell, key, spans + protected + brackets + compared)
     cuts |= {a for a, _ in compared}   # "…彩票销售量" | "同比2022年销量显著提高": a target against last year
+    cuts |= _inner_grades(key, compared)
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
     starts = {a for a, _ in spans}
@@ -760,6 +761,41 @@ def _cut_points(cell: str, key: str) -> set[int]:
         cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
         cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
     return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
+
+
+@functools.lru_cache(maxsize=1)
+def _inner_grade_re() -> re.Pattern:
+    """A grade of four or more letters (不断提高, 进一步改善: ``trailing_qual``) between two texts of four or more."""
+    grades = sorted((q for q in words().trailing_qual if len(q) >= 4), key=len, reverse=True)
+    # (not the grade a 是否 name asks about: "公眾知曉度是否明顯提高", doc 09)
+    return re.compile(rf"(?<=[\u4e00-\u9fff]{{4}})(?<!是否)(?:{'|'.join(map(re.escape, grades))})(?=[\u4e00-\u9fff]{{4}})")
+
+
+def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:
+    """Cuts around a grade run in between a name and the next (``…覆盖率较上年提高居民规范化…``, ``…状况进一步改善集中
+    饮用水源地…``: docs 330, 340 run together), and after a name ending's doubled short grade (``管理制度健全性高高资金
+    使用合规性好好``: a target and its actual, doc 98).
+
+    >>> sorted(_inner_grades("城乡居民公共卫生差距不断缩小居民健康素养水平不断提高", []))
+    [10, 14]
+    >>> sorted(_inner_grades("管理制度健全性高高资金使用合规性好好", []))
+    [7, 8, 9]
+    """
+    cuts: set[int] = set()
+    for a, b in compared:
+        if b + 4 <= len(key) and re.match(r"[\u4e00-\u9fff]{4}", key[b:]) \
+                and not key[b:].startswith(words().trailing_qual):
+            cuts.add(b)   # (not before its actual, the grade again: "同比2022年销量显著提高显著提高", doc 153)
+    for m in _inner_grade_re().finditer(key):
+        cuts |= {m.start(), m.end()}
+    for m in _DOUBLED_GRADE.finditer(key):
+        if m.group(1) in words().qualitative:
+            cuts |= {m.start(), m.start() + len(m.group(1)), m.end()}
+    return cuts
+
+
+# a name ending, then a short grade written twice (a target and its actual), then the next name
+_DOUBLED_GRADE = re.compile(r"(?<=[率度性])([\u4e00-\u9fff]{1,2})\1(?=[\u4e00-\u9fff]{3})")
 
 
 def _covered(n: int, spans: list[tuple[int, int]]) -> list[bool]:
