@@ -782,7 +782,7 @@ def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:
     [7, 8, 9]
     """
     cuts: set[int] = set()
-    for a, b in compared:
+    for _a, b in compared:
         if b + 4 <= len(key) and re.match(r"[\u4e00-\u9fff]{4}", key[b:]) \
                 and not key[b:].startswith(words().trailing_qual):
             cuts.add(b)   # (not before its actual, the grade again: "同比2022年销量显著提高显著提高", doc 153)
