@@ -269,6 +269,16 @@ def test_a_decimal_target_and_its_equal_actual_run_together_are_two_cells():
     assert ("堆粪房(≥**平方米)", "29.6", "29.6") in got and ("隔离舍(≥**平方米)", "54", "54") in got
 
 
+def test_a_word_opening_with_a_unit_letter_after_a_number_starts_the_next_name():
+    """Real document 120 run together: ``育肥猪舍(≥**平方米)180180周转猪舍(≥**平方米)180180`` is two rows (周转, 场地 start
+    a name: ``unit_words`` of ``reader.toml``), not the target ``180180周``."""
+    text = ("一级指标二级指标三级指标指标值实际完成值产出指标数量指标育肥猪舍(≥**平方米)180180周转猪舍(≥**平方米)180180"
+            "排污沟(≥米)5050场地硬化(≥**平方米)230230")
+    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    assert got == [("育肥猪舍(≥**平方米)", "180", "180"), ("周转猪舍(≥**平方米)", "180", "180"), ("排污沟(≥米)", "50", "50"),
+                   ("场地硬化(≥**平方米)", "230", "230")], got
+
+
 def test_the_header_s_last_cell_run_onto_the_first_name_is_cut_off():
     """Real document 84 (湖北 残联 宣传文化) run together (evaluation/evaluate_rendered.py): ``…三级指标指标值全国助残日活动次数1次``
     is the header's 指标值, then the first row ``全国助残日活动次数 | 1次``."""
