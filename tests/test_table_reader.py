@@ -350,6 +350,14 @@ def test_run_together_a_grade_between_two_names_ends_the_first_row():
     assert lex("公眾知曉度是否明顯提高是達成預期指標")[0].startswith("公眾知曉度是否明顯提高")
 
 
+def test_run_together_a_name_graded_by_its_own_adjective_ends_at_the_grade():
+    """Real document 124 (镇江 赛珍珠文化公园, a 决策 table) run together: ``立项依据充分性充分绩效目标…明确性明确`` are rows
+    ``立项依据充分性 | 充分``, ``绩效指标明确性 | 明确``: the grade repeats the name's adjective."""
+    text = "项目名称:运转经费一级指标二级指标三级指标指标值立项依据充分性充分绩效目标绩效指标明确性明确绩效目标合理性合理"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("立项依据充分性", "充分"), ("绩效指标明确性", "明确"), ("绩效目标合理性", "合理")], got
+
+
 def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target():
     """Real document 36 (石嘴山 疫苗) run together: a long 成本 name, ``100%``, the next name, ``100%``: two rows (a share is
     no number inside a name)."""

@@ -363,6 +363,8 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             typed[k] = 0.0   # "绩效指标" "明确性", "绩效目标" "合理性": one name of the 决策 framework (doc 124)
         elif nxt.gap == "glue" and nxt.text in _period_words() and token_type(here) == "value":
             typed[k] = typed[k + 1] = 0.0   # "2021年" "全年" (2021年全年, cut by the lexer): one target (doc 113)
+        elif nxt.gap == "glue" and len(nxt.text) == 2 and here.endswith(nxt.text + "性"):
+            typed[k + 1] = w.merge_typed   # "立项程序规范性" "规范": a name graded by its own adjective (doc 124)
         elif here == nxt.text and (token_type(here) == "qual" or len(here) >= 3):
             # "合规性" "好" "好", "…面市" "资源采购期以当年为主" "资源采购期以当年为主": a target and its actual
             typed[k] = typed[k + 1] = w.merge_typed

@@ -780,6 +780,8 @@ def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:
     [10, 14]
     >>> sorted(_inner_grades("管理制度健全性高高资金使用合规性好好", []))
     [7, 8, 9]
+    >>> sorted(_inner_grades("立项程序规范性规范立项依据充分性充分", []))
+    [7, 9, 16, 18]
     """
     cuts: set[int] = set()
     for _a, b in compared:
@@ -791,7 +793,15 @@ def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:
     for m in _DOUBLED_GRADE.finditer(key):
         if m.group(1) in words().qualitative:
             cuts |= {m.start(), m.start() + len(m.group(1)), m.end()}
+    for m in _ADJECTIVE_GRADE.finditer(key):
+        cuts |= {m.start(2), m.end(2)}   # (and its actual, the adjective again: "合规性合规合规")
+        if key[m.end(2):m.end(2) + 2] == m.group(1):
+            cuts.add(m.end(2) + 2)
     return cuts
+
+
+# a name "…X性" graded by its adjective X ("立项程序规范性规范立项依据充分性充分…": a 决策 table run together, doc 124)
+_ADJECTIVE_GRADE = re.compile(r"([\u4e00-\u9fff]{2})性(\1)(?=[\u4e00-\u9fff]{2}|$)")
 
 
 # a name ending, then a short grade written twice (a target and its actual), then the next name
