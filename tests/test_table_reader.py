@@ -358,6 +358,16 @@ def test_run_together_a_name_graded_by_its_own_adjective_ends_at_the_grade():
     assert got == [("立项依据充分性", "充分"), ("绩效指标明确性", "明确"), ("绩效目标合理性", "合理")], got
 
 
+def test_run_together_a_rate_then_da_and_a_number_is_a_name_and_its_target():
+    """Real documents 292 (永定 图书馆) and 172 (南岳 实验中学) run together: ``…读者满意率达90%`` is ``读者满意率 | 达90%``, as
+    their labels have it (doc 115's labels keep ``辖区企业满意率达95%以上。`` as one statement: the reader cuts it too)."""
+    text = "项目名称:图书、报刊购置项目一级指标二级指标三级指标指标值采购正规出版图书1000册读者满意率达90%"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("采购正规出版图书", "1000册"), ("读者满意率", "达90%")], got
+    from indicators.table.stream import lex
+    assert lex("完成时间为2022年12月30日") == ["完成时间为2022年12月30日"]
+
+
 def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target():
     """Real document 36 (石嘴山 疫苗) run together: a long 成本 name, ``100%``, the next name, ``100%``: two rows (a share is
     no number inside a name)."""

@@ -842,6 +842,9 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
+            if a >= 2 and key[a - 1] == "达" and key[a - 2] in _RATE_ENDS and (a < 3 or key[a - 3] not in "为达"):
+                cuts.update((a - 1, b))   # "…读者满意率达90%…" run together: a rate's name, then its target (doc 292)
+                continue
             if a >= 2 and key[a - 1] in "为达" and key[a - 2] not in "为达":
                 continue  # "完成时间为2022年12月30日", "满意率达95%": the target states itself, one cell
             if _opens_name(key, a, b):
@@ -853,6 +856,9 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
             cuts.update((m.start(), m.start(1), date.end()))
             cuts -= set(range(m.start(1) + 1, date.end()))
     return cuts
+
+
+_RATE_ENDS = "率度"   # a rate's or a degree's name ends so
 
 
 _DIRECTIONS = frozenset(("提升", "提高", "增长", "增加", "下降", "降低", "减少"))
