@@ -69,6 +69,29 @@ def test_prose_lists_under_level_headings():
     assert recs["参训人员结业率"].level2 == "质量指标"
 
 
+def test_numbered_items_under_a_goal_heading_are_records():
+    """A ``绩效目标:`` heading, then one numbered item per line (the labels of docs 292, 330, 20 and 226 printed so,
+    ``evaluate_rendered.py``'s list form): every item is a record, ``name:value`` or a named number or a bare name;
+    ``1.5000吨稻谷…`` and ``2.7岁以下儿童…`` are items 1 and 2 (the numbering tells them from decimals), and an item
+    line is no wrapped line of the item before it."""
+    text = ("项目名称:图书、报刊购置项目\n绩效目标:\n1.采购正规出版图书:1000册\n2.订阅报刊:120种\n3.满足读者阅读10000人次\n"
+            "4.读者满意率:达90%")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("采购正规出版图书", "1000册"), ("订阅报刊", "120种"), ("满足读者阅读", "10000人次"),
+                   ("读者满意率", "达90%")], got
+    text = ("绩效目标:\n1.以乡镇(街道)为单位适龄儿童国家免疫规划疫苗接种率:≥90%\n2.7岁以下儿童健康服务率:≥90%\n"
+            "3.0-6岁儿童眼保健和视力检查覆盖率:≥90%")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("以乡镇(街道)为单位适龄儿童国家免疫规划疫苗接种率", "≥90%"), ("7岁以下儿童健康服务率", "≥90%"),
+                   ("0-6岁儿童眼保健和视力检查覆盖率", "≥90%")], got
+    text = "项目名称:县级储备粮\n绩效目标:\n1.5000吨稻谷、500吨成品粮储备到位率:100%\n2.库存数量真实率:100%"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("5000吨稻谷、500吨成品粮储备到位率", "100%"), ("库存数量真实率", "100%")], got
+    text = "项目名称:光辉路工程项目\n绩效目标:\n1.完成道路建设:491米\n2.确保天桥质量\n3.按时完成建设"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("完成道路建设", "491米"), ("确保天桥质量", ""), ("按时完成建设", "")], got
+
+
 def test_header_words_by_keyword_not_by_position():
     assert [header_role(w) for w in ("指标值及单位", "当年预期实现值", "全年实际值", "计量单位", "指标方向",
                                      "二级指标(长期)", "偏差原因分析及改进措施")] == \

@@ -369,14 +369,18 @@ def unwrap(lines: list[str]) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     wrapped = False
+    item = None   # the item number the paragraph opens with
     for lineno, raw in enumerate(lines, start=1):
         line = raw.strip()
-        # (nor a 绩效目标: field, after "实施单位、责任人:… 分管领导", doc 324)
+        # (nor a 绩效目标: field, after "实施单位、责任人:… 分管领导", doc 324; nor the next item, its text opening with a
+        # digit: "1.…接种率:≥90%" / "2.7岁以下儿童健康服务率:≥90%", doc 330 as a list)
         if wrapped and line and not NUMBERING.match(line) and not any(heading(line.split()[0])[:2]) \
-                and not _GOAL_LABEL.match(line):
+                and not _GOAL_LABEL.match(line) and not (item is not None and _item_body(line, item + 1) is not None):
             out[-1] = (out[-1][0], out[-1][1] + line)
         else:
             out.append((lineno, line))
+            m = re.match(r"\s*(\d{1,2})[、.．]", line)
+            item = int(m.group(1)) if m else None
         last = out[-1][1]
         wrapped = len(line) >= _WRAP_WIDTH and not re.search(r"[。；;：:！？!?|｜]$", last)
     return out
@@ -639,13 +643,53 @@ def _said_after(label: re.Pattern, line: str) -> list[ProseRecord]:
     return said_goals(line[m.end():]) if m else []
 
 
+def _item_body(line: str, number: int) -> str | None:
+    """The text of item ``number`` of a numbered list (``3.…``, ``3、…``, ``(3)…``), or None: the number expected
+    tells ``1.5000吨稻谷…`` (item 1) from a decimal and ``2.7岁以下儿童…`` (item 2) from 2.7 (docs 20, 330 as a list)."""
+    m = re.match(rf"^\s*(?:{number}[、.．]|[（(]{number}[)）])\s*", line)
+    return line[m.end():] if m and line[m.end():].strip() else None
+
+
+_COLON_ITEM = re.compile(r"^(?P<name>[^:：;；。]{2,60}?)\s*[:：]\s*(?P<value>[^:：;；。]{1,60}?)[;；。.]?$")
+
+
+def goal_item(item: str) -> list[ProseRecord]:
+    """The records of one numbered item under a ``绩效目标`` heading: ``name:value`` (``读者满意率:达90%``), else the
+    named numbers of a said goal.
+
+    >>> [(r.level3, r.value) for r in goal_item("读者满意率:达90%")], [(r.level3, r.value) for r in goal_item("订阅报刊120种")]
+    ([('读者满意率', '达90%')], [('订阅报刊', '120种')])
+    >>> [(r.level3, r.value) for r in goal_item("确保天桥质量")], goal_item("通过项目实施,改善人居环境")
+    ([('确保天桥质量', '')], [])
+    """
+    m = _COLON_ITEM.match(item.strip())
+    if m and not any(heading(m.group("name"))[:2]):
+        return [ProseRecord(0, "", "", m.group("name").strip(), m.group("value").strip())]
+    got = said_goals(item)
+    bare = item.strip().rstrip("。;；")
+    if not got and _BARE_ITEM.fullmatch(bare) and not any(heading(bare)[:2]):
+        return [ProseRecord(0, "", "", bare, "")]   # "2.确保天桥质量": an indicator named without its target
+    return got
+
+
+_BARE_ITEM = re.compile(r"[\u4e00-\u9fff][^，,；;。:：]{1,29}")
+
+
 def read_prose(text: str) -> list[ProseRecord]:
     """Records of the prose indicator lists of a document (see module doc)."""
     out: list[ProseRecord] = []
     l1 = l2 = ""
     goal_next = False   # the line before was a 绩效目标 heading
+    goal_items = 0      # the lines since that heading are its numbered items: the number the next one has
     for lineno, line in unwrap(clean_text(text).split("\n")):
         if not line:
+            continue
+        item = _item_body(line, goal_items) if goal_items else None
+        goal_items = goal_items + 1 if item is not None else 0
+        if item is not None:
+            for r in goal_item(item):
+                r.line = lineno
+                out.append(r)
             continue
         pieces = _pieces(line)
         if re.search("[|｜]", line) and pieces and not any(heading(pieces[0])[:2]):
@@ -655,6 +699,9 @@ def read_prose(text: str) -> list[ProseRecord]:
             continue
         listed = goal_list(line) or _goal_sentences(line) or (said_goals(line) if goal_next else _said_after(_GOAL_SAID, line))
         goal_next = bool(_GOAL_HEADING.match(NUMBERING.sub("", line)))
+        goal_items = 1 if goal_next else 0
+        if goal_next:
+            continue
         if listed:
             l1 = l2 = ""
             for r in listed:
