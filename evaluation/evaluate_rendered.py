@@ -9,7 +9,10 @@ Forms: ``pdf`` (ruled, merged cells spanned, reportlab's built-in CID font), ``p
 merged cell's name printed once in the middle row of its span: read from word positions), ``docx`` (a Word table
 with merged cells), ``xlsx`` (a sheet with merged ranges, the name in the range's first cell), ``html`` (``rowspan``),
 and as text: ``pipes`` (pipe lines, a merged name once in the middle row of its span), ``celllines`` (one cell per line,
-empty and merged cells absent) and ``runtogether`` (all cells with nothing between them).
+empty and merged cells absent) and ``runtogether`` (all cells with nothing between them); and as the prose of project
+notices: ``headed`` (``一、产出指标`` / ``(一)数量指标`` heading lines, one indicator per line), ``notice`` (``数量指标:…;…;
+质量指标:…。`` paragraphs) and ``list`` (``1.name:value`` items under a ``绩效目标:`` heading); a notice writes a number
+right after its name and any other target after a comma.
 Unlike ``evaluate_flattenings.py``, which re-flattens the pipe pages as they were published, every cell here stands
 in its own column; the names and values are the pages' own (all labelled documents, not only the pipe pages).
 A record matches a label by 三级 name as in ``evaluate_records.py``; *strict* also needs the value as written, and
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import sys
 import tempfile
 from itertools import groupby
@@ -178,9 +182,70 @@ def write_run_together(doc_tables, path: Path) -> None:
     path.write_text(_text(doc_tables, lambda r: "".join(r)).replace("\n", ""), encoding="utf-8")
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _said(name: str, value: str) -> str:
+    """An indicator as a notice writes it: a number right after its name (``参训人员结业率≥100%``), other targets after a
+    comma (``带动村集体及种植户增收致富,增加``, ``完成时限,2025年10月底前``), a name alone where the target is empty.
+
+    >>> _said("参训人员结业率", "≥100%"), _said("完成时限", "2025年10月底前"), _said("农民综合素质", "持续提高")
+    ('参训人员结业率≥100%', '完成时限,2025年10月底前', '农民综合素质,持续提高')
+    """
+    if not value:
+        return name
+    glued = (value[:1].isdigit() and not re.match(r"\d{4}年", value)) or value[:1] in "≥≤><=≧≦＞＜＝"
+    return name + value if glued else f"{name},{value}"   # (a date after a comma: "完成时限,2025年10月底前")
+
+
+def _prose(doc_tables, lead: str, body) -> str:
+    out = []
+    for project, rows in doc_tables:
+        out += [f"项目名称:{project}", lead] + body([r for r in rows[1:]])
+    return "\n".join(out)
+
+
+def write_headed(doc_tables, path: Path) -> None:
+    """A project notice's prose list (同心县 notices, doc 28): ``一、产出指标`` and ``(一)数量指标`` heading lines, then
+    one indicator per line ending in ``;``."""
+    def body(rows):
+        out = []
+        for k, (l1, g1) in enumerate(groupby(rows, key=lambda r: r[0])):
+            out += [f"{_NUMERALS[k % 10]}、{l1}"] if l1 else []
+            for j, (l2, g2) in enumerate(groupby(g1, key=lambda r: r[1])):
+                out += [f"({_NUMERALS[j % 10]}){l2}"] if l2 else []
+                out += [_said(r[2], r[3]) + ";" for r in g2]
+        return out
+    path.write_text(_prose(doc_tables, "现将绩效目标设定如下:", body), encoding="utf-8")
+
+
+def write_notice(doc_tables, path: Path) -> None:
+    """A project notice's paragraphs (同心县 下马关镇 notices, doc 67): an ``一、产出指标`` line, then one paragraph of
+    ``数量指标:…;…;质量指标:…。`` with the indicators of each 二级 after its name and a colon."""
+    def body(rows):
+        out = []
+        for k, (l1, g1) in enumerate(groupby(rows, key=lambda r: r[0])):
+            out += [f"{_NUMERALS[k % 10]}、{l1}"] if l1 else []
+            parts = [(f"{l2}:" if l2 else "") + ";".join(_said(r[2], r[3]) for r in g2)
+                     for l2, g2 in groupby(g1, key=lambda r: r[1])]
+            out.append(";".join(parts) + "。")
+        return out
+    path.write_text(_prose(doc_tables, "现将绩效目标设定如下:", body), encoding="utf-8")
+
+
+def write_list(doc_tables, path: Path) -> None:
+    """A numbered list under a ``绩效目标:`` heading (the national 基本公卫 indicators, doc 330): ``1.name:value``."""
+    path.write_text(_prose(doc_tables, "绩效目标:", lambda rows: [
+        f"{i}.{r[2]}:{r[3]}" if r[3] else f"{i}.{r[2]}" for i, r in enumerate(rows, 1)]), encoding="utf-8")
+
+
 FORMS = {"pdf": (write_pdf, ".pdf"), "pdfplain": (write_pdf_unruled, ".pdf"), "docx": (write_docx, ".docx"),
          "xlsx": (write_xlsx, ".xlsx"), "html": (write_html, ".html"), "pipes": (write_pipes, ".txt"),
-         "celllines": (write_cell_lines, ".txt"), "runtogether": (write_run_together, ".txt")}
+         "celllines": (write_cell_lines, ".txt"), "runtogether": (write_run_together, ".txt"),
+         "headed": (write_headed, ".txt"), "notice": (write_notice, ".txt"), "list": (write_list, ".txt")}
+
+
+PROSE = ("headed", "notice", "list")   # the forms that write no 实际完成值
 
 
 def score(labels: list[dict], records: list) -> list[int]:
@@ -221,8 +286,9 @@ def main() -> None:
     for name, (tot, per, halves) in totals.items():
         p, r, f = er.prf(*tot[:3])
         strict = er.prf(tot[3], tot[1], tot[2])[2]
-        print(f"{name:9} precision {p:.3f} recall {r:.3f} F1 {f:.3f}  strict F1 {strict:.3f}  "
-              f"actual {tot[5] / tot[4] if tot[4] else 1:.3f} (of {tot[4]})" + er.halves_and_worst(halves, per, a.halves, a.show))
+        actual = "no actual written" if name in PROSE else f"actual {tot[5] / tot[4] if tot[4] else 1:.3f} (of {tot[4]})"
+        print(f"{name:11} precision {p:.3f} recall {r:.3f} F1 {f:.3f}  strict F1 {strict:.3f}  {actual}"
+              + er.halves_and_worst(halves, per, a.halves, a.show))
 
 
 if __name__ == "__main__":

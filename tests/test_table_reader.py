@@ -92,6 +92,22 @@ def test_numbered_items_under_a_goal_heading_are_records():
     assert got == [("完成道路建设", "491米"), ("确保天桥质量", ""), ("按时完成建设", "")], got
 
 
+def test_a_notice_s_lines_after_its_goal_intro_are_records(tmp_path):
+    """A project notice's ``现将绩效目标设定如下:`` then one indicator per line, no item numbers and no level headings (the
+    labels of doc 320, 桐柏 乡村旅游, printed so by ``evaluate_rendered.py``'s headed form): every line is a record,
+    ``增加村集体收入,大于9万元`` too; a bare name after it (doc 14's ``黄山市公安局`` signature) is none."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import tables, write_headed
+    labels = _labels("320_")
+    write_headed(tables(labels), tmp_path / "320.txt")
+    got = [(r.level3, r.value_raw) for r in parse_file(tmp_path / "320.txt").indicators]
+    assert got == [(lab["level3"], lab["value_raw"]) for lab in labels], got
+    assert "黄山市公安局" not in {r.level3 for r in parse_file(_doc("14_")).indicators}
+    text = "现将绩效目标设定如下:\n带动村集体及种植户增收致富,增加;\n参训学员满意度≥95%;"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("带动村集体及种植户增收致富", "增加"), ("参训学员满意度", "≥95%")], got
+
+
 def test_header_words_by_keyword_not_by_position():
     assert [header_role(w) for w in ("指标值及单位", "当年预期实现值", "全年实际值", "计量单位", "指标方向",
                                      "二级指标(长期)", "偏差原因分析及改进措施")] == \
@@ -2412,8 +2428,12 @@ def test_a_goal_fields_label_is_no_indicator():
     assert not_indicator("總體目標", "按照2019年高等職業院校國家助學金標準平均每生每年3300元") == "header cells"
     names = {r.level3 for r in parse_file(_doc("75_")).indicators}
     assert "總體目標" not in names and "資助經費到位率" in names, names
-    # (a name the reader rebuilt around a count, "涉及6140人次困難學生", is given in the page's letters too)
-    assert "涉及困難學生" in names and "涉及困难学生" not in names, names
+    # (a name the reader rebuilt around a count, "涉及6140人次困難學生", is given in the page's letters too; the page
+    # itself now gives no such record: its 總體目標 field is a goal, not a list of indicators)
+    from indicators.table.prose import said_goals
+    said = said_goals("按照2019年高等職業院校國家助學金標準平均每生每年3300元,實行春、秋季評選發放,涉及6140人次困難學生。")
+    assert [(r.level3, r.value) for r in said] == [("涉及困難學生", "6140人次")]
+    assert "涉及困难学生" not in names, names
 
 
 def test_what_is_no_indicator_is_known_in_traditional_script_too():

@@ -666,13 +666,29 @@ def goal_item(item: str) -> list[ProseRecord]:
     if m and not any(heading(m.group("name"))[:2]):
         return [ProseRecord(0, "", "", m.group("name").strip(), m.group("value").strip())]
     got = said_goals(item)
+    graded = _COMMA_GRADE.fullmatch(item.strip().rstrip("。;；"))
+    if not got and graded and ((len(graded.group(2)) <= 4 and _graded(graded.group(2))) or (re.search(r"\d", graded.group(2))
+                                                           and _target(graded.group(2)).kind in ("quantitative", "deadline"))):
+        # "带动…增收致富,增加", "增加村集体收入,大于9万元", "完成时限,2025年10月底前": a name, a comma, its target
+        return [ProseRecord(0, "", "", graded.group(1), graded.group(2))]
     bare = item.strip().rstrip("。;；")
     if not got and _BARE_ITEM.fullmatch(bare) and not any(heading(bare)[:2]):
         return [ProseRecord(0, "", "", bare, "")]   # "2.确保天桥质量": an indicator named without its target
     return got
 
 
+_COMMA_GRADE = re.compile(r"([\u4e00-\u9fff][^，,；;。:：]{1,39})[,，]([^，,；;。:：]{1,16})")
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff][^，,；;。:：]{1,29}")
+# "现将绩效目标设定如下:", "具体绩效指标如下：": the lines after it are the list (a project notice, doc 28)
+_GOAL_INTRO = re.compile(r"(?:绩效|績效)(?:目标|指标|目標|指標)[^。；;]{0,12}如下\s*[:：]$")
+
+
+def _unnumbered_item(line: str) -> bool:
+    """A line of a list without item numbers under a goal heading: one short clause, ended by ``;`` or ``。`` or by
+    nothing, that is no level or section heading and states a record (``特色民俗12间;``, ``带动…致富,增加;``)."""
+    body = line.strip()
+    return 2 <= len(body) <= 80 and not re.search(r"[;；。]", body.rstrip(";；。")) and not any(heading(body)[:2]) \
+        and not _section_heading(body) and any(r.value for r in goal_item(body))   # (no bare name: "黄山市公安局", doc 14)
 
 
 def read_prose(text: str) -> list[ProseRecord]:
@@ -684,10 +700,11 @@ def read_prose(text: str) -> list[ProseRecord]:
     for lineno, line in unwrap(clean_text(text).split("\n")):
         if not line:
             continue
-        item = _item_body(line, goal_items) if goal_items else None
-        goal_items = goal_items + 1 if item is not None else 0
-        if item is not None:
-            for r in goal_item(item):
+        item = _item_body(line, goal_items) if goal_items > 0 else None
+        listed_line = goal_items in (1, -1) and item is None and _unnumbered_item(line)
+        goal_items = goal_items + 1 if item is not None else -1 if listed_line else 0
+        if item is not None or listed_line:
+            for r in goal_item(item if item is not None else line):
                 r.line = lineno
                 out.append(r)
             continue
@@ -698,7 +715,7 @@ def read_prose(text: str) -> list[ProseRecord]:
             l1 = l2 = ""   # "三、项目实施情况", "(二)项目预算": a new section of the report, no more indicators
             continue
         listed = goal_list(line) or _goal_sentences(line) or (said_goals(line) if goal_next else _said_after(_GOAL_SAID, line))
-        goal_next = bool(_GOAL_HEADING.match(NUMBERING.sub("", line)))
+        goal_next = bool(_GOAL_HEADING.match(NUMBERING.sub("", line)) or _GOAL_INTRO.search(line))
         goal_items = 1 if goal_next else 0
         if goal_next:
             continue
