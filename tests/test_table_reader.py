@@ -108,6 +108,24 @@ def test_a_notice_s_lines_after_its_goal_intro_are_records(tmp_path):
     assert got == [("带动村集体及种植户增收致富", "增加"), ("参训学员满意度", "≥95%")], got
 
 
+def test_a_notice_s_name_comma_target_items_in_lines_and_in_a_paragraph(tmp_path):
+    """The labels of doc 340 (丰宁 生态环境局) in the headed form, one ``name,target;`` per line after the goal intro
+    (``…排放量,较上年削减3%``, ``…状况,进一步改善``), and of doc 98 (科学城 融媒体) in the notice form, one paragraph
+    (``…;管理制度健全性,高;资金使用合规性,好;…``): each item is its name and its target; a line without one does not
+    end the list. A comma between two named numbers (``采购图书1000册,订阅报刊120种``) stays two records."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import tables, write_headed, write_notice
+    write_headed(tables(_labels("340_")), tmp_path / "340.txt")
+    got = {(r.level3, r.value_raw) for r in parse_file(tmp_path / "340.txt").indicators}
+    assert {("化学需氧量(COD)、二氧化硫排放量", "较上年削减3%"), ("城镇环境空气质量状况", "进一步改善"),
+            ("排污许可证发(换)证率", "达到90%以上")} <= got, got
+    write_notice(tables(_labels("98_")), tmp_path / "98.txt")
+    got = {(r.level3, r.value_raw) for r in parse_file(tmp_path / "98.txt").indicators}
+    assert {("管理制度健全性", "高"), ("资金使用合规性", "好"), ("播发稿件数量", "2200篇")} <= got, got
+    got = [(r.level3, r.value_raw) for r in parse_text("绩效目标:\n采购图书1000册,订阅报刊120种;").indicators]
+    assert got == [("采购图书", "1000册"), ("订阅报刊", "120种")], got
+
+
 def test_header_words_by_keyword_not_by_position():
     assert [header_role(w) for w in ("指标值及单位", "当年预期实现值", "全年实际值", "计量单位", "指标方向",
                                      "二级指标(长期)", "偏差原因分析及改进措施")] == \

@@ -623,8 +623,34 @@ def said_goals(field: str) -> list[ProseRecord]:
     for sentence in re.split("[。；;]", field):
         h1, h2, rest = heading(sentence)   # "满意度指标:贫困家庭学生满意度100%" (doc 327): its level, then its targets
         l1, l2 = levels_after(h1, h2) if h1 or h2 else ("", "")
-        out += [ProseRecord(0, l1, l2, *pair) for pair in _named_parts(rest if h1 or h2 else sentence)]
+        said = rest if h1 or h2 else sentence
+        whole = _comma_target(said)   # ("…排放量,较上年削减3%": the target after the comma, not a name in it)
+        pairs = [whole] if whole and not re.search(r"\d", whole[0]) else _named_parts(said) or [whole]
+        out += [ProseRecord(0, l1, l2, *pair) for pair in pairs if pair]
     return out
+
+
+def _comma_target(text: str) -> tuple[str, str] | None:
+    """A name, a comma and its target: a grade of up to four letters (``管理制度健全性,高``, ``带动…致富,增加``) or a
+    number the target grammar reads (``增加村集体收入,大于9万元``, ``完成时限,2025年10月底前``).
+
+    >>> _comma_target("管理制度健全性,高"), _comma_target("通过项目实施,改善人居环境")
+    (('管理制度健全性', '高'), None)
+    >>> _comma_target("化学需氧量、二氧化硫排放量,较上年削减3%"), _comma_target("采购图书1000册,订阅报刊120种")
+    (('化学需氧量、二氧化硫排放量', '较上年削减3%'), None)
+    """
+    m = _COMMA_GRADE.fullmatch(text.strip().rstrip("。;；"))
+    if not m:
+        return None
+    name, value = m.group(1), m.group(2)
+    t = _target(value)
+    if (len(value) <= 4 and _graded(value)) or value in words().trailing_qual or (re.search(r"\d", value) and (
+            t.kind == "deadline" or (t.kind == "quantitative" and (t.op != "=" or value[:1].isdigit())
+                                     and len(re.split(r"\d", value, maxsplit=1)[0]) <= 5))):
+        # (not "采购图书1000册,订阅报刊120种": two named numbers; nor "…承包大棚,每棚每年收入可达2万元以上": a name
+        # before the number, doc 321)
+        return name, value
+    return None
 
 
 def _goal_sentences(line: str) -> list[ProseRecord]:
@@ -665,12 +691,7 @@ def goal_item(item: str) -> list[ProseRecord]:
     m = _COLON_ITEM.match(item.strip())
     if m and not any(heading(m.group("name"))[:2]):
         return [ProseRecord(0, "", "", m.group("name").strip(), m.group("value").strip())]
-    got = said_goals(item)
-    graded = _COMMA_GRADE.fullmatch(item.strip().rstrip("。;；"))
-    if not got and graded and ((len(graded.group(2)) <= 4 and _graded(graded.group(2))) or (re.search(r"\d", graded.group(2))
-                                                           and _target(graded.group(2)).kind in ("quantitative", "deadline"))):
-        # "带动…增收致富,增加", "增加村集体收入,大于9万元", "完成时限,2025年10月底前": a name, a comma, its target
-        return [ProseRecord(0, "", "", graded.group(1), graded.group(2))]
+    got = said_goals(item)   # (and "带动…增收致富,增加", "增加村集体收入,大于9万元": a name, a comma, its target)
     bare = item.strip().rstrip("。;；")
     if not got and _BARE_ITEM.fullmatch(bare) and not any(heading(bare)[:2]):
         return [ProseRecord(0, "", "", bare, "")]   # "2.确保天桥质量": an indicator named without its target
@@ -688,7 +709,9 @@ def _unnumbered_item(line: str) -> bool:
     nothing, that is no level or section heading and states a record (``特色民俗12间;``, ``带动…致富,增加;``)."""
     body = line.strip()
     return 2 <= len(body) <= 80 and not re.search(r"[;；。]", body.rstrip(";；。")) and not any(heading(body)[:2]) \
-        and not _section_heading(body) and any(r.value for r in goal_item(body))   # (no bare name: "黄山市公安局", doc 14)
+        and not _section_heading(body) and (body.endswith((";", "；")) or any(r.value for r in goal_item(body)))
+    # (a clause ended by ";" goes on with the list even where it states no record; a bare name is no item where
+    # nothing ends it: "黄山市公安局", doc 14)
 
 
 def read_prose(text: str) -> list[ProseRecord]:
