@@ -425,6 +425,21 @@ def test_run_together_a_rate_then_da_and_a_number_is_a_name_and_its_target():
     assert lex("完成时间为2022年12月30日") == ["完成时间为2022年12月30日"]
 
 
+def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
+    """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
+    no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,
+    prose) gives ``维护单位日常运转 | 定性有效`` (the kind word goes with the grade)."""
+    text = "项目名称:3岁以下婴幼儿照护服务项目一级指标二级指标三级指标指标值数量指标每千人托位4.5应补尽补率100%产出指标"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("每千人托位", "4.5"), ("应补尽补率", "100%")], got
+    text = ("项目名称:小学教育公用经费一级指标二级指标三级指标指标值时效指标教育均衡化发展有效成本指标义务教育小学生均公用经费"
+            "780元/生/年")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("教育均衡化发展", "有效"), ("义务教育小学生均公用经费", "780元/生/年")], got
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("162_")).indicators]
+    assert ("维护单位日常运转", "定性有效") in got, got
+
+
 def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target():
     """Real document 36 (石嘴山 疫苗) run together: a long 成本 name, ``100%``, the next name, ``100%``: two rows (a share is
     no number inside a name)."""

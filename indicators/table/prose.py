@@ -148,6 +148,8 @@ def graded_end(text: str) -> tuple[str, str] | None:
     """
     grade = next((q for q in words().trailing_qual if text.endswith(q)), None)
     name = text[:-len(grade)].rstrip("，,：:为得到") if grade else ""
+    if grade and name.endswith(("定性", "定量")):
+        name, grade = name[:-2], name[-2:] + grade   # "维护单位日常运转定性有效": the kind word goes with the grade (doc 162)
     if 4 <= len(name) <= 30 and not re.search(r"\d", name):
         return name, grade
     return None
