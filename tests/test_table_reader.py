@@ -126,6 +126,14 @@ def test_a_notice_s_name_comma_target_items_in_lines_and_in_a_paragraph(tmp_path
     assert got == [("采购图书", "1000册"), ("订阅报刊", "120种")], got
 
 
+def test_a_numbered_goal_item_that_names_no_target_is_a_record():
+    """Real document 260 (哈密 伊州区 衔接资金 notice): ``6.绩效目标:1.项目受益灌溉面积2950亩,…。2.吸纳本地群众就近就地就业。
+    3.通过项目实施,…`` gives ``吸纳本地群众就近就地就业`` with no target, as labelled; the sentence items give only their
+    named numbers."""
+    got = [(r.level3, r.value_raw) for r in parse_file(_doc("260_")).indicators]
+    assert got == [(lab["level3"], lab["value_raw"]) for lab in _labels("260_")], got
+
+
 def test_header_words_by_keyword_not_by_position():
     assert [header_role(w) for w in ("指标值及单位", "当年预期实现值", "全年实际值", "计量单位", "指标方向",
                                      "二级指标(长期)", "偏差原因分析及改进措施")] == \

@@ -507,14 +507,19 @@ def _numbered_goals(field: str) -> list[ProseRecord]:
     name and its number is a record; the sentences around them are none.
 
     >>> [(r.level3, r.value) for r in _numbered_goals("1.受益灌溉面积2950亩,覆盖农户338户。2.吸纳群众就业。")]
-    [('受益灌溉面积', '2950亩'), ('覆盖农户', '338户')]
+    [('受益灌溉面积', '2950亩'), ('覆盖农户', '338户'), ('吸纳群众就业', '')]
     """
     out = []
     for item in _ITEM_START.split(field):
+        found = False
         for part in re.split(r"[，,；;。]", item):
             got = _clause_whole(part)
             if got and re.search(r"\d", got[1]) and len(got[0]) >= 2:
                 out.append(ProseRecord(0, "", "", *_squeezed(got)))
+                found = True
+        bare = item.strip().rstrip("。;；")
+        if not found and _BARE_ITEM.fullmatch(bare) and not re.search(r"\d", bare) and not any(heading(bare)[:2]):
+            out.append(ProseRecord(0, "", "", bare, ""))   # "2.吸纳本地群众就近就地就业。": a goal named without a target
     return out
 
 
