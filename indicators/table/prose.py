@@ -646,7 +646,7 @@ def _comma_target(text: str) -> tuple[str, str] | None:
     >>> _comma_target("化学需氧量、二氧化硫排放量,较上年削减3%"), _comma_target("采购图书1000册,订阅报刊120种")
     (('化学需氧量、二氧化硫排放量', '较上年削减3%'), None)
     """
-    m = _COMMA_GRADE.fullmatch(text.strip().rstrip("。;；"))
+    m = _COMMA_TARGET.fullmatch(text.strip().rstrip("。;；"))
     if not m:
         return None
     name, value = m.group(1), m.group(2)
@@ -687,8 +687,9 @@ _COLON_ITEM = re.compile(r"^(?P<name>[^:：;；。]{2,60}?)\s*[:：]\s*(?P<value
 
 
 def goal_item(item: str) -> list[ProseRecord]:
-    """The records of one numbered item under a ``绩效目标`` heading: ``name:value`` (``读者满意率:达90%``), else the
-    named numbers of a said goal.
+    """The records of one item of the list under a ``绩效目标`` heading (its number taken off, or a line of a list
+    without numbers): ``name:value`` (``读者满意率:达90%``), else what a said goal states (named numbers, a name, a
+    comma and its target), else a short name alone.
 
     >>> [(r.level3, r.value) for r in goal_item("读者满意率:达90%")], [(r.level3, r.value) for r in goal_item("订阅报刊120种")]
     ([('读者满意率', '达90%')], [('订阅报刊', '120种')])
@@ -705,7 +706,7 @@ def goal_item(item: str) -> list[ProseRecord]:
     return got
 
 
-_COMMA_GRADE = re.compile(r"([\u4e00-\u9fff][^，,；;。:：]{1,39})[,，]([^，,；;。:：]{1,16})")
+_COMMA_TARGET = re.compile(r"([\u4e00-\u9fff][^，,；;。:：]{1,39})[,，]([^，,；;。:：]{1,16})")
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff][^，,；;。:：]{1,29}")
 # "现将绩效目标设定如下:", "具体绩效指标如下：": the lines after it are the list (a project notice, doc 28)
 _GOAL_INTRO = re.compile(r"(?:绩效|績效)(?:目标|指标|目標|指標)[^。；;]{0,12}如下\s*[:：]$")
@@ -726,7 +727,7 @@ def read_prose(text: str) -> list[ProseRecord]:
     out: list[ProseRecord] = []
     l1 = l2 = ""
     goal_next = False   # the line before was a 绩效目标 heading
-    goal_items = 0      # the lines since that heading are its numbered items: the number the next one has
+    goal_items = 0      # the lines since that heading are its list: the next item's number, or -1 for a list without numbers
     for lineno, line in unwrap(clean_text(text).split("\n")):
         if not line:
             continue

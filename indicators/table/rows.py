@@ -30,7 +30,7 @@ from ..text import simplified
 from ..vocab import vocab
 from .header import SECOND, base_role
 from .stream import COMPARATOR_CHARS, LINE_ENDS, Token, compared_target
-from .words import WORDS_FILE, words
+from .words import WORDS_FILE, long_grades, words
 
 WEIGHTS_FILE = WORDS_FILE   # one file, data/vocab/reader.toml: the weights and the [words] table
 INF = float("inf")
@@ -214,14 +214,9 @@ def _typed_cost(tok: Token, w: Weights) -> float:
         if tok.text[:1] in COMPARATOR_CHARS:
             return w.merge_typed   # "=116人", "≥95%": a target with its comparator is never part of a name
         return w.merge_typed if tok.gap != "glue" else w.merge_typed / 3
-    if tok.gap == "glue" and len(tok.text) >= 4 and simplified(tok.text) in _grades_of_four():
+    if tok.gap == "glue" and len(tok.text) >= 4 and simplified(tok.text) in long_grades():
         return w.merge_typed / 3   # "…状况" "进一步改善" "集中饮用水…": a grade the lexer cut out is a target (doc 340)
     return 0.0
-
-
-@functools.lru_cache(maxsize=1)
-def _grades_of_four() -> frozenset[str]:
-    return frozenset(q for q in words().trailing_qual if len(q) >= 4)
 
 
 @functools.lru_cache(maxsize=65536)

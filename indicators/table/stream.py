@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..text import simplified, strip_markup
 from ..vocab import vocab
-from .words import words
+from .words import long_grades, words
 
 GAPS = ("sep", "space", "glue", "cell", "para", "blanks", "line", "hard", "digit", "namecut")
 LINE_ENDS = ("cell", "para", "blanks", "line")   # the gaps a line end makes (a "hard" row end aside)
@@ -766,9 +766,8 @@ def _cut_points(cell: str, key: str) -> set[int]:
 @functools.lru_cache(maxsize=1)
 def _inner_grade_re() -> re.Pattern:
     """A grade of four or more letters (不断提高, 进一步改善: ``trailing_qual``) between two texts of four or more."""
-    grades = sorted((q for q in words().trailing_qual if len(q) >= 4), key=len, reverse=True)
     # (not the grade a 是否 name asks about: "公眾知曉度是否明顯提高", doc 09)
-    return re.compile(rf"(?<=[\u4e00-\u9fff]{{4}})(?<!是否)(?:{'|'.join(map(re.escape, grades))})(?=[\u4e00-\u9fff]{{4}})")
+    return re.compile(rf"(?<=[\u4e00-\u9fff]{{4}})(?<!是否)(?:{'|'.join(map(re.escape, long_grades()))})(?=[\u4e00-\u9fff]{{4}})")
 
 
 def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:

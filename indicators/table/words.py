@@ -72,6 +72,13 @@ def words() -> ReaderWords:
                        age_words=tuple(sorted(raw.get("age_words", ()), key=len, reverse=True)))
 
 
+@functools.lru_cache(maxsize=1)
+def long_grades() -> tuple[str, ...]:
+    """The trailing grades of four or more letters (不断提高, 进一步改善), longest first: cut out between two names in
+    run-together text (stream._inner_grades) and glued back at a value's cost (rows._typed_cost)."""
+    return tuple(q for q in words().trailing_qual if len(q) >= 4)
+
+
 def _adverb_grades(raw: dict) -> set[str]:
     """Every ``grade_adverbs`` word before every ``grade_verbs`` word (明显增强, 进一步完善)."""
     return {a + v for a in raw.get("grade_adverbs", ()) for v in raw.get("grade_verbs", ())}
