@@ -134,6 +134,18 @@ def test_a_numbered_goal_item_that_names_no_target_is_a_record():
     assert got == [(lab["level3"], lab["value_raw"]) for lab in _labels("260_")], got
 
 
+def test_a_notice_naming_one_target_under_two_headings_is_read_as_prose(tmp_path):
+    """The labels of doc 15 (巴南 党支部书记补贴) in the headed form give ``为民众办好事,办实事100%`` under 质量指标 and again
+    under 可持续影响指标: two indicators, not a page that repeats its cells, so the prose reading wins over a headerless
+    table reading of the notice."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import tables, write_headed
+    write_headed(tables(_labels("15_")), tmp_path / "15.txt")
+    doc = parse_file(tmp_path / "15.txt")
+    assert doc.reader == "prose", doc.reader
+    assert ("按时发放率", "100%") in {(r.level3, r.value_raw) for r in doc.indicators}
+
+
 def test_header_words_by_keyword_not_by_position():
     assert [header_role(w) for w in ("指标值及单位", "当年预期实现值", "全年实际值", "计量单位", "指标方向",
                                      "二级指标(长期)", "偏差原因分析及改进措施")] == \
@@ -1695,8 +1707,8 @@ def test_prose_self_evaluation_report_over_a_headerless_reading():
     assert got == {"村集体收入": ("效益指标", "60.3万元", "60.3万元"),
                    "带动受益建档立卡贫困户总收入": ("效益指标", "42.21万元", "42.21万元"),
                    "受益建档立卡贫困户数": ("效益指标", "不低于552户1186人", "")}
-    twice = [R(level3="辖区企业满意率", value_raw="达95%以上")] * 2
-    assert not _better_prose(twice, [R(level3="辖区企业满意率达95%以上。", value_raw="")])   # copies (doc 115)
+    twice = [R(level2="", level3="辖区企业满意率", value_raw="达95%以上")] * 2
+    assert not _better_prose(twice, [R(level2="", level3="辖区企业满意率达95%以上。", value_raw="")])   # copies (doc 115)
 
 
 def test_prose_targets_counted_first_second_third():
