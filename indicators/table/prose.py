@@ -348,8 +348,13 @@ def _clauses(piece: str) -> list[tuple[str, str]]:
 
 
 def _squeezed(pair: tuple[str, str]) -> tuple[str, str]:
-    """A (name, value) pair without whitespace, a name written twice over once (doc 316)."""
-    name = re.sub(r"\s+", "", pair[0])
+    """A (name, value) pair without whitespace, a name written twice over once (doc 316), without the comma that
+    parts it from its target (``慰问对象年龄,均≥100岁``).
+
+    >>> _squeezed(("慰问对象年龄,", "均≥100岁"))
+    ('慰问对象年龄', '均≥100岁')
+    """
+    name = re.sub(r"\s+", "", pair[0]).rstrip(",，")
     return name[:len(name) // 2] if doubled(name) else name, re.sub(r"\s+", "", pair[1])
 
 
