@@ -460,6 +460,21 @@ def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     assert ("维护单位日常运转", "定性有效") in got, got
 
 
+def test_run_together_a_target_led_by_ge_or_jun_and_a_count_in_zhongci():
+    """Real documents 142 (国家林草局 测报) and 152 (福州 百岁老人慰问) run together: ``各1次``, ``均≥100…`` are targets,
+    ``2000种次`` ends in its unit 种次 (not 2000种 with 次 opening the next name); 人均, 户均 stay the next name's."""
+    text = ("项目名称:国家森林病虫害预测预报补助经费一级指标二级指标三级指标指标值年度、半年趋势报告次数各1次"
+            "发生动态与短期预报报告次数2000次上报发生情况月报数据的林业有害生物种次2000种次汇总发生情况月报表次数12次")
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("年度、半年趋势报告次数", "各1次"), ("发生动态与短期预报报告次数", "2000次"),
+                   ("上报发生情况月报数据的林业有害生物种次", "2000种次"), ("汇总发生情况月报表次数", "12次")], got
+    text = "一级指标二级指标三级指标指标值实际完成值质量指标慰问对象年龄均≥100岁时效指标慰问款及时发放率=100%100%"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got[0][0] == "慰问对象年龄" and got[0][1].startswith("均≥100"), got   # (岁 is no unit of the lexer's: left)
+    from indicators.table.stream import lex
+    assert "人均增收" in lex("带动就业24人人均增收3万元")
+
+
 def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target():
     """Real document 36 (石嘴山 疫苗) run together: a long 成本 name, ``100%``, the next name, ``100%``: two rows (a share is
     no number inside a name)."""

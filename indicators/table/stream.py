@@ -602,7 +602,7 @@ def _value_re() -> re.Pattern:
     # stays too: 10万件(册)
     # (17元/人.每天: doc 77)
     per = r"(?:[/／](?:平方米|立方米|平米|[\u4e00-\u9fff](?:[·*.]每?[\u4e00-\u9fff])?)){0,2}"   # 1130元/月/人
-    quantity = rf"{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?(?:以上|以下|以内|及以上)?"
+    quantity = rf"(?:各|(?<![人户亩年月日生])均)?{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?(?:以上|以下|以内|及以上)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至—－～–]{{1,2}}(?:{_DATE}|{number}\s*(?:{unit})?))?")
 
 
