@@ -67,7 +67,7 @@ def test_upload_good_empty_and_broken_files_see_the_load_report_and_download(tmp
         opened = page.locator("h3").filter(has_text=" · ").first.inner_text().strip()
         goto_page(page, "项目卡片")                           # the card page keeps the project chosen in the list
         page.get_by_text("得分构成").wait_for()
-        assert page.get_by_test_id("stSelectbox").locator("input").first.input_value() == opened
+        expect(page.get_by_test_id("stSelectbox").locator("input").first).to_have_value(opened, timeout=60_000)
         with page.expect_download() as dl:
             page.get_by_text("项目审核报告", exact=False).first.click()
         import pandas as pd
