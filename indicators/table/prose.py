@@ -650,13 +650,16 @@ def _comma_target(text: str) -> tuple[str, str] | None:
     (('管理制度健全性', '高'), None)
     >>> _comma_target("化学需氧量、二氧化硫排放量,较上年削减3%"), _comma_target("采购图书1000册,订阅报刊120种")
     (('化学需氧量、二氧化硫排放量', '较上年削减3%'), None)
+    >>> _comma_target("立项依据充分性,充分")   # (a name graded by its own adjective)
+    ('立项依据充分性', '充分')
     """
     m = _COMMA_TARGET.fullmatch(text.strip().rstrip("。;；"))
     if not m:
         return None
     name, value = m.group(1), m.group(2)
     t = _target(value)
-    if (len(value) <= 4 and _graded(value)) or value in words().trailing_qual or (re.search(r"\d", value) and (
+    if (len(value) <= 4 and _graded(value)) or value in words().trailing_qual or name.endswith(value + "性") or (
+            re.search(r"\d", value) and (
             t.kind == "deadline" or (t.kind == "quantitative" and (t.op != "=" or value[:1].isdigit())
                                      and len(re.split(r"\d", value, maxsplit=1)[0]) <= 5))):
         # (not "采购图书1000册,订阅报刊120种": two named numbers; nor "…承包大棚,每棚每年收入可达2万元以上": a name
