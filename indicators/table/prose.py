@@ -720,14 +720,18 @@ _BARE_ITEM = re.compile(r"[\u4e00-\u9fff][^，,；;。:：]{1,29}")
 _GOAL_INTRO = re.compile(r"(?:绩效|績效)(?:目标|指标|目標|指標)[^。；;]{0,12}如下\s*[:：]$")
 
 
-def _unnumbered_item(line: str) -> bool:
-    """A line of a list without item numbers under a goal heading: one short clause, ended by ``;`` or ``。`` or by
-    nothing, that is no level or section heading and states a record (``特色民俗12间;``, ``带动…致富,增加;``)."""
+def _unnumbered_item(line: str) -> list[ProseRecord] | None:
+    """The records of a line of a list without item numbers under a goal heading (one short clause, ended by ``;`` or
+    ``。`` or by nothing, that is no level or section heading and states a record: ``特色民俗12间;``,
+    ``带动…致富,增加;``), or None for a line that is no such item."""
     body = line.strip()
-    return 2 <= len(body) <= 80 and not re.search(r"[;；。]", body.rstrip(";；。")) and not any(heading(body)[:2]) \
-        and not _section_heading(body) and (body.endswith((";", "；")) or any(r.value for r in goal_item(body)))
+    if not (2 <= len(body) <= 80) or re.search(r"[;；。]", body.rstrip(";；。")) or any(heading(body)[:2]) \
+            or _section_heading(body):
+        return None
+    got = goal_item(body)
     # (a clause ended by ";" goes on with the list even where it states no record; a bare name is no item where
     # nothing ends it: "黄山市公安局", doc 14)
+    return got if body.endswith((";", "；")) or any(r.value for r in got) else None
 
 
 def read_prose(text: str) -> list[ProseRecord]:
@@ -740,10 +744,10 @@ def read_prose(text: str) -> list[ProseRecord]:
         if not line:
             continue
         item = _item_body(line, goal_items) if goal_items > 0 else None
-        listed_line = goal_items in (1, -1) and item is None and _unnumbered_item(line)
-        goal_items = goal_items + 1 if item is not None else -1 if listed_line else 0
-        if item is not None or listed_line:
-            for r in goal_item(item if item is not None else line):
+        listed = goal_item(item) if item is not None else _unnumbered_item(line) if goal_items in (1, -1) else None
+        goal_items = 0 if listed is None else goal_items + 1 if item is not None else -1
+        if listed is not None:
+            for r in listed:
                 r.line = lineno
                 out.append(r)
             continue
