@@ -26,6 +26,11 @@ def _doc(name: str) -> Path:
     return next((REAL / "docs").glob(name + "*"))
 
 
+def _read(text: str, *fields: str) -> list[tuple]:
+    """(三级 name, value[, more fields]) of each record ``parse_text`` reads from ``text``."""
+    return [tuple(getattr(r, f) for f in ("level3", "value_raw") + fields) for r in parse_text(text).indicators]
+
+
 @pytest.mark.parametrize("prefix", ["30_", "08_", "03_", "37_", "17_", "46_", "45_"])
 def test_real_documents_of_each_form_read_to_their_labels(prefix):
     """One-cell-per-line pipes (30, 08, 17, 46), pipe tables (03, 37, 45): names and values as labelled."""
@@ -76,19 +81,19 @@ def test_numbered_items_under_a_goal_heading_are_records():
     line is no wrapped line of the item before it."""
     text = ("项目名称:图书、报刊购置项目\n绩效目标:\n1.采购正规出版图书:1000册\n2.订阅报刊:120种\n3.满足读者阅读10000人次\n"
             "4.读者满意率:达90%")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("采购正规出版图书", "1000册"), ("订阅报刊", "120种"), ("满足读者阅读", "10000人次"),
                    ("读者满意率", "达90%")], got
     text = ("绩效目标:\n1.以乡镇(街道)为单位适龄儿童国家免疫规划疫苗接种率:≥90%\n2.7岁以下儿童健康服务率:≥90%\n"
             "3.0-6岁儿童眼保健和视力检查覆盖率:≥90%")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("以乡镇(街道)为单位适龄儿童国家免疫规划疫苗接种率", "≥90%"), ("7岁以下儿童健康服务率", "≥90%"),
                    ("0-6岁儿童眼保健和视力检查覆盖率", "≥90%")], got
     text = "项目名称:县级储备粮\n绩效目标:\n1.5000吨稻谷、500吨成品粮储备到位率:100%\n2.库存数量真实率:100%"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("5000吨稻谷、500吨成品粮储备到位率", "100%"), ("库存数量真实率", "100%")], got
     text = "项目名称:光辉路工程项目\n绩效目标:\n1.完成道路建设:491米\n2.确保天桥质量\n3.按时完成建设"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("完成道路建设", "491米"), ("确保天桥质量", ""), ("按时完成建设", "")], got
 
 
@@ -104,7 +109,7 @@ def test_a_notice_s_lines_after_its_goal_intro_are_records(tmp_path):
     assert got == [(lab["level3"], lab["value_raw"]) for lab in labels], got
     assert "黄山市公安局" not in {r.level3 for r in parse_file(_doc("14_")).indicators}
     text = "现将绩效目标设定如下:\n带动村集体及种植户增收致富,增加;\n参训学员满意度≥95%;"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("带动村集体及种植户增收致富", "增加"), ("参训学员满意度", "≥95%")], got
 
 
@@ -333,7 +338,7 @@ def test_a_target_with_a_bracketed_note_is_a_value_not_part_of_the_name():
     assert token_type("种植作物成活率(≥**%)") == "text"
     text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "项目受益灌溉面积", "2950亩", "覆盖农户",
                       "338户889人(其中:脱贫户21户46人)", "流转面积", "不少于项目区的30%"])
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("项目受益灌溉面积", "2950亩"), ("覆盖农户", "338户889人(其中:脱贫户21户46人)"),
                    ("流转面积", "不少于项目区的30%")]
 
@@ -342,7 +347,7 @@ def test_a_decimal_target_and_its_equal_actual_run_together_are_two_cells():
     """Real document 120 (昌宁 pig farm, 指标值 | 实际完成值) run together (evaluation/evaluate_rendered.py): ``22.822.8`` is
     the target 22.8 and the actual 22.8."""
     text = "一级指标二级指标三级指标指标值实际完成值产出指标数量指标隔离舍(≥**平方米)5454堆粪房(≥**平方米)29.629.6消毒池(≥**平方米)1414"
-    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    got = _read(text, "actual_raw")
     assert ("堆粪房(≥**平方米)", "29.6", "29.6") in got and ("隔离舍(≥**平方米)", "54", "54") in got
 
 
@@ -351,7 +356,7 @@ def test_a_word_opening_with_a_unit_letter_after_a_number_starts_the_next_name()
     a name: ``unit_words`` of ``reader.toml``), not the target ``180180周``."""
     text = ("一级指标二级指标三级指标指标值实际完成值产出指标数量指标育肥猪舍(≥**平方米)180180周转猪舍(≥**平方米)180180"
             "排污沟(≥米)5050场地硬化(≥**平方米)230230")
-    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    got = _read(text, "actual_raw")
     assert got == [("育肥猪舍(≥**平方米)", "180", "180"), ("周转猪舍(≥**平方米)", "180", "180"), ("排污沟(≥米)", "50", "50"),
                    ("场地硬化(≥**平方米)", "230", "230")], got
 
@@ -360,7 +365,7 @@ def test_the_header_s_last_cell_run_onto_the_first_name_is_cut_off():
     """Real document 84 (湖北 残联 宣传文化) run together (evaluation/evaluate_rendered.py): ``…三级指标指标值全国助残日活动次数1次``
     is the header's 指标值, then the first row ``全国助残日活动次数 | 1次``."""
     text = "项目名称:宣传文化工作经费项目一级指标二级指标三级指标指标值全国助残日活动次数1次报纸杂志专版专栏1个电视专栏节目24期"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got[0] == ("全国助残日活动次数", "1次")
 
 
@@ -385,7 +390,7 @@ def test_run_together_a_count_between_two_names_ends_the_first_row():
     """Real document 84 run together (evaluation/evaluate_rendered.py): ``网络宣传平台1个内部刊物12期`` is two rows, each
     name with its count, not one name ``网络宣传平台1个内部刊物``."""
     text = "项目名称:宣传文化工作经费项目一级指标二级指标三级指标指标值广播专题节目104期网络宣传平台1个内部刊物12期"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("广播专题节目", "104期"), ("网络宣传平台", "1个"), ("内部刊物", "12期")], got
 
 
@@ -395,10 +400,10 @@ def test_run_together_any_count_between_two_names_ends_the_first_row_but_a_scori
     run onto the row: ``…次數1通過開放日活動,…開放日活動次數1次以上計3分``) keeps ``開展開放日活動次數 | 1``."""
     text = ("项目名称:回龙乡榨楼村乡村旅游基础设施建设项目一级指标二级指标三级指标指标值特色民俗12间升级改造特色民俗8间"
             "带动就业24人人均增收3万元")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("特色民俗", "12间"), ("升级改造特色民俗", "8间"), ("带动就业", "24人"), ("人均增收", "3万元")], got
     text = "项目名称:图书、报刊购置项目一级指标二级指标三级指标指标值采购正规出版图书1000册订阅报刊120种满足读者阅读10000人次"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got[:2] == [("采购正规出版图书", "1000册"), ("订阅报刊", "120种")], got
     got = [(r.level3, r.value_raw) for r in parse_file(_doc("117_")).indicators]
     assert ("開展開放日活動次數", "1") in got, got
@@ -417,11 +422,11 @@ def test_run_together_a_grade_between_two_names_ends_the_first_row():
     actual); ``公眾知曉度是否明顯提高`` (doc 09) is one name, a 是否 question about a grade."""
     text = ("项目名称:一级指标二级指标三级指标指标值城镇环境空气质量状况进一步改善集中饮用水源地水质达标率100%"
             "建设项目环保审批把关率100%")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("城镇环境空气质量状况", "进一步改善"), ("集中饮用水源地水质达标率", "100%"),
                    ("建设项目环保审批把关率", "100%")], got
     text = "项目名称:一级指标二级指标三级指标指标值实际完成值管理制度健全性高高资金使用合规性好好固定资产利用率90%100%"
-    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    got = _read(text, "actual_raw")
     assert got == [("管理制度健全性", "高", "高"), ("资金使用合规性", "好", "好"), ("固定资产利用率", "90%", "100%")], got
     from indicators.table.stream import lex
     assert lex("公眾知曉度是否明顯提高是達成預期指標")[0].startswith("公眾知曉度是否明顯提高")
@@ -431,7 +436,7 @@ def test_run_together_a_name_graded_by_its_own_adjective_ends_at_the_grade():
     """Real document 124 (镇江 赛珍珠文化公园, a 决策 table) run together: ``立项依据充分性充分绩效目标…明确性明确`` are rows
     ``立项依据充分性 | 充分``, ``绩效指标明确性 | 明确``: the grade repeats the name's adjective."""
     text = "项目名称:运转经费一级指标二级指标三级指标指标值立项依据充分性充分绩效目标绩效指标明确性明确绩效目标合理性合理"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("立项依据充分性", "充分"), ("绩效指标明确性", "明确"), ("绩效目标合理性", "合理")], got
 
 
@@ -439,7 +444,7 @@ def test_run_together_a_rate_then_da_and_a_number_is_a_name_and_its_target():
     """Real documents 292 (永定 图书馆) and 172 (南岳 实验中学) run together: ``…读者满意率达90%`` is ``读者满意率 | 达90%``, as
     their labels have it (doc 115's labels keep ``辖区企业满意率达95%以上。`` as one statement: the reader cuts it too)."""
     text = "项目名称:图书、报刊购置项目一级指标二级指标三级指标指标值采购正规出版图书1000册读者满意率达90%"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("采购正规出版图书", "1000册"), ("读者满意率", "达90%")], got
     from indicators.table.stream import lex
     assert lex("完成时间为2022年12月30日") == ["完成时间为2022年12月30日"]
@@ -450,11 +455,11 @@ def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,
     prose) gives ``维护单位日常运转 | 定性有效`` (the kind word goes with the grade)."""
     text = "项目名称:3岁以下婴幼儿照护服务项目一级指标二级指标三级指标指标值数量指标每千人托位4.5应补尽补率100%产出指标"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("每千人托位", "4.5"), ("应补尽补率", "100%")], got
     text = ("项目名称:小学教育公用经费一级指标二级指标三级指标指标值时效指标教育均衡化发展有效成本指标义务教育小学生均公用经费"
             "780元/生/年")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("教育均衡化发展", "有效"), ("义务教育小学生均公用经费", "780元/生/年")], got
     got = [(r.level3, r.value_raw) for r in parse_file(_doc("162_")).indicators]
     assert ("维护单位日常运转", "定性有效") in got, got
@@ -465,11 +470,11 @@ def test_run_together_a_target_led_by_ge_or_jun_and_a_count_in_zhongci():
     ``2000种次`` ends in its unit 种次 (not 2000种 with 次 opening the next name); 人均, 户均 stay the next name's."""
     text = ("项目名称:国家森林病虫害预测预报补助经费一级指标二级指标三级指标指标值年度、半年趋势报告次数各1次"
             "发生动态与短期预报报告次数2000次上报发生情况月报数据的林业有害生物种次2000种次汇总发生情况月报表次数12次")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("年度、半年趋势报告次数", "各1次"), ("发生动态与短期预报报告次数", "2000次"),
                    ("上报发生情况月报数据的林业有害生物种次", "2000种次"), ("汇总发生情况月报表次数", "12次")], got
     text = "一级指标二级指标三级指标指标值实际完成值质量指标慰问对象年龄均≥100岁时效指标慰问款及时发放率=100%100%"
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got[0][0] == "慰问对象年龄" and got[0][1].startswith("均≥100"), got   # (岁 is no unit of the lexer's: left)
     from indicators.table.stream import lex
     assert "人均增收" in lex("带动就业24人人均增收3万元")
@@ -480,7 +485,7 @@ def test_run_together_a_share_between_two_long_names_is_the_first_one_s_target()
     no number inside a name)."""
     text = ("一级指标二级指标三级指标指标值成本指标按照辖区内社区卫生服务机构计划进行采购后,以采购价提供给各社区卫生服务机构"
             "100%按照物价部门定价标准采购100%时效指标疫苗提供及时率100%")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("按照辖区内社区卫生服务机构计划进行采购后,以采购价提供给各社区卫生服务机构", "100%"),
                    ("按照物价部门定价标准采购", "100%"), ("疫苗提供及时率", "100%")], got
 
@@ -490,10 +495,10 @@ def test_run_together_a_comparator_or_direction_word_before_a_number_goes_with_t
     ``公民科學文化素質提升10%提升10%``) run together: ``等于100%`` and ``提升10%`` are the targets; ``显著提升`` stays a
     grade and ``较上年减少`` a comparison (real document 04)."""
     text = ("一级指标二级指标三级指标指标值实际完成值质量指标租车达标率等于100%100宣传合格率等于100%100")
-    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    got = _read(text, "actual_raw")
     assert got == [("租车达标率", "等于100%", "100"), ("宣传合格率", "等于100%", "100")], got
     text = "一级指标二级指标三级指标指标值实际完成值社会效益指标公民科學文化素質提升10%提升10%效益指标生態文明理念和意識提升10%提升10%"
-    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    got = _read(text, "actual_raw")
     assert got == [("公民科學文化素質", "提升10%", "提升10%"), ("生態文明理念和意識", "提升10%", "提升10%")], got
     from indicators.table.stream import lex
     assert not any(p.startswith("提升") for p in lex("群众生产生活条件改善状况显著提升10%"))
@@ -505,10 +510,10 @@ def test_run_together_a_grade_written_as_adverb_and_verb_ends_a_name():
     are a name and its grade (any grade adverb before any grade verb of ``reader.toml``)."""
     text = ("项目名称:麻风病防治一级指标二级指标三级指标指标值社会效益指标政府对麻风村休养员、村外康复者和现症病人的关爱明显增加"
             "效益指标广大群众对病风病防治意识明显增强")
-    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    got = _read(text)
     assert got == [("政府对麻风村休养员、村外康复者和现症病人的关爱", "明显增加"), ("广大群众对病风病防治意识", "明显增强")], got
     text = "一级指标二级指标三级指标指标值实际完成值可持续影响指标助学制度进一步完善100%满意度指标服务对象满意度指标政策知晓率≥90%≥90%"
-    got = [(r.level3, r.value_raw, r.actual_raw) for r in parse_text(text).indicators]
+    got = _read(text, "actual_raw")
     assert got == [("助学制度", "进一步完善", "100%"), ("政策知晓率", "≥90%", "≥90%")], got
 
 
@@ -931,7 +936,7 @@ def test_qualitative_target_run_onto_the_name():
     got53 = {(r.level3, r.value_raw, r.actual_raw) for r in parse_file(_doc("53_")).indicators}
     assert ("群众生产生活条件改善状况", "显著提升", "显著提升") in got53
     text = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 效益指标 | 社会效益指标 | 群众满意度明显提升 | ≥90% |\n"
-    assert [(r.level3, r.value_raw) for r in parse_text(text).indicators] == [("群众满意度明显提升", "≥90%")]
+    assert _read(text) == [("群众满意度明显提升", "≥90%")]
 
 
 def test_short_bordered_cells_stay_whole():
