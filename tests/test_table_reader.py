@@ -450,6 +450,16 @@ def test_run_together_a_rate_then_da_and_a_number_is_a_name_and_its_target():
     assert lex("完成时间为2022年12月30日") == ["完成时间为2022年12月30日"]
 
 
+def test_run_together_a_rate_then_dadao_and_a_number_is_a_name_and_its_target():
+    """Real document 340 (丰宁 生态环境局) prints ``工业固体废物综合利用率,达到55%以上``; run together, the rate's name ends
+    before its ``达到``, as it does before ``达`` (the labels keep ``达到`` in the value)."""
+    text = ("项目名称:环境保护一级指标二级指标三级指标指标值产出指标数量指标工业固体废物综合利用率达到55%以上"
+            "工业用水重复利用率不低于60%城镇集中供热率达到40%")
+    got = _read(text)
+    assert got == [("工业固体废物综合利用率", "达到55%以上"), ("工业用水重复利用率", "不低于60%"),
+                   ("城镇集中供热率", "达到40%")], got
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,
