@@ -460,6 +460,21 @@ def test_run_together_a_rate_then_dadao_and_a_number_is_a_name_and_its_target():
                    ("城镇集中供热率", "达到40%")], got
 
 
+def test_run_together_a_comparison_with_last_year_opens_the_target_after_it():
+    """Real document 340 prints ``化学需氧量(COD)、二氧化硫排放量,较上年削减3%``: run together, the comparison and the share
+    are the target. In real document 04's self-evaluation (``…化学农药量较上年减少82%2%8``: weight, share, actual) the
+    comparison stays in the name, as its label has it."""
+    text = ("项目名称:环境保护一级指标二级指标三级指标指标值产出指标数量指标化学需氧量(COD)、二氧化硫排放量较上年削减3%"
+            "工业用水重复利用率不低于60%")
+    got = _read(text)
+    assert got == [("化学需氧量(COD)、二氧化硫排放量", "较上年削减3%"), ("工业用水重复利用率", "不低于60%")], got
+    assert _read(text.replace("削减", "减少"))[0] == ("化学需氧量(COD)、二氧化硫排放量", "较上年减少3%")
+    doc04 = ("项目名称:马铃薯一级指标二级指标三级指标分值年度指标值实际完成值得分效益指标生态效益指标"
+             "病害减少,防治病虫害使用的化学农药量较上年减少82%2%8可持续影响指标持续完善繁育体系8是基本达到7")
+    assert _read(doc04, "actual_raw", "weight_raw")[0] == (
+        "病害减少,防治病虫害使用的化学农药量较上年减少", "2%", "2%", "8")
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

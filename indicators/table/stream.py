@@ -709,7 +709,7 @@ def _zeros(pieces: list[str]) -> list[str]:
 # a target stated against an earlier year ("同比2022年销量显著提高", "较上年增长10%"): one piece from the comparison word
 # to the grade or the number it ends in, after a name of two or more letters
 _COMPARED_BODY = (r"(?:同比|环比|较上年|比上年|较去年)(?:\d{4}年)?[\u4e00-\u9fff]{0,6}?"
-                  r"(?:显著|明显|稳步|有所|持续|逐步)?(?:提高|提升|增长|增加|下降|降低|减少)")
+                  r"(?:显著|明显|稳步|有所|持续|逐步)?(?:提高|提升|增长|增加|下降|降低|减少|削减)")
 _COMPARED = re.compile(r"(?<=[\u4e00-\u9fff]{2})" + _COMPARED_BODY)
 _COMPARED_WHOLE = re.compile(_COMPARED_BODY)
 
@@ -748,7 +748,7 @@ def _cut_points(cell: str, key: str) -> set[int]:
     # "指标2：" and "(1)" prefixes stay with the name after them: no cut inside or after them
     protected = [(m.start(), m.end()) for m in _ENUM.finditer(cell)]
     compared = [(m.start(), m.end()) for m in _COMPARED.finditer(key)]
-    cuts |= _value_cuts(cell, key, spans + protected + brackets + compared)
+    cuts |= _value_cuts(cell, key, spans + protected + brackets + compared, frozenset(b for _, b in compared))
     cuts |= {a for a, _ in compared}   # "…彩票销售量" | "同比2022年销量显著提高": a target against last year
     cuts |= _inner_grades(key, compared)
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
@@ -826,8 +826,9 @@ def _covered(n: int, spans: list[tuple[int, int]]) -> list[bool]:
     return out
 
 
-def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
-    """Both ends of every target value in the cell with a digit in it, outside the spans in ``inner``."""
+def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends: frozenset[int] = frozenset()) -> set[int]:
+    """Both ends of every target value in the cell with a digit in it, outside the spans in ``inner``; a value right
+    after a comparison with an earlier year (an end in ``compared_ends``) is cut after only: the comparison opens it."""
     cuts: set[int] = set()
     covered = _covered(len(cell), inner)
     for m in _value_re().finditer(key):
@@ -837,6 +838,9 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
                 b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
             if covered[a] and key[a:a + 2] in _DIRECTIONS and not covered[a + 2]:
                 a += 2   # "较上年减少" "2%": the direction word is the comparison's, the share alone the value
+            if a in compared_ends and not key[b:b + 1].isdigit():
+                cuts.add(b)   # "…排放量较上年削减3%": the target is "较上年削减3%" (doc 340; but "…较上年减少82%2%8", a
+                continue      # weight, a share and its actual after it: the comparison is the name's, doc 04)
             if covered[a] or covered[b - 1]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
@@ -863,7 +867,7 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]]) -> set[int]:
 _RATE_ENDS = "率度"   # a rate's or a degree's name ends so
 
 
-_DIRECTIONS = frozenset(("提升", "提高", "增长", "增加", "下降", "降低", "减少"))
+_DIRECTIONS = frozenset(("提升", "提高", "增长", "增加", "下降", "降低", "减少", "削减"))
 
 
 def _opens_name(key: str, a: int, b: int) -> bool:
