@@ -475,6 +475,17 @@ def test_run_together_a_comparison_with_last_year_opens_the_target_after_it():
         "病害减少,防治病虫害使用的化学农药量较上年减少", "2%", "2%", "8")
 
 
+def test_run_together_self_evaluation_a_name_and_its_target_are_no_actual():
+    """Real document 18 (临河 优抚) as a self-evaluation table run together: where a row has no 实际完成值, the next row's
+    name and target (``经费发放率98%``), or a target and the next name (``98%覆盖率``), are not one actual or value cell."""
+    text = ("项目名称:优抚对象生活补助经费一级指标二级指标三级指标指标值实际完成值产出指标数量指标服务对象404名"
+            "发放补助金2126.81万元经费发放率98%覆盖率100%资金到位率100%时效指标优抚对象生活补助金每月中旬发放100%100%")
+    got = _read(text, "actual_raw")
+    assert got == [("服务对象", "404名", ""), ("发放补助金", "2126.81万元", ""), ("经费发放率", "98%", ""),
+                   ("覆盖率", "100%", ""), ("资金到位率", "100%", ""),
+                   ("优抚对象生活补助金每月中旬发放", "100%", "100%")], got
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

@@ -437,7 +437,12 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     def emits(a: int, b: int) -> list[float]:
         text = _join(tokens, a, b)
         typ = token_type(text)
-        if typ == "value" and _PERCENT.match(text):   # "20%": a target, or a weight written as a share
+        if typ == "value" and b - a >= 2 and (name_like(tokens[a].text) or name_like(tokens[b - 1].text)):
+            # "经费发放率" + "98%" or "98%" + "覆盖率" glued into one cell: a name and its target, or a target and the
+            # next row's name, not one value
+            out = [tab.get("value", w.default) if base_role(r) == "level3" else tab.get("name", tab.get("text", w.default))
+                   for r, tab in zip(roles, emit_tables)]
+        elif typ == "value" and _PERCENT.match(text):   # "20%": a target, or a weight written as a share
             out = [tab.get("pct", tab.get("value", w.default)) for tab in emit_tables]
         elif typ == "text" and _ENUM_START.match(text):
             # "指标4.不合格产品处置率": an item's number, then its name: a 三级 name, never another column's text
