@@ -129,6 +129,9 @@ def test_a_notice_s_name_comma_target_items_in_lines_and_in_a_paragraph(tmp_path
     assert {("管理制度健全性", "高"), ("资金使用合规性", "好"), ("播发稿件数量", "2200篇")} <= got, got
     got = [(r.level3, r.value_raw) for r in parse_text("绩效目标:\n采购图书1000册,订阅报刊120种;").indicators]
     assert got == [("采购图书", "1000册"), ("订阅报刊", "120种")], got
+    # (doc 250: a name ending in 合格率 ends in no grade 收合格率 before the comma)
+    got = [(r.level3, r.value_raw) for r in parse_text("绩效目标:\n采购设备及设备安装验收合格率,至少达到98%;").indicators]
+    assert got == [("采购设备及设备安装验收合格率", "至少达到98%")], got
 
 
 def test_a_numbered_goal_item_that_names_no_target_is_a_record():

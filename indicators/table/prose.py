@@ -488,11 +488,11 @@ _GOAL_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s.．、]))(?:年度)?(?:项目
 def _grade_suffix(text: str) -> tuple[str, str] | None:
     """A name of four or more letters and the grade of two to four it ends in (``基层党组织凝聚力有所增强``).
 
-    >>> _grade_suffix("基层党组织凝聚力有所增强"), _grade_suffix("扶持村集体经济试点")
-    (('基层党组织凝聚力', '有所增强'), None)
+    >>> _grade_suffix("基层党组织凝聚力有所增强"), _grade_suffix("扶持村集体经济试点"), _grade_suffix("设备安装验收合格率")
+    (('基层党组织凝聚力', '有所增强'), None, None)
     """
-    if re.search(r"\d", text):
-        return None
+    if re.search(r"\d", text) or words().name_end.search(simplified(text)):
+        return None   # ("…验收合格率": a name, its end no grade "收合格率")
     return next(((text[:-size], text[-size:]) for size in (4, 3, 2)
                  if len(text) - size >= 4 and _graded(text[-size:])), None)
 
