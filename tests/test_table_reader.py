@@ -130,8 +130,9 @@ def test_a_notice_s_name_comma_target_items_in_lines_and_in_a_paragraph(tmp_path
     got = [(r.level3, r.value_raw) for r in parse_text("绩效目标:\n采购图书1000册,订阅报刊120种;").indicators]
     assert got == [("采购图书", "1000册"), ("订阅报刊", "120种")], got
     # (doc 250: a name ending in 合格率 ends in no grade 收合格率 before the comma)
-    got = [(r.level3, r.value_raw) for r in parse_text("绩效目标:\n采购设备及设备安装验收合格率,至少达到98%;").indicators]
-    assert got == [("采购设备及设备安装验收合格率", "至少达到98%")], got
+    text = "现将绩效目标设定如下:\n一、产出指标\n(二)质量指标\n采购设备及设备安装验收合格率,至少达到98%;\n设备故障率,低于5%;\n"
+    got = [(r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("采购设备及设备安装验收合格率", "至少达到98%"), ("设备故障率", "低于5%")], got
 
 
 def test_a_numbered_goal_item_that_names_no_target_is_a_record():
