@@ -758,6 +758,15 @@ def test_prose_name_then_number_in_traditional_script():
     assert ("时效指标", "資助經費到位率", "100%達標") in got
 
 
+def test_prose_name_then_number_with_a_unit_per_two_things():
+    """Doc 26 (临沂 师范附小) in the headed form: ``义务教育小学生均公用经费780元/生/年`` is the name and ``780元/生/年``; a
+    number and words after it (``中营子村3户脱贫户增收``, doc 251) are no unit."""
+    text = "现将绩效目标设定如下:\n一、产出指标\n(四)成本指标\n义务教育小学生均公用经费780元/生/年;\n"
+    assert _read(text) == [("义务教育小学生均公用经费", "780元/生/年")], _read(text)
+    from indicators.table.prose import _clause_whole
+    assert _clause_whole("中营子村3户脱贫户增收") is None
+
+
 def test_a_completion_rate_column_is_not_glued_to_the_next_name():
     """Doc 70 (福建, traditional, run together): 績效內容 | 績效目標值 | 實際完成值 | 累計完成率: the rate (143%) has a
     column of its own instead of starting the next name."""
