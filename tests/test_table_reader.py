@@ -765,6 +765,8 @@ def test_prose_name_then_number_with_a_unit_per_two_things():
     assert _read(text) == [("义务教育小学生均公用经费", "780元/生/年")], _read(text)
     from indicators.table.prose import _clause_whole
     assert _clause_whole("中营子村3户脱贫户增收") is None
+    # a name of three letters (doc 242: 收割机1台), but not a place a preposition opens (在全县12个乡镇, doc 10)
+    assert _clause_whole("收割机1台") == ("收割机", "1台") and _clause_whole("在全县12个乡镇") is None
 
 
 def test_a_completion_rate_column_is_not_glued_to_the_next_name():
