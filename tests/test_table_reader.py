@@ -767,6 +767,9 @@ def test_prose_name_then_number_with_a_unit_per_two_things():
     assert _clause_whole("中营子村3户脱贫户增收") is None
     # a name of three letters (doc 242: 收割机1台), but not a place a preposition opens (在全县12个乡镇, doc 10)
     assert _clause_whole("收割机1台") == ("收割机", "1台") and _clause_whole("在全县12个乡镇") is None
+    # a count and a bracketed note on what it counts (doc 242); a comparator stays with the number (doc 143)
+    assert _clause_whole("农用拖拉机2台(含开沟机、播种机)") == ("农用拖拉机", "2台(含开沟机、播种机)")
+    assert _clause_whole("宣传品制作数量≥10万件(册)") == ("宣传品制作数量", "≥10万件(册)")
 
 
 def test_a_completion_rate_column_is_not_glued_to_the_next_name():

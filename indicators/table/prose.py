@@ -35,6 +35,8 @@ _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰](?:以上|�
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
 _NUMBER_NOTE = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:\d+(?:\.\d+)?[\u4e00-\u9fff%‰]{1,2})+"
                           r"[（(][^()（）]*\d[^()（）]*[)）])$")   # (338户889人(其中:脱贫户21户46人): doc 260)
+# a number and a note on what it counts in brackets ("农用拖拉机2台(含开沟机、播种机)", doc 242): the target and its note
+_COUNT_NOTE = re.compile(r"^(?P<name>[^\d，,：:（(≥≤≧≦><=＞＜＝]{3,40}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2}[（(][^()（）\d]{1,20}[)）])$")
 _IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
 _TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
 
@@ -185,7 +187,7 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
     m = _NUMBER_NOTE.match(text)
     if m:   # "…每人增设扶贫股1股(3户共9股)" (doc 251): the target and its note in brackets
         return m.group("name").strip(), m.group("value").strip()
-    m = _IN_BRACKETS.match(text)
+    m = _COUNT_NOTE.match(text) or _IN_BRACKETS.match(text)
     if m:
         return m.group("name").strip(), m.group("value").strip()
     # a comparator inside the name's template placeholder ("成活率(≥**%)>=85") is not where the value starts
