@@ -135,6 +135,17 @@ def test_a_notice_s_name_comma_target_items_in_lines_and_in_a_paragraph(tmp_path
     assert got == [("采购设备及设备安装验收合格率", "至少达到98%"), ("设备故障率", "低于5%")], got
 
 
+def test_a_notice_s_own_level_names_before_a_colon_head_their_items():
+    """Doc 96 (舒城 以工代赈) in the notice form: under ``三、满意度指标``, ``计划管理指标:…;资金管理指标:…`` name the 二级 of
+    the items after them, though no vocabulary knows them; the items keep their own names."""
+    text = ("现将绩效目标设定如下:\n三、满意度指标\n满意度指标:参与工程建设的贫困群众满意度≥90%;计划管理指标:投资计划分解"
+            "(转发)用时≤20工作日;资金管理指标:中央预算内投资支付率≥95%;年度计划投资完成率≥95%。")
+    got = [(r.level2, r.level3, r.value_raw) for r in parse_text(text).indicators]
+    assert got == [("服务对象满意度指标", "参与工程建设的贫困群众满意度", "≥90%"),
+                   ("计划管理指标", "投资计划分解(转发)用时", "≤20工作日"),
+                   ("资金管理指标", "中央预算内投资支付率", "≥95%"), ("资金管理指标", "年度计划投资完成率", "≥95%")], got
+
+
 def test_a_numbered_goal_item_that_names_no_target_is_a_record():
     """Real document 260 (哈密 伊州区 衔接资金 notice): ``6.绩效目标:1.项目受益灌溉面积2950亩,…。2.吸纳本地群众就近就地就业。
     3.通过项目实施,…`` gives ``吸纳本地群众就近就地就业`` with no target, as labelled; the sentence items give only their

@@ -407,6 +407,9 @@ _LEVEL_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])((?:产出|效益|满意度|成
 
 
 _LEVEL_COLON = re.compile(r"^[\u4e00-\u9fff]{2,10}?指标[:：]")
+# inside a list under a level heading, a 二级 of the issuer's own naming and a colon ("计划管理指标:…", "预算(或投资规模)控制
+# 指标:…", doc 96 and 180 as notices): the 二级 of what follows it, kept as written
+_OWN_LEVEL = re.compile(r"^\s*([\u4e00-\u9fff][\u4e00-\u9fff、()（）]{1,13}指标)\s*[:：]\s*(?=\S)")
 
 
 def _level_words_apart(piece: str) -> list[str]:
@@ -775,6 +778,8 @@ def read_prose(text: str) -> list[ProseRecord]:
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 piece = rest
+            elif (l1 or l2) and _OWN_LEVEL.match(piece):
+                l2, piece = _OWN_LEVEL.match(piece).group(1), piece[_OWN_LEVEL.match(piece).end():]
             if piece.strip() and (l1 or l2):
                 for r in piece_records(piece):
                     r.line, r.level1, r.level2 = lineno, l1 or "", l2
