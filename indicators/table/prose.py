@@ -26,9 +26,9 @@ NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _BRACKET = re.compile(r"^【([^】]{2,20})】")
 _CLAUSE_SPLIT = re.compile(r"[；;。|｜]")   # (a pipe table's cell holding a list: "产出指标 | 开展…8次;编制…3个;…")
 _ENUM = re.compile("^" + NUMBER_PREFIX + r"\s*")
-_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|要|可)?(?:控制在|稳定在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
+_COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|(?<!需)要|可)?(?:控制在|稳定在|≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|低于|高于|至少达到|至少|达到|达)"
                          r"\s*(?=[\d*]|[\u4e00-\u9fff]{1,8}的\d)")
-# (约111.45万亩 is approximate, not a part of the name: doc 280; 780元/生/年, a unit per two things: doc 26; 收割机1台, a name of three letters: doc 242; 大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243; 不少于项目区的30%: doc 260)
+# (约111.45万亩 is approximate, not a part of the name: doc 280; 780元/生/年, a unit per two things: doc 26; 收割机1台, a name of three letters: doc 242; 大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243, but 需要 is a word: …学习的需要≥95%, doc 262; 不少于项目区的30%: doc 260)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>(?![在于从对向为])[^\d，,：:]{3}|[^\d，,：:]{4,40}?)(?P<value>(?:约|大约)?\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,/]{1,2}(?:/[^\d，,/]{1,2}){1,2}|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 # ("80%以上的县区级妇幼健康机构婚检门诊达到规范化建设要求", doc 313)
 _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰](?:以上|以下)?)的?(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
@@ -119,6 +119,8 @@ def _clause(text: str) -> tuple[str, str] | None:
     ('种植作物成活率(≥**%)', '>=85')
     >>> _clause("100%及时、足额发放在册低保、特困人员救助资金,达到应保尽保、应救尽救")
     ('及时、足额发放在册低保、特困人员救助资金', '100%')
+    >>> _clause("满足教师和学生生活、学习的需要≥95%")
+    ('满足教师和学生生活、学习的需要', '≥95%')
     """
     text = _ENUM.sub("", text.strip())
     got = _clause_whole(text)
