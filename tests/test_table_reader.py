@@ -146,6 +146,17 @@ def test_a_notice_s_own_level_names_before_a_colon_head_their_items():
                    ("资金管理指标", "中央预算内投资支付率", "≥95%"), ("资金管理指标", "年度计划投资完成率", "≥95%")], got
 
 
+def test_a_list_s_line_naming_an_indicator_alone_is_a_record_with_no_target():
+    """Doc 226 (东丽 光辉路) in the headed form: ``确保天桥质量;`` under ``(二)质量指标`` is the indicator with no target, as
+    labelled; real document 232's ``资金使用无重大违规违纪问题;`` is ``资金使用 | 无重大违规违纪问题``. A table's cell printed on a
+    line of its own (no ``;``) and a grade alone are no such line."""
+    text = ("现将绩效目标设定如下:\n一、产出指标\n(一)数量指标\n完成道路建设491米;\n(二)质量指标\n确保天桥质量;\n"
+            "二、效益指标\n(一)社会效益指标\n资金使用无重大违规违纪问题;\n明显提高;\n")
+    assert _read(text) == [("完成道路建设", "491米"), ("确保天桥质量", ""), ("资金使用", "无重大违规违纪问题")], _read(text)
+    assert _read(text.replace("确保天桥质量;", "确保天桥质量")) == [("完成道路建设", "491米"),
+                                                              ("资金使用", "无重大违规违纪问题")]
+
+
 def test_a_numbered_goal_item_that_names_no_target_is_a_record():
     """Real document 260 (哈密 伊州区 衔接资金 notice): ``6.绩效目标:1.项目受益灌溉面积2950亩,…。2.吸纳本地群众就近就地就业。
     3.通过项目实施,…`` gives ``吸纳本地群众就近就地就业`` with no target, as labelled; the sentence items give only their

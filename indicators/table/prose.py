@@ -783,7 +783,26 @@ def read_prose(text: str) -> list[ProseRecord]:
             elif (l1 or l2) and _OWN_LEVEL.match(piece):
                 l2, piece = _OWN_LEVEL.match(piece).group(1), piece[_OWN_LEVEL.match(piece).end():]
             if piece.strip() and (l1 or l2):
-                for r in piece_records(piece):
+                got = piece_records(piece) or _bare_name(piece, line)
+                for r in got:
                     r.line, r.level1, r.level2 = lineno, l1 or "", l2
                     out.append(r)
     return out
+
+
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、（）()“”]{3,29}")
+
+
+def _bare_name(piece: str, line: str) -> list[ProseRecord]:
+    """A list's line under a level heading that is one indicator's name alone and a ``;`` (``确保天桥质量;``, no target
+    stated): a record with an empty value, as the table it was printed from has it."""
+    name = piece.strip()
+    if line.strip()[-1:] not in ";；" or line.strip()[:-1] != name or not _BARE_NAME.fullmatch(name) or _graded(name):
+        return []   # (a list's line ends in ";": a table's cell printed on a line of its own does not)
+    m = _NONE_TARGET.fullmatch(name)
+    if m:   # "资金使用无重大违规违纪问题;" (doc 232): a name, then the 无… it is to have
+        return [ProseRecord(0, "", "", m.group(1), m.group(2))]
+    return [ProseRecord(0, "", "", name, "")]
+
+
+_NONE_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)(无[\u4e00-\u9fff]{2,12})")
