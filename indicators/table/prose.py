@@ -64,8 +64,17 @@ _LEVEL_IS = re.compile(r"^([\u4e00-\u9fff]{2,10}?(?:目标|指标|目標|指標)
 _GLUED_LEVEL = re.compile(r"^([\u4e00-\u9fff]{2,8}?指标)(?=[\u4e00-\u9fff]{4})")
 
 
+# "服务对象满意度100%": a level's name that is also an indicator's, and its share, is a target (a heading's weight comes after
+# 指标: "满意度指标30%", "效益指标(30%)")
+_LEVEL_NAMED_SHARE = re.compile(r"^(?!.*指标[（(]?\d)[\u4e00-\u9fff]{2,10}\d+(?:\.\d+)?%$")
+
+
 def heading(text: str) -> tuple[str | None, str | None, str]:
-    """(一级, 二级, rest of the line) when the line starts with a level name, else (None, None, text)."""
+    """(一级, 二级, rest of the line) when the line starts with a level name, else (None, None, text).
+
+    >>> heading("满意度指标30%")[:2], heading("服务对象满意度100%")[:2]
+    (('满意度指标', '服务对象满意度指标'), (None, None))
+    """
     v = vocab()
     body = NUMBERING.sub("", text)
     m = _BRACKET.match(body)
@@ -83,7 +92,7 @@ def heading(text: str) -> tuple[str | None, str | None, str]:
     head = re.split(r"[。：:，,；;]", body, maxsplit=1)
     word = _HEADING_WORDS.sub("", head[0].strip())   # "产出指标完成情况分析", "该项目的效益指标": the level itself
     rest = body[len(head[0]) + 1:] if len(head) > 1 else ""
-    if len(word) <= 14:
+    if len(word) <= 14 and not _LEVEL_NAMED_SHARE.match(word):
         l2 = v.canonical_level2(word)
         l1 = v.canonical_level1(word)
         if l2 or l1:
