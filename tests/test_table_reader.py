@@ -157,6 +157,20 @@ def test_a_list_s_line_naming_an_indicator_alone_is_a_record_with_no_target():
                                                               ("资金使用", "无重大违规违纪问题")]
 
 
+def test_a_list_s_line_whose_name_is_a_sentence_with_commas_keeps_it_whole(tmp_path):
+    """Doc 36 (石嘴山 疫苗) in the headed form: ``通过注射疫苗,可以有效降低疫苗针对传染病的发生40%;`` is one indicator named by
+    the whole sentence, as labelled, and so is ``按照…采购后,以采购价提供给各社区卫生服务机构100%``; a named number after a
+    sentence (``…深受好评,力争毕业生合格率达100%``) is still the named number alone."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_rendered import tables, write_headed
+    write_headed(tables(_labels("36_")), tmp_path / "36.txt")
+    got = {(r.level3, r.value_raw) for r in parse_file(tmp_path / "36.txt").indicators}
+    assert {("通过注射疫苗,可以有效降低疫苗针对传染病的发生", "40%"),
+            ("按照辖区内社区卫生服务机构计划进行采购后,以采购价提供给各社区卫生服务机构", "100%")} <= got, got
+    from indicators.table.prose import _clause
+    assert _clause("校园文化建设深受好评,力争毕业生合格率达100%") == ("力争毕业生合格率", "达100%")
+
+
 def test_a_numbered_goal_item_that_names_no_target_is_a_record():
     """Real document 260 (哈密 伊州区 衔接资金 notice): ``6.绩效目标:1.项目受益灌溉面积2950亩,…。2.吸纳本地群众就近就地就业。
     3.通过项目实施,…`` gives ``吸纳本地群众就近就地就业`` with no target, as labelled; the sentence items give only their

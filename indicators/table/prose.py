@@ -130,16 +130,24 @@ def _clause(text: str) -> tuple[str, str] | None:
     ('及时、足额发放在册低保、特困人员救助资金', '100%')
     >>> _clause("满足教师和学生生活、学习的需要≥95%")
     ('满足教师和学生生活、学习的需要', '≥95%')
+    >>> _clause("通过注射疫苗,可以有效降低疫苗针对传染病的发生40%")
+    ('通过注射疫苗,可以有效降低疫苗针对传染病的发生', '40%')
     """
     text = _ENUM.sub("", text.strip())
     got = _clause_whole(text)
     parts = re.split("[，,]", text)
     if (got is None or re.search("[，,]", got[0])) and len(parts) > 1 and not words().name_end.search(simplified(parts[-2])):
         last = _clause_whole(parts[-1])
-        if last and re.search(r"\d", last[1]) and len(last[0]) >= 4:
+        if last and re.search(r"\d", last[1]) and len(last[0]) >= 4 and (
+                words().name_end.search(simplified(LEAD.sub("", last[0]))) or re.search(r"\d", "".join(parts[:-1]))):
             # "…校园文化建设深受好评,力争毕业生合格率达100%": the named number ends the sentence (but "…种植数量,黄金蜜
-            # (葡萄)种植数量(≥**株)>=17600株" is one name, its first part ending like one: doc 67)
+            # (葡萄)种植数量(≥**株)>=17600株" is one name, its first part ending like one: doc 67), when it ends like a
+            # name or a number stands before it ("…3户脱贫户增收,…增设扶贫股1股(3户共9股)", doc 251); else the whole
+            # clause is the name ("通过注射疫苗,可以有效降低…的发生40%", doc 36 as a notice)
             return last
+        if last and re.search(r"\d", last[1]) and text.endswith(last[1]) and len(text) - len(last[1]) <= 60 \
+                and not re.search(r"\d", "".join(parts[:-1])):
+            return text[:-len(last[1])].rstrip("，,：:为"), last[1]
     if got is None and len(parts) > 1:   # "确保天桥质量,已完成": a name, a comma, a short target (doc 226)
         head, _, tail = re.split("([，,])", text.strip(), maxsplit=1)
         got = _clause_whole(head)
