@@ -428,9 +428,11 @@ def _name_then_value(cell: str) -> list[str]:
 
     >>> _name_then_value("免疫规划知识培训次数2次以上"), _name_then_value("森林火灾6小时内扑灭率")
     (['免疫规划知识培训次数', '2次以上'], ['森林火灾6小时内扑灭率'])
+    >>> _name_then_value("免疫规划知识培训人次200人以上"), _name_then_value("开展宣传活动次数20次以")   # (a page cut off: 以)
+    (['免疫规划知识培训人次', '200人以上'], ['开展宣传活动次数', '20次以'])
     """
     pieces = lex(cell)
-    if len(pieces) == 2 and len(pieces[0]) >= 4 and words().name_end.search(simplified(pieces[0])) \
+    if len(pieces) == 2 and len(pieces[0]) >= 4 and (words().name_end.search(simplified(pieces[0])) or pieces[0].endswith("人次")) \
             and (pieces[1][:1].isdigit() or pieces[1][:1] in COMPARATOR_CHARS) and _value_re().fullmatch(simplified(pieces[1])):
         return pieces
     return [cell]
@@ -602,7 +604,7 @@ def _value_re() -> re.Pattern:
     # stays too: 10万件(册)
     # (17元/人.每天: doc 77)
     per = r"(?:[/／](?:平方米|立方米|平米|[\u4e00-\u9fff](?:[·*.]每?[\u4e00-\u9fff])?)){0,2}"   # 1130元/月/人
-    quantity = rf"(?:各|(?<![人户亩年月日生])均)?{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?(?:以上|以下|以内|及以上)?"
+    quantity = rf"(?:各|(?<![人户亩年月日生])均)?{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?(?:以上|以下|以内|及以上|以$)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至—－～–]{{1,2}}(?:{_DATE}|{number}\s*(?:{unit})?))?")
 
 
