@@ -526,6 +526,16 @@ def test_run_together_self_evaluation_a_name_and_its_target_are_no_actual():
                    ("优抚对象生活补助金每月中旬发放", "100%", "100%")], got
 
 
+def test_run_together_a_grade_written_twice_ends_its_row():
+    """Doc 134 (霍山 特殊教育) run together: ``…特殊教育资源扩大扩大…`` is the name, its target 扩大 and the actual 扩大 again,
+    then the next name; a comparison with last year written twice (``同比2022年销量显著提高显著提高``, real doc 153) stays whole."""
+    text = ("项目名称:特殊教育补助一级指标二级指标三级指标指标值实际完成值效益指标社会效益指标特殊教育资源扩大扩大"
+            "特殊儿童入学率≥95%96%")
+    assert _read(text, "actual_raw") == [("特殊教育资源", "扩大", "扩大"), ("特殊儿童入学率", "≥95%", "96%")], _read(text, "actual_raw")
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("153_")).indicators}
+    assert ("提升彩票销量,筹集更多彩票公益金", "同比2022年销量显著提高") in got, got
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

@@ -794,6 +794,11 @@ def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:
     for m in _DOUBLED_GRADE.finditer(key):
         if m.group(1) in words().qualitative:
             cuts |= {m.start(), m.start() + len(m.group(1)), m.end()}
+    for m in _DOUBLED_WORD_GRADE.finditer(key):
+        if _a_grade(m.group(1)) and not any(pa <= m.start() < pb for pa, pb in compared):
+            # "特殊教育资源扩大扩大": a grade of two or more letters as target and actual (doc 134; not the end of a
+            # comparison with last year, "同比2022年销量显著提高显著提高", doc 153)
+            cuts |= {m.start(), m.start() + len(m.group(1)), m.end()}
     for m in _ADJECTIVE_GRADE.finditer(key):
         cuts |= {m.start(2), m.end(2)}   # (and its actual, the adjective again: "合规性合规合规")
         if key[m.end(2):m.end(2) + 2] == m.group(1):
@@ -807,6 +812,14 @@ _ADJECTIVE_GRADE = re.compile(r"([\u4e00-\u9fff]{2})性(\1)(?=[\u4e00-\u9fff]{2}
 
 # a name ending, then a short grade written twice (a target and its actual), then the next name
 _DOUBLED_GRADE = re.compile(r"(?<=[率度性])([\u4e00-\u9fff]{1,2})\1(?=[\u4e00-\u9fff]{3})")
+# after a name of three or more letters, a grade of two to four written twice, then the next name or the end
+_DOUBLED_WORD_GRADE = re.compile(r"(?<=[\u4e00-\u9fff]{3})([\u4e00-\u9fff]{2,4})\1(?=[\u4e00-\u9fff]{3}|$)")
+
+
+def _a_grade(word: str) -> bool:
+    """A word the target grammar reads as a grade (扩大, 保障, 明显改善), not a bare phrase."""
+    from nlp.targets import Target
+    return Target.fromstring(word).grade not in ("", "unclear")
 
 
 def _covered(n: int, spans: list[tuple[int, int]]) -> list[bool]:
