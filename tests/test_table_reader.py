@@ -536,6 +536,16 @@ def test_run_together_a_grade_written_twice_ends_its_row():
     assert ("提升彩票销量,筹集更多彩票公益金", "同比2022年销量显著提高") in got, got
 
 
+def test_run_together_a_name_ending_in_qingkuang_then_its_grade_ends_the_row():
+    """Doc 110 (昭化 麻风病) run together: ``项目实施情况良好服务能力提升持续加强`` is ``项目实施情况 | 良好`` and ``服务能力提升 |
+    持续加强``; a grade that opens a name ending (``…质量合格率``) is no such grade."""
+    text = ("项目名称:麻风病防治一级指标二级指标三级指标指标值效益指标可持续影响指标项目实施情况良好服务能力提升持续加强"
+            "满意度指标服务对象满意度指标群众幸福感明显提升")
+    assert _read(text) == [("项目实施情况", "良好"), ("服务能力提升", "持续加强"), ("群众幸福感", "明显提升")], _read(text)
+    from indicators.table.stream import lex
+    assert "合格" not in lex("产品质量性合格率达标检验检测全覆盖")
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

@@ -364,6 +364,9 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             typed[k] = typed[k + 1] = 0.0   # "2021年" "全年" (2021年全年, cut by the lexer): one target (doc 113)
         elif nxt.gap == "glue" and len(nxt.text) == 2 and here.endswith(nxt.text + "性"):
             typed[k + 1] = w.merge_typed   # "立项程序规范性" "规范": a name graded by its own adjective (doc 124)
+        elif nxt.gap == "glue" and nxt.text in words().name_grades and here.endswith(words().graded_ends) \
+                and k + 2 < n and tokens[k + 2].gap == "glue":
+            typed[k + 1] = w.merge_typed   # "项目实施情况" "良好" "服务能力提升": a name, its grade, the next name (doc 110)
         elif here == nxt.text and (token_type(here) == "qual" or len(here) >= 3):
             # "合规性" "好" "好", "…面市" "资源采购期以当年为主" "资源采购期以当年为主": a target and its actual
             typed[k] = typed[k + 1] = w.merge_typed

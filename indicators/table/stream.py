@@ -794,6 +794,8 @@ def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:
     for m in _DOUBLED_GRADE.finditer(key):
         if m.group(1) in words().qualitative:
             cuts |= {m.start(), m.start() + len(m.group(1)), m.end()}
+    for m in _graded_name_re().finditer(key):   # "项目实施情况良好服务能力提升…" (doc 110): a name ending, its grade, the next name
+        cuts |= {m.start(1), m.end(1)}
     for m in _DOUBLED_WORD_GRADE.finditer(key):
         if _a_grade(m.group(1)) and not any(pa <= m.start() < pb for pa, pb in compared):
             # "特殊教育资源扩大扩大": a grade of two or more letters as target and actual (doc 134; not the end of a
@@ -812,6 +814,14 @@ _ADJECTIVE_GRADE = re.compile(r"([\u4e00-\u9fff]{2})性(\1)(?=[\u4e00-\u9fff]{2}
 
 # a name ending, then a short grade written twice (a target and its actual), then the next name
 _DOUBLED_GRADE = re.compile(r"(?<=[率度性])([\u4e00-\u9fff]{1,2})\1(?=[\u4e00-\u9fff]{3})")
+@functools.lru_cache(maxsize=1)
+def _graded_name_re() -> re.Pattern:
+    """A name ending of ``graded_ends``, a grade of ``name_grades`` (reader.toml), then four letters that open no name
+    ending of their own."""
+    ends, grades = (("|".join(map(re.escape, ws))) for ws in (words().graded_ends, words().name_grades))
+    return re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{ends})({grades})(?![率度性数量])(?=[\u4e00-\u9fff]{{4}})")
+
+
 # after a name of three or more letters, a grade of two to four written twice, then the next name or the end
 _DOUBLED_WORD_GRADE = re.compile(r"(?<=[\u4e00-\u9fff]{3})([\u4e00-\u9fff]{2,4})\1(?=[\u4e00-\u9fff]{3}|$)")
 

@@ -41,6 +41,8 @@ class ReaderWords:
     value_units: frozenset[str] = frozenset()             # what a run-together value may end in besides the grammar's
     count_units: tuple[str, ...] = ()   # a count's units: 12期 between two texts is a target (rows._inner_numbers)
     age_words: tuple[str, ...] = ()     # 岁, 型: a name opening with the age or type it counts (rows.token_type)
+    name_grades: tuple[str, ...] = ()   # 良好, 合格: a grade run in after a 情况/水平/性 name (stream._graded_name_re)
+    graded_ends: tuple[str, ...] = ()   # 情况, 水平, 性: the name endings such a grade follows
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,7 +71,8 @@ def words() -> ReaderWords:
                        dictionary_unit_words=_dictionary_unit_words(),
                        value_units=frozenset(raw.get("value_units", ())),
                        count_units=tuple(sorted(raw.get("count_units", ()), key=len, reverse=True)),
-                       age_words=tuple(sorted(raw.get("age_words", ()), key=len, reverse=True)))
+                       age_words=tuple(sorted(raw.get("age_words", ()), key=len, reverse=True)),
+                       name_grades=tuple(raw.get("name_grades", ())), graded_ends=tuple(raw.get("graded_ends", ())))
 
 
 @functools.lru_cache(maxsize=1)
