@@ -546,6 +546,17 @@ def test_run_together_a_name_ending_in_qingkuang_then_its_grade_ends_the_row():
     assert "合格" not in lex("产品质量性合格率达标检验检测全覆盖")
 
 
+def test_one_cell_per_line_a_whole_name_after_a_long_text_starts_a_row():
+    """Doc 260 (哈密 伊州区) one cell per line with empty cells left out: ``吸纳本地群众就近就地就业`` (no target) then
+    ``流转面积`` / ``不少于项目区的30%``: 流转面积 starts a row of its own, it is not glued onto the text before it; a text with numbers before a name (real doc 242's
+    ``受益户数≥200户,…`` cells) is no such text."""
+    text = ("项目名称:衔接资金项目\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n覆盖农户\n338户\n"
+            "吸纳本地群众就近就地就业\n流转面积\n不少于项目区的30%\n效益指标\n社会效益指标\n带动增收农户\n≥50户")
+    got = _read(text)
+    assert ("流转面积", "不少于项目区的30%") in got and ("带动增收农户", "≥50户") in got, got
+    assert not any("吸纳" in name and name != "吸纳本地群众就近就地就业" for name, _ in got), got
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

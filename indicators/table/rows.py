@@ -380,6 +380,12 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             after[k] = w.name_merge
         elif k - 1 not in inner and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
             after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
+        elif tokens[k].gap in ("cell", "para") and len(tokens[k].text) >= 4 and name_like(tokens[k].text) \
+                and len(tokens[k - 1].text) >= 6 and token_type(tokens[k - 1].text) == "text" \
+                and not any(ch.isdigit() for ch in tokens[k - 1].text):
+            # "吸纳本地群众就近就地就业" / "流转面积": a line of its own that is a whole name after a long text, the next
+            # row's name (the row before it left its target empty, doc 260 one cell per line)
+            after[k] = w.merge_typed
         if tokens[k].text == tokens[k - 1].text and tokens[k].gap != "glue" and len(tokens[k].text) >= 2:
             after[k] += w.name_merge   # "巩固拓展脱贫攻坚成果 | 巩固拓展脱贫攻坚成果": two cells (a name and its copy)
         if k + 1 < n and tokens[k].text == tokens[k + 1].text and len(tokens[k].text) >= 4 \
