@@ -557,6 +557,14 @@ def test_one_cell_per_line_a_whole_name_after_a_long_text_starts_a_row():
     assert not any("吸纳" in name and name != "吸纳本地群众就近就地就业" for name, _ in got), got
 
 
+def test_run_together_a_share_and_its_bound_between_two_names_ends_a_row():
+    """Doc 32 (万州 农村供水) run together: ``…废物分类60%以上完结粮食栽培培育面积624.13亩``: ``60%以上`` is a share with its
+    bound, the first name's target, not a number inside one name."""
+    text = ("项目名称:乡村振兴一级指标二级指标三级指标指标值产出指标数量指标镇乡行政村展开废物分类60%以上"
+            "完结粮食栽培培育面积624.13亩")
+    assert _read(text) == [("镇乡行政村展开废物分类", "60%以上"), ("完结粮食栽培培育面积", "624.13亩")], _read(text)
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

@@ -283,6 +283,9 @@ def _counted(text: str) -> bool:
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 
 
+_BOUND = re.compile(r"(?:以上|以下|以内)$")   # "60%以上": a share and its bound, a share still
+
+
 def _inner_numbers(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a number inside a name, text on both sides within one source cell
     (``上年`` ``12月底`` ``编内人员数``, ``森林火灾`` ``6小时`` ``内扑灭率``): glued back at a lexer cut's cost."""
@@ -291,7 +294,7 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
         if tokens[k].gap != "glue" or tokens[k + 1].gap != "glue":
             continue
         left = tokens[k - 1].text
-        if tokens[k].text[:1] in COMPARATOR_CHARS or token_type(left) == "unit" or tokens[k].text[-1:] in "%‰" \
+        if tokens[k].text[:1] in COMPARATOR_CHARS or token_type(left) == "unit" or _BOUND.sub("", tokens[k].text)[-1:] in "%‰" \
                 or _DECIMAL.match(tokens[k].text):   # ("每千人托位" "4.5" "应补尽补率": a decimal is a target, doc 92)
             continue   # "绿化美化公路" "米" "=3500": a unit and a target with its comparator end the row's name
         if token_type(tokens[k].text) not in ("value", "num") or token_type(left) not in ("text", "qual") \
