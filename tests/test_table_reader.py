@@ -565,6 +565,13 @@ def test_run_together_a_share_and_its_bound_between_two_names_ends_a_row():
     assert _read(text) == [("镇乡行政村展开废物分类", "60%以上"), ("完结粮食栽培培育面积", "624.13亩")], _read(text)
 
 
+def test_run_together_a_count_with_its_bound_and_a_value_after_dadao():
+    """Doc 324 (衔接资金 notice) run together: ``收入每月增加3500元以上预计新增产值达到2亿元`` is two rows: a count with its bound
+    between two names ends the first, and the value's name ends before its ``达到``."""
+    text = "项目名称:衔接资金项目一级指标二级指标三级指标指标值效益指标经济效益指标收入每月增加3500元以上预计新增产值达到2亿元"
+    assert _read(text) == [("收入每月增加", "3500元以上"), ("预计新增产值", "达到2亿元")], _read(text)
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

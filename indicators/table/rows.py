@@ -318,7 +318,7 @@ def _glued_counts(tokens: list[Token]) -> list[int]:
     out = []
     for k in range(1, len(tokens) - 1):
         if tokens[k].gap == "glue" and tokens[k + 1].gap == "glue" and tokens[k - 1].gap == "glue" \
-                and _counted(tokens[k].text) and not tokens[k].text.endswith(("以上", "以下", "以内")) \
+                and _counted(tokens[k].text) \
                 and not tokens[k + 1].text.startswith(_SCORING) \
                 and token_type(tokens[k - 1].text) in ("text", "qual") and token_type(tokens[k + 1].text) in ("text", "qual"):
             out.append(k)   # (not "…次數" "1次以上" "計3分,…": a scoring rule's count, doc 117)

@@ -873,8 +873,8 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
             if a >= 2 and key[a - 1] == "达" and key[a - 2] in _RATE_ENDS and (a < 3 or key[a - 3] not in "为达"):
                 cuts.update((a - 1, b))   # "…读者满意率达90%…" run together: a rate's name, then its target (doc 292)
                 continue
-            if a >= 3 and key[a - 2:a] == "达到" and key[a - 3] in _RATE_ENDS:
-                cuts.update((a - 2, b))   # "…综合利用率达到55%以上…": the same with 达到 (doc 340)
+            if a >= 3 and key[a - 2:a] == "达到" and key[a - 3] in _RATE_ENDS + "值":
+                cuts.update((a - 2, b))   # "…综合利用率达到55%以上…", "…新增产值达到2亿元": the same with 达到 (docs 340, 324)
                 continue
             if a >= 2 and key[a - 1] in "为达" and key[a - 2] not in "为达":
                 continue  # "完成时间为2022年12月30日", "满意率达95%": the target states itself, one cell
