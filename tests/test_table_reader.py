@@ -572,6 +572,14 @@ def test_run_together_a_count_with_its_bound_and_a_value_after_dadao():
     assert _read(text) == [("收入每月增加", "3500元以上"), ("预计新增产值", "达到2亿元")], _read(text)
 
 
+def test_run_together_a_count_before_a_bare_name_ending_is_inside_the_name():
+    """Doc 330 (国家基本公卫) run together: ``卫生监督协管各专业年巡查(访)2次完成率≥90%`` is one name and ``≥90%``: a count
+    followed by a name ending alone (完成率) stands inside the name, it ends no row."""
+    text = ("项目名称:基本公卫一级指标二级指标三级指标指标值产出指标质量指标卫生监督协管各专业年巡查(访)2次完成率≥90%"
+            "尘肺病康复患者满意度≥85%")
+    assert _read(text) == [("卫生监督协管各专业年巡查(访)2次完成率", "≥90%"), ("尘肺病康复患者满意度", "≥85%")], _read(text)
+
+
 def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     """Real documents 92 (慈溪 托育) and 26 (临沂 师范附小) run together: ``每千人托位4.5应补尽补率100%`` is two rows (a decimal is
     no number inside a name) and ``…教育均衡化发展有效成本指标…`` ends its row in the grade 有效; real document 162 (梧州,

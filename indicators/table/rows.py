@@ -302,7 +302,7 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
             continue   # "…维护情况" + "2280次" + "大楼安检巡察次数": a whole cell, its value and the next name
             # (a name with its note too: "建设项目个数(含续建)" + "1" + "竣工验收合格率", doc 02)
         whole_cell = tokens[k - 1].gap != "glue" and (k + 2 >= len(tokens) or tokens[k + 2].gap != "glue")
-        if _counted(tokens[k].text) and not whole_cell:
+        if _counted(tokens[k].text) and not whole_cell and not _bare_ending(tokens[k + 1].text):
             # run together, "内部刊物" "12期" "开展残疾人文化活动": a count with its unit is a target, not a number in a
             # name; (within one cell the source bordered it is: "用于…沙墙村" "8个" "村增加集体经济收入", doc 322)
             continue
@@ -319,13 +319,19 @@ def _glued_counts(tokens: list[Token]) -> list[int]:
     for k in range(1, len(tokens) - 1):
         if tokens[k].gap == "glue" and tokens[k + 1].gap == "glue" and tokens[k - 1].gap == "glue" \
                 and _counted(tokens[k].text) \
-                and not tokens[k + 1].text.startswith(_SCORING) \
+                and not tokens[k + 1].text.startswith(_SCORING) and not _bare_ending(tokens[k + 1].text) \
                 and token_type(tokens[k - 1].text) in ("text", "qual") and token_type(tokens[k + 1].text) in ("text", "qual"):
             out.append(k)   # (not "…次數" "1次以上" "計3分,…": a scoring rule's count, doc 117)
     return out
 
 
 _SCORING = ("计", "計", "得", "扣", "不计", "不計")
+
+
+def _bare_ending(text: str) -> bool:
+    """A name ending of three letters or fewer alone (完成率, 合格率): the end of the name the count stands in
+    (``…年巡查(访)`` ``2次`` ``完成率``, doc 330), no name of its own."""
+    return len(text) <= 3 and name_like(text)
 
 
 def _join(tokens: list[Token], a: int, b: int) -> str:
