@@ -138,15 +138,16 @@ def _clause(text: str) -> tuple[str, str] | None:
     parts = re.split("[，,]", text)
     if (got is None or re.search("[，,]", got[0])) and len(parts) > 1 and not words().name_end.search(simplified(parts[-2])):
         last = _clause_whole(parts[-1])
+        numbered_before = re.search(r"\d", "".join(parts[:-1]))
         if last and re.search(r"\d", last[1]) and len(last[0]) >= 4 and (
-                words().name_end.search(simplified(LEAD.sub("", last[0]))) or re.search(r"\d", "".join(parts[:-1]))):
+                words().name_end.search(simplified(LEAD.sub("", last[0]))) or numbered_before):
             # "…校园文化建设深受好评,力争毕业生合格率达100%": the named number ends the sentence (but "…种植数量,黄金蜜
             # (葡萄)种植数量(≥**株)>=17600株" is one name, its first part ending like one: doc 67), when it ends like a
             # name or a number stands before it ("…3户脱贫户增收,…增设扶贫股1股(3户共9股)", doc 251); else the whole
             # clause is the name ("通过注射疫苗,可以有效降低…的发生40%", doc 36 as a notice)
             return last
         if last and re.search(r"\d", last[1]) and text.endswith(last[1]) and len(text) - len(last[1]) <= 60 \
-                and not re.search(r"\d", "".join(parts[:-1])):
+                and not numbered_before:
             return text[:-len(last[1])].rstrip("，,：:为"), last[1]
     if got is None and len(parts) > 1:   # "确保天桥质量,已完成": a name, a comma, a short target (doc 226)
         head, _, tail = re.split("([，,])", text.strip(), maxsplit=1)
@@ -797,8 +798,8 @@ def read_prose(text: str) -> list[ProseRecord]:
             if h1 or h2:
                 l1, l2 = levels_after(h1, h2)
                 piece = rest
-            elif (l1 or l2) and _OWN_LEVEL.match(piece):
-                l2, piece = _OWN_LEVEL.match(piece).group(1), piece[_OWN_LEVEL.match(piece).end():]
+            elif (l1 or l2) and (own := _OWN_LEVEL.match(piece)):
+                l2, piece = own.group(1), piece[own.end():]
             if piece.strip() and (l1 or l2):
                 got = piece_records(piece) or _bare_name(piece, line)
                 for r in got:
@@ -808,18 +809,17 @@ def read_prose(text: str) -> list[ProseRecord]:
 
 
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、（）()“”]{3,29}")
+_NONE_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)(无[\u4e00-\u9fff]{2,12})")   # a name, then the 无… it is to have
 
 
 def _bare_name(piece: str, line: str) -> list[ProseRecord]:
     """A list's line under a level heading that is one indicator's name alone and a ``;`` (``确保天桥质量;``, no target
     stated): a record with an empty value, as the table it was printed from has it."""
-    name = piece.strip()
-    if line.strip()[-1:] not in ";；" or line.strip()[:-1] != name or not _BARE_NAME.fullmatch(name) or _graded(name):
+    name, line = piece.strip(), line.strip()
+    if line[-1:] not in ";；" or line[:-1] != name or not _BARE_NAME.fullmatch(name) or _graded(name):
         return []   # (a list's line ends in ";": a table's cell printed on a line of its own does not)
     m = _NONE_TARGET.fullmatch(name)
     if m:   # "资金使用无重大违规违纪问题;" (doc 232): a name, then the 无… it is to have
         return [ProseRecord(0, "", "", m.group(1), m.group(2))]
     return [ProseRecord(0, "", "", name, "")]
 
-
-_NONE_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)(无[\u4e00-\u9fff]{2,12})")

@@ -814,6 +814,8 @@ _ADJECTIVE_GRADE = re.compile(r"([\u4e00-\u9fff]{2})性(\1)(?=[\u4e00-\u9fff]{2}
 
 # a name ending, then a short grade written twice (a target and its actual), then the next name
 _DOUBLED_GRADE = re.compile(r"(?<=[率度性])([\u4e00-\u9fff]{1,2})\1(?=[\u4e00-\u9fff]{3})")
+
+
 @functools.lru_cache(maxsize=1)
 def _graded_name_re() -> re.Pattern:
     """A name ending of ``graded_ends``, a grade of ``name_grades`` (reader.toml), then four letters that open no name
