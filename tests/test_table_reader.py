@@ -157,6 +157,18 @@ def test_a_list_s_line_naming_an_indicator_alone_is_a_record_with_no_target():
                                                               ("资金使用", "无重大违规违纪问题")]
 
 
+def test_a_name_alone_between_the_marks_of_a_notice_s_list_is_a_record_with_no_target():
+    """The notice form (doc 98's ``“三公经费变动率``, doc 41's ``预算编制科学性``): a name alone between two ``;`` of a
+    paragraph's list is the indicator with no target, even one whose name holds a grade word (``消耗下降率``); the
+    unended tail of a page cut off mid-sentence (``社会效益指标。体现党和政``, real doc 18) and a sentence's part after a
+    comma are none."""
+    text = ("现将绩效目标设定如下:\n一、产出指标\n数量指标:培训人数≥5人;水电气消耗下降率;预算编制科学性;"
+            "质量指标:合格率≥95%。\n二、效益指标\n社会效益指标。体现党和政")
+    assert _read(text) == [("培训人数", "≥5人"), ("水电气消耗下降率", ""), ("预算编制科学性", ""),
+                           ("合格率", "≥95%")], _read(text)
+    assert _read("现将绩效目标设定如下:\n一、产出指标\n(一)数量指标\n水电气消耗下降率;\n") == [("水电气消耗下降率", "")]
+
+
 def test_a_list_s_line_whose_name_is_a_sentence_with_commas_keeps_it_whole(tmp_path):
     """Doc 36 (石嘴山 疫苗) in the headed form: ``通过注射疫苗,可以有效降低疫苗针对传染病的发生40%;`` is one indicator named by
     the whole sentence, as labelled, and so is ``按照…采购后,以采购价提供给各社区卫生服务机构100%``; a named number after a

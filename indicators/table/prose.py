@@ -793,6 +793,7 @@ def read_prose(text: str) -> list[ProseRecord]:
                 r.line = lineno
                 out.append(r)
             continue
+        listed = len(pieces) > 1 and not any(p.lstrip().startswith((",", "，")) for p in pieces)
         for piece in pieces:
             h1, h2, rest = heading(piece)
             if h1 or h2:
@@ -801,7 +802,7 @@ def read_prose(text: str) -> list[ProseRecord]:
             elif (l1 or l2) and (own := _OWN_LEVEL.match(piece)):
                 l2, piece = own.group(1), piece[own.end():]
             if piece.strip() and (l1 or l2):
-                got = piece_records(piece) or _bare_name(piece, line)
+                got = piece_records(piece) or _bare_name(piece, line, listed)
                 for r in got:
                     r.line, r.level1, r.level2 = lineno, l1 or "", l2
                     out.append(r)
@@ -812,12 +813,17 @@ _BARE_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、（）()“”]{3,29}"
 _NONE_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)(无[\u4e00-\u9fff]{2,12})")   # a name, then the 无… it is to have
 
 
-def _bare_name(piece: str, line: str) -> list[ProseRecord]:
+def _bare_name(piece: str, line: str, listed: bool = False) -> list[ProseRecord]:
     """A list's line under a level heading that is one indicator's name alone and a ``;`` (``确保天桥质量;``, no target
-    stated): a record with an empty value, as the table it was printed from has it."""
+    stated), or such a name between the ``;`` of a paragraph's list (``listed``: ``数量指标:…≥5人;水电气消耗下降率;…``): a
+    record with an empty value, as the table it was printed from has it."""
     name, line = piece.strip(), line.strip()
-    if line[-1:] not in ";；" or line[:-1] != name or not _BARE_NAME.fullmatch(name) or _graded(name):
-        return []   # (a list's line ends in ";": a table's cell printed on a line of its own does not)
+    alone = line[-1:] in ";；" and line[:-1] == name   # (a list's line ends in ";": a table's cell on a line does not)
+    # (between two marks, not the unended tail of a page cut off mid-sentence: "社会效益指标。体现党和政", doc 18)
+    listed = listed and re.search(r"(?:^|[;；。:：])\s*" + re.escape(name) + r"\s*[;；。]", line) is not None
+    if not (alone or listed) or not _BARE_NAME.fullmatch(name) \
+            or (_graded(name) and not words().name_end.search(simplified(name))):
+        return []   # (a grade alone, but "水电气消耗下降率" is a name)
     m = _NONE_TARGET.fullmatch(name)
     if m:   # "资金使用无重大违规违纪问题;" (doc 232): a name, then the 无… it is to have
         return [ProseRecord(0, "", "", m.group(1), m.group(2))]
