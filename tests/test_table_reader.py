@@ -169,6 +169,14 @@ def test_a_name_alone_between_the_marks_of_a_notice_s_list_is_a_record_with_no_t
     assert _read("现将绩效目标设定如下:\n一、产出指标\n(一)数量指标\n水电气消耗下降率;\n") == [("水电气消耗下降率", "")]
 
 
+def test_a_name_alone_that_holds_a_grade_word_is_no_grade_alone():
+    """Doc 226 (光辉路) and 34 (省道) in the headed form: ``按时完成建设;`` and ``提升周边居民满意度;`` are names with no target
+    though they hold grade words (完成, 提升); ``明显提高;`` ends in its grade word and stays a grade alone."""
+    text = ("现将绩效目标设定如下:\n一、产出指标\n(一)时效指标\n按时完成建设;\n明显提高;\n三、满意度指标\n"
+            "(一)服务对象满意度指标\n提升周边居民满意度;\n")
+    assert _read(text) == [("按时完成建设", ""), ("提升周边居民满意度", "")], _read(text)
+
+
 def test_a_list_s_line_whose_name_is_a_sentence_with_commas_keeps_it_whole(tmp_path):
     """Doc 36 (石嘴山 疫苗) in the headed form: ``通过注射疫苗,可以有效降低疫苗针对传染病的发生40%;`` is one indicator named by
     the whole sentence, as labelled, and so is ``按照…采购后,以采购价提供给各社区卫生服务机构100%``; a named number after a

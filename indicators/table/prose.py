@@ -813,6 +813,20 @@ _BARE_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、（）()“”]{3,29}"
 _NONE_TARGET = re.compile(r"([\u4e00-\u9fff]{2,20}?)(无[\u4e00-\u9fff]{2,12})")   # a name, then the 无… it is to have
 
 
+def _grade_alone(text: str) -> bool:
+    """A grade with nothing after its grade word (``明显提高``, ``按规定公开``), not a name that holds one (``按时完成建设``,
+    ``提升周边居民满意度``, ``水电气消耗下降率``).
+
+    >>> _grade_alone("明显提高"), _grade_alone("按时完成建设"), _grade_alone("水电气消耗下降率"), _grade_alone("全覆盖")
+    (True, False, False, True)
+    """
+    from nlp.targets import target_vocab   # (at the call, as in _target)
+    if not _graded(text) or words().name_end.search(simplified(text)):
+        return False
+    grade_words = [w for _, ws in target_vocab().grades for w in ws] + list(words().trailing_qual)
+    return any(text.endswith(w) for w in grade_words)
+
+
 def _bare_name(piece: str, line: str, listed: bool = False) -> list[ProseRecord]:
     """A list's line under a level heading that is one indicator's name alone and a ``;`` (``确保天桥质量;``, no target
     stated), or such a name between the ``;`` of a paragraph's list (``listed``: ``数量指标:…≥5人;水电气消耗下降率;…``): a
@@ -821,9 +835,8 @@ def _bare_name(piece: str, line: str, listed: bool = False) -> list[ProseRecord]
     alone = line[-1:] in ";；" and line[:-1] == name   # (a list's line ends in ";": a table's cell on a line does not)
     # (between two marks, not the unended tail of a page cut off mid-sentence: "社会效益指标。体现党和政", doc 18)
     listed = listed and re.search(r"(?:^|[;；。:：])\s*" + re.escape(name) + r"\s*[;；。]", line) is not None
-    if not (alone or listed) or not _BARE_NAME.fullmatch(name) \
-            or (_graded(name) and not words().name_end.search(simplified(name))):
-        return []   # (a grade alone, but "水电气消耗下降率" is a name)
+    if not (alone or listed) or not _BARE_NAME.fullmatch(name) or _grade_alone(name):
+        return []
     m = _NONE_TARGET.fullmatch(name)
     if m:   # "资金使用无重大违规违纪问题;" (doc 232): a name, then the 无… it is to have
         return [ProseRecord(0, "", "", m.group(1), m.group(2))]
