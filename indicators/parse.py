@@ -262,7 +262,8 @@ def _text_record(source_file: str, info, line: int, level1: str, level2: str, le
 
 def plausible(records) -> int:
     """How many records read as an indicator and its target: a name with no sentence, clause or colon mark in it, and a
-    value the target grammar reads as a number, a date or a grade (``是``/``否`` too).  What decides between a
+    value the target grammar reads as a number, a date or a grade (or one of the reader's qualitative words: ``是``,
+    ``有效``).  What decides between a
     headerless reading of prose and the prose reader (doc 144).
 
     >>> from types import SimpleNamespace as R
@@ -271,13 +272,15 @@ def plausible(records) -> int:
     1
     """
     from nlp.targets import Target
+
+    from .table.words import words
     out = 0
     for r in records:
         if not r.level3 or len(r.level3) > 40 or any(ch in r.level3 for ch in "。；;,，:："):
             continue
         t = Target.fromstring(r.value_raw or "")
         if t.kind in ("quantitative", "deadline") or (t.kind == "qualitative" and t.grade != "unclear") \
-                or (r.value_raw or "") in ("是", "否"):
+                or (r.value_raw or "") in words().qualitative:   # (是, 否, 有效: the reader's qualitative values)
             out += 1
     return out
 

@@ -169,6 +169,15 @@ def test_a_name_alone_between_the_marks_of_a_notice_s_list_is_a_record_with_no_t
     assert _read("现将绩效目标设定如下:\n一、产出指标\n(一)数量指标\n水电气消耗下降率;\n") == [("水电气消耗下降率", "")]
 
 
+def test_a_notice_s_qualitative_word_after_a_comma_is_the_target():
+    """Doc 26 (临沂 师范附小) as a notice: ``教育均衡化发展,有效`` is the name and its target ``有效`` (a qualitative word of
+    ``reader.toml``), and the prose reading is kept over the headerless rows that keep the comma in the name."""
+    text = ("项目名称:公用经费\n现将绩效目标设定如下:\n一、产出指标\n数量指标:小学就读人数<=6962人;时效指标:教育均衡化发展,有效;"
+            "成本指标:生均公用经费780元/生/年。\n二、效益指标\n生态效益指标:安全情况,有效;可持续影响指标:学生受益情况=100%。")
+    assert _read(text) == [("小学就读人数", "<=6962人"), ("教育均衡化发展", "有效"), ("生均公用经费", "780元/生/年"),
+                           ("安全情况", "有效"), ("学生受益情况", "=100%")], _read(text)
+
+
 def test_a_name_alone_that_holds_a_grade_word_is_no_grade_alone():
     """Doc 226 (光辉路) and 34 (省道) in the headed form: ``按时完成建设;`` and ``提升周边居民满意度;`` are names with no target
     though they hold grade words (完成, 提升); ``明显提高;`` ends in its grade word and stays a grade alone."""

@@ -683,7 +683,8 @@ def _comma_target(text: str) -> tuple[str, str] | None:
         return None
     name, value = m.group(1), m.group(2)
     t = _target(value)
-    if (len(value) <= 4 and _graded(value)) or value in words().trailing_qual or name.endswith(value + "性") or (
+    if (len(value) <= 4 and _graded(value)) or value in words().trailing_qual or value in words().qualitative \
+            or name.endswith(value + "性") or (
             re.search(r"\d", value) and (
             t.kind == "deadline" or (t.kind == "quantitative" and (t.op != "=" or value[:1].isdigit())
                                      and len(re.split(r"\d", value, maxsplit=1)[0]) <= 5))):
