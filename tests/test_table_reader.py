@@ -178,6 +178,16 @@ def test_a_notice_s_qualitative_word_after_a_comma_is_the_target():
                            ("安全情况", "有效"), ("学生受益情况", "=100%")], _read(text)
 
 
+def test_a_notice_s_name_holding_a_count_before_its_share_keeps_the_count():
+    """Doc 134 (霍山 特殊教育) as a notice: ``培智教学软件2套100%`` is the name ``培智教学软件2套`` and its share, as labelled;
+    a share inside the name (``经费发放率为98%覆盖率…均为100%``, real doc 18) is no such name."""
+    text = ("项目名称:特殊教育补助资金\n现将绩效目标设定如下:\n一、产出指标\n数量指标:培智教学软件2套100%;台式电脑4台、"
+            "班班通设备2套100%;室外康复运动设施1套100%;质量指标:培智教学软件验收合格率100%;时效指标:根据资金到位时间执行"
+            "项目进度100%。\n二、效益指标\n社会效益指标:特殊教育资源,扩大。\n三、满意度指标\n服务对象满意度指标:家长满意度90%。")
+    assert _read(text)[:3] == [("培智教学软件2套", "100%"), ("台式电脑4台、班班通设备2套", "100%"),
+                               ("室外康复运动设施1套", "100%")], _read(text)
+
+
 def test_a_name_alone_that_holds_a_grade_word_is_no_grade_alone():
     """Doc 226 (光辉路) and 34 (省道) in the headed form: ``按时完成建设;`` and ``提升周边居民满意度;`` are names with no target
     though they hold grade words (完成, 提升); ``明显提高;`` ends in its grade word and stays a grade alone."""

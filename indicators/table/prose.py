@@ -158,7 +158,26 @@ def _clause(text: str) -> tuple[str, str] | None:
         m = _IN_WORDS.match(text.strip())
         if m and _short_target(m.group("value")):
             got = m.group("name"), m.group("value")
-    return got or graded_end(text.strip())
+    return got or graded_end(text.strip()) or _share_after_count(text.strip())
+
+
+# a name that holds its own counts or date, then the share it is to reach: "培智教学软件2套100%" (doc 134 as a notice)
+_SHARE_AFTER_COUNT = re.compile(r"^(?P<name>[^%‰]{4,60}?[\u4e00-\u9fff](?<![为是达到]))(?P<value>\d+(?:\.\d+)?%)$")
+
+
+def _share_after_count(text: str) -> tuple[str, str] | None:
+    """(name, share) of a clause whose name holds a count or a date and ends in the share to reach, where nothing
+    else reads it.
+
+    >>> _share_after_count("培智教学软件2套100%"), _share_after_count("2023年项目完工、投入使用100%")
+    (('培智教学软件2套', '100%'), ('2023年项目完工、投入使用', '100%'))
+    >>> _share_after_count("合格率100%"), _share_after_count("完成2套"), _share_after_count("发放率为98%覆盖率均为100%")
+    (None, None, None)
+    """
+    m = _SHARE_AFTER_COUNT.match(text)
+    if not m or not re.search(r"\d", m.group("name")) or len(re.findall(r"[\u4e00-\u9fff]", m.group("name"))) < 2:
+        return None
+    return m.group("name"), m.group("value")
 
 
 def graded_end(text: str) -> tuple[str, str] | None:
