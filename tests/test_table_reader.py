@@ -167,6 +167,8 @@ def test_a_name_alone_between_the_marks_of_a_notice_s_list_is_a_record_with_no_t
     assert _read(text) == [("培训人数", "≥5人"), ("水电气消耗下降率", ""), ("预算编制科学性", ""),
                            ("合格率", "≥95%")], _read(text)
     assert _read("现将绩效目标设定如下:\n一、产出指标\n(一)数量指标\n水电气消耗下降率;\n") == [("水电气消耗下降率", "")]
+    # a name alone after its level's colon (doc 152 as a notice; real doc 172's ``成本指标:全年预算全额用于保障教育教学。``)
+    assert _read("现将绩效目标设定如下:\n三、满意度指标\n服务对象满意度指标:慰问对象满意度。") == [("慰问对象满意度", "")]
 
 
 def test_a_notice_s_qualitative_word_after_a_comma_is_the_target():

@@ -822,8 +822,8 @@ def read_prose(text: str) -> list[ProseRecord]:
                 piece = rest
             elif (l1 or l2) and (own := _OWN_LEVEL.match(piece)):
                 l2, piece = own.group(1), piece[own.end():]
-            if piece.strip() and (l1 or l2):
-                got = piece_records(piece) or _bare_name(piece, line, listed)
+            if piece.strip() and (l1 or l2):   # (a name alone after its level's colon: "…满意度指标:慰问对象满意度。")
+                got = piece_records(piece) or _bare_name(piece, line, listed or bool(h1 or h2))
                 for r in got:
                     r.line, r.level1, r.level2 = lineno, l1 or "", l2
                     out.append(r)
