@@ -749,15 +749,27 @@ def goal_item(item: str) -> list[ProseRecord]:
     ([('读者满意率', '达90%')], [('订阅报刊', '120种')])
     >>> [(r.level3, r.value) for r in goal_item("确保天桥质量")], goal_item("通过项目实施,改善人居环境")
     ([('确保天桥质量', '')], [])
+    >>> [(r.level3, r.value) for r in goal_item("覆盖农户338户889人(其中:脱贫户21户46人)")]
+    [('覆盖农户', '338户889人(其中:脱贫户21户46人)')]
     """
     m = _COLON_ITEM.match(item.strip())
-    if m and not any(heading(m.group("name"))[:2]):
+    # (not a colon inside a bracket's note: "覆盖农户338户889人(其中:脱贫户21户46人)", doc 260 as a list)
+    if m and not any(heading(m.group("name"))[:2]) and not _unclosed(m.group("name")):
         return [ProseRecord(0, "", "", m.group("name").strip(), m.group("value").strip())]
     got = said_goals(item)   # (and "带动…增收致富,增加", "增加村集体收入,大于9万元": a name, a comma, its target)
     bare = item.strip().rstrip("。;；")
     if not got and _BARE_ITEM.fullmatch(bare) and not any(heading(bare)[:2]):
         return [ProseRecord(0, "", "", bare, "")]   # "2.确保天桥质量": an indicator named without its target
     return got
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket opened and not closed in ``text``.
+
+    >>> _unclosed("覆盖农户338户889人(其中"), _unclosed("成活率(≥**%)")
+    (True, False)
+    """
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
 _COMMA_TARGET = re.compile(r"([\u4e00-\u9fff][^，,；;。:：]{1,39})[,，]([^，,；;。:：]{1,16})")
