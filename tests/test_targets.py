@@ -288,3 +288,12 @@ def test_meeting_a_standard_and_solving_are_achieve_grades():
     (``发放时间达标率`` for 按季发放发放时间达标率) is still a copy of the name, no target."""
     assert Target.fromstring("全面达标").grade == "achieve" and Target.fromstring("全部解决").grade == "achieve"
     assert Target.fromstring("发放时间达标率", name="按季发放发放时间达标率").kind == "missing"
+
+
+def test_a_comparator_opening_a_share_of_something_bounds_it():
+    """Doc 260: ``不少于项目区的30%`` is at least 30 % (labelled ``>=``): the comparator opens the target and a share of
+    something (…的) stands between it and the number; a comparator after other words stays apart from it."""
+    t = Target.fromstring("不少于项目区的30%")
+    assert (t.op, t.value, t.unit) == (">=", 30.0, "%")
+    assert Target.fromstring("不低于上年的90%").op == ">="
+    assert Target.fromstring("完成不少于项目区的30%").op == "="
