@@ -696,18 +696,21 @@ def _comma_target(text: str) -> tuple[str, str] | None:
     (('化学需氧量、二氧化硫排放量', '较上年削减3%'), None)
     >>> _comma_target("立项依据充分性,充分"), _comma_target("城镇集中供热率,达到40%")   # (达到 is op =)
     (('立项依据充分性', '充分'), ('城镇集中供热率', '达到40%'))
+    >>> _comma_target("流转面积,不少于项目区的30%")
+    ('流转面积', '不少于项目区的30%')
     """
     m = _COMMA_TARGET.fullmatch(text.strip().rstrip("。;；"))
     if not m:
         return None
     name, value = m.group(1), m.group(2)
     t = _target(value)
+    opens = any(start == 0 and what == "COMPARATOR" for start, _, what in t.spans)   # ("…供热率,达到40%": op =;
+    # "流转面积,不少于项目区的30%": a share of something after the comparator)
     if (len(value) <= 4 and _graded(value)) or value in words().trailing_qual or value in words().qualitative \
             or name.endswith(value + "性") or (
             re.search(r"\d", value) and (
-            t.kind == "deadline" or (t.kind == "quantitative" and (t.op != "=" or value[:1].isdigit() or any(
-                start == 0 and what == "COMPARATOR" for start, _, what in t.spans))   # ("…供热率,达到40%": op =)
-                                     and len(re.split(r"\d", value, maxsplit=1)[0]) <= 5))):
+            t.kind == "deadline" or (t.kind == "quantitative" and (t.op != "=" or value[:1].isdigit() or opens)
+                                     and (opens or len(re.split(r"\d", value, maxsplit=1)[0]) <= 5)))):
         # (not "采购图书1000册,订阅报刊120种": two named numbers; nor "…承包大棚,每棚每年收入可达2万元以上": a name
         # before the number, doc 321)
         return name, value
