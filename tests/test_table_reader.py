@@ -190,6 +190,17 @@ def test_a_notice_s_name_holding_a_count_before_its_share_keeps_the_count():
                                ("室外康复运动设施1套", "100%")], _read(text)
 
 
+def test_a_notice_s_name_holding_a_count_before_its_unit_price_keeps_the_count():
+    """Doc 88 (沙湾子 养殖场) as a notice: ``饲料库120平米490元/平米`` is the name ``饲料库120平米`` and its unit price, as
+    labelled; a name with a year or an item number only (``2、2024年长者食堂市级奖补15万元``, real doc 152) is no such name."""
+    text = ("项目名称:养殖场基础设施建设项目\n现将绩效目标设定如下:\n一、产出指标\n贫困地区新增特色产业数量≥1个;养殖动物成活率"
+            "(目标)≥95%;时效指标:开工时限,2021年7月;成本指标:打井、配电50000元;饲料库120平米490元/平米;围墙300米300元/米;"
+            "标准化棚圈360平米550元/平米。")
+    got = _read(text)
+    assert [g for g in got if "平米" in g[0] or "围墙" in g[0]] == [
+        ("饲料库120平米", "490元/平米"), ("围墙300米", "300元/米"), ("标准化棚圈360平米", "550元/平米")], got
+
+
 def test_a_name_alone_that_holds_a_grade_word_is_no_grade_alone():
     """Doc 226 (光辉路) and 34 (省道) in the headed form: ``按时完成建设;`` and ``提升周边居民满意度;`` are names with no target
     though they hold grade words (完成, 提升); ``明显提高;`` ends in its grade word and stays a grade alone."""

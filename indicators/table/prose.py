@@ -162,7 +162,11 @@ def _clause(text: str) -> tuple[str, str] | None:
 
 
 # a name that holds its own counts or date, then the share it is to reach: "培智教学软件2套100%" (doc 134 as a notice)
-_SHARE_AFTER_COUNT = re.compile(r"^(?P<name>[^%‰]{4,60}?[\u4e00-\u9fff](?<![为是达到]))(?P<value>\d+(?:\.\d+)?%)$")
+_SHARE_AFTER_COUNT = re.compile(r"^(?P<name>[^%‰]{4,60}?[\u4e00-\u9fff](?<![为是达到]))"
+                                r"(?P<value>\d+(?:\.\d+)?(?:%|[^\d%‰]{1,6}))$")
+
+
+_COUNT_IN_NAME = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、年月日号])[\u4e00-\u9fffA-Za-z]")
 
 
 def _share_after_count(text: str) -> tuple[str, str] | None:
@@ -171,12 +175,21 @@ def _share_after_count(text: str) -> tuple[str, str] | None:
 
     >>> _share_after_count("培智教学软件2套100%"), _share_after_count("2023年项目完工、投入使用100%")
     (('培智教学软件2套', '100%'), ('2023年项目完工、投入使用', '100%'))
+    >>> _share_after_count("饲料库120平米490元/平米"), _share_after_count("寨山石坪村新建水泥路1条2km")
+    (('饲料库120平米', '490元/平米'), ('寨山石坪村新建水泥路1条', '2km'))
+    >>> _share_after_count("2025年4月26日"), _share_after_count("2、2024年长者食堂市级奖补15万元")
+    (None, None)
     >>> _share_after_count("合格率100%"), _share_after_count("完成2套"), _share_after_count("发放率为98%覆盖率均为100%")
     (None, None, None)
     """
     m = _SHARE_AFTER_COUNT.match(text)
     if not m or not re.search(r"\d", m.group("name")) or len(re.findall(r"[\u4e00-\u9fff]", m.group("name"))) < 2:
         return None
+    if not m.group("value").endswith("%"):   # ("围墙300米300元/米", "新建水泥路1条2km": a count in the name, then a
+        t = _target(m.group("value"))        # quantity with its unit, whole; not a year, a date or an item number)
+        if t.kind != "quantitative" or not t.unit or not _COUNT_IN_NAME.search(m.group("name")) \
+                or re.search("[,，]", m.group("name")):   # (nor a sentence: "补贴数量,对学校2400平米体育场馆补贴5万元")
+            return None
     return m.group("name"), m.group("value")
 
 
