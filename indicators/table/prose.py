@@ -128,6 +128,8 @@ def _clause(text: str) -> tuple[str, str] | None:
     ('种植作物成活率(≥**%)', '>=85')
     >>> _clause("100%及时、足额发放在册低保、特困人员救助资金,达到应保尽保、应救尽救")
     ('及时、足额发放在册低保、特困人员救助资金', '100%')
+    >>> _clause("专项补助使用落实期限,2019年1月-2019年12月")
+    ('专项补助使用落实期限', '2019年1月-2019年12月')
     >>> _clause("满足教师和学生生活、学习的需要≥95%")
     ('满足教师和学生生活、学习的需要', '≥95%')
     >>> _clause("通过注射疫苗,可以有效降低疫苗针对传染病的发生40%")
@@ -154,6 +156,8 @@ def _clause(text: str) -> tuple[str, str] | None:
         got = _clause_whole(head)
         if got is None and 4 <= len(head) <= 40 and 1 <= len(tail) <= 12 and _short_target(tail):
             got = head, tail
+        # (or a date or a period after the comma: "专项补助使用落实期限,2019年1月-2019年12月", doc 46 as a notice)
+        got = got or (_comma_target(text) if _target(tail).kind == "deadline" else None)
     if got is None:
         m = _IN_WORDS.match(text.strip())
         if m and _short_target(m.group("value")):
