@@ -297,3 +297,14 @@ def test_a_comparator_opening_a_share_of_something_bounds_it():
     assert (t.op, t.value, t.unit) == (">=", 30.0, "%")
     assert Target.fromstring("不低于上年的90%").op == ">="
     assert Target.fromstring("完成不少于项目区的30%").op == "="
+
+
+def test_performances_fish_fry_and_centimetres_are_units():
+    """Doc 314 ``20场次`` (performances), doc 232 ``150万尾`` (fish fry) and ``≥3cm`` (厘米, as ``km`` is 公里): each is
+    read with its unit, and run-together text is cut after the whole unit (not ``20场`` | ``次大型…``)."""
+    from indicators.table.stream import lex
+    assert Target.fromstring("20场次").unit == "场次"
+    t = Target.fromstring("150万尾")
+    assert (t.unit, t.value_base) == ("万尾", 1500000.0)
+    assert (Target.fromstring("≥3cm").op, Target.fromstring("≥3cm").unit) == (">=", "厘米")
+    assert lex("送文化下乡20场次大型群众文化活动4场次") == ["送文化下乡", "20场次", "大型群众文化活动", "4场次"]
