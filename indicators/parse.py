@@ -263,8 +263,7 @@ def _text_record(source_file: str, info, line: int, level1: str, level2: str, le
 def plausible(records) -> int:
     """How many records read as an indicator and its target: a name with no sentence, clause or colon mark in it, and a
     value the target grammar reads as a number, a date or a grade (or one of the reader's qualitative words: ``是``,
-    ``有效``).  What decides between a
-    headerless reading of prose and the prose reader (doc 144).
+    ``有效``).  What decides between a headerless reading of prose and the prose reader (doc 144).
 
     >>> from types import SimpleNamespace as R
     >>> plausible([R(level3="村集体收入", value_raw="60.3万元"), R(level3="完成情况", value_raw="分析"),
@@ -273,7 +272,7 @@ def plausible(records) -> int:
     """
     from nlp.targets import Target
 
-    from .table.words import words
+    from .table.words import words   # (the package's own import after the library's)
     out = 0
     for r in records:
         if not r.level3 or len(r.level3) > 40 or any(ch in r.level3 for ch in "。；;,，:："):

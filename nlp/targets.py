@@ -522,10 +522,12 @@ def _quantity(text: str, t: Target, mark, v: TargetVocab) -> bool:
     if t.op == "=":
         for word, op in v.prefix:
             k = text.rfind(word, 0, a)
+            if k < 0:
+                continue
             gap = text[k + len(word):a].replace("\0", "")
             # (or the target opens with it and a share of something follows: "不少于项目区的30%")
-            if k >= 0 and (not re.search(r"[\u4e00-\u9fff]{3,}", gap) or (
-                    not text[:k].strip("\0") and gap.endswith("的") and len(gap) <= 8)):
+            if not re.search(r"[\u4e00-\u9fff]{3,}", gap) or (
+                    not text[:k].strip("\0") and gap.endswith("的") and len(gap) <= 8):
                 t.op = op
                 mark(k, k + len(word), COMPARATOR)
                 break

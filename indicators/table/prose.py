@@ -13,6 +13,7 @@ Forms seen in real documents (tests/realdocs): ``(一)数量指标`` on its own 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -156,37 +157,36 @@ def _clause(text: str) -> tuple[str, str] | None:
         got = _clause_whole(head)
         if got is None and 4 <= len(head) <= 40 and 1 <= len(tail) <= 12 and _short_target(tail):
             got = head, tail
-        # (or a date or a period after the comma: "专项补助使用落实期限,2019年1月-2019年12月", doc 46 as a notice)
-        got = got or (_comma_target(text) if _target(tail).kind == "deadline" else None)
+        if got is None and _target(tail).kind == "deadline":   # (a date or a period after the comma: "专项补助使用
+            got = _comma_target(text)                          # 落实期限,2019年1月-2019年12月", doc 46 as a notice)
     if got is None:
         m = _IN_WORDS.match(text.strip())
         if m and _short_target(m.group("value")):
             got = m.group("name"), m.group("value")
-    return got or graded_end(text.strip()) or _share_after_count(text.strip())
+    return got or graded_end(text.strip()) or _quantity_after_count(text.strip())
 
 
-# a name that holds its own counts or date, then the share it is to reach: "培智教学软件2套100%" (doc 134 as a notice)
-_SHARE_AFTER_COUNT = re.compile(r"^(?P<name>[^%‰]{4,60}?[\u4e00-\u9fff](?<![为是达到]))"
-                                r"(?P<value>\d+(?:\.\d+)?(?:%|[^\d%‰]{1,6}))$")
-
-
+# a name that holds its own counts or date, then the quantity it is to reach: "培智教学软件2套100%" (doc 134 as a notice),
+# "饲料库120平米490元/平米" (doc 88)
+_AFTER_COUNT = re.compile(r"^(?P<name>[^%‰]{4,60}?[\u4e00-\u9fff](?<![为是达到]))"
+                          r"(?P<value>\d+(?:\.\d+)?(?:%|[^\d%‰]{1,6}))$")
 _COUNT_IN_NAME = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、年月日号])[\u4e00-\u9fffA-Za-z]")
 
 
-def _share_after_count(text: str) -> tuple[str, str] | None:
-    """(name, share) of a clause whose name holds a count or a date and ends in the share to reach, where nothing
-    else reads it.
+def _quantity_after_count(text: str) -> tuple[str, str] | None:
+    """(name, quantity) of a clause whose name holds a count (or, before a share, a date) and ends in the quantity to
+    reach, where nothing else reads it.
 
-    >>> _share_after_count("培智教学软件2套100%"), _share_after_count("2023年项目完工、投入使用100%")
+    >>> _quantity_after_count("培智教学软件2套100%"), _quantity_after_count("2023年项目完工、投入使用100%")
     (('培智教学软件2套', '100%'), ('2023年项目完工、投入使用', '100%'))
-    >>> _share_after_count("饲料库120平米490元/平米"), _share_after_count("寨山石坪村新建水泥路1条2km")
+    >>> _quantity_after_count("饲料库120平米490元/平米"), _quantity_after_count("寨山石坪村新建水泥路1条2km")
     (('饲料库120平米', '490元/平米'), ('寨山石坪村新建水泥路1条', '2km'))
-    >>> _share_after_count("2025年4月26日"), _share_after_count("2、2024年长者食堂市级奖补15万元")
+    >>> _quantity_after_count("2025年4月26日"), _quantity_after_count("2、2024年长者食堂市级奖补15万元")
     (None, None)
-    >>> _share_after_count("合格率100%"), _share_after_count("完成2套"), _share_after_count("发放率为98%覆盖率均为100%")
+    >>> _quantity_after_count("合格率100%"), _quantity_after_count("完成2套"), _quantity_after_count("发放率为98%覆盖率均为100%")
     (None, None, None)
     """
-    m = _SHARE_AFTER_COUNT.match(text)
+    m = _AFTER_COUNT.match(text)
     if not m or not re.search(r"\d", m.group("name")) or len(re.findall(r"[\u4e00-\u9fff]", m.group("name"))) < 2:
         return None
     if not m.group("value").endswith("%"):   # ("围墙300米300元/米", "新建水泥路1条2km": a count in the name, then a
@@ -873,11 +873,16 @@ def _grade_alone(text: str) -> bool:
     >>> _grade_alone("明显提高"), _grade_alone("按时完成建设"), _grade_alone("水电气消耗下降率"), _grade_alone("全覆盖")
     (True, False, False, True)
     """
-    from nlp.targets import target_vocab   # (at the call, as in _target)
     if not _graded(text) or words().name_end.search(simplified(text)):
         return False
-    grade_words = [w for _, ws in target_vocab().grades for w in ws] + list(words().trailing_qual)
-    return any(text.endswith(w) for w in grade_words)
+    return text.endswith(_grade_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _grade_words() -> tuple[str, ...]:
+    """Every grade word of the target grammar and every trailing grade of the reader."""
+    from nlp.targets import target_vocab   # (at the call, as in _target)
+    return tuple(w for _, ws in target_vocab().grades for w in ws) + words().trailing_qual
 
 
 def _bare_name(piece: str, line: str, listed: bool = False) -> list[ProseRecord]:
