@@ -187,14 +187,17 @@ def _quantity_after_count(text: str) -> tuple[str, str] | None:
     (None, None, None)
     """
     m = _AFTER_COUNT.match(text)
-    if not m or not re.search(r"\d", m.group("name")) or len(re.findall(r"[\u4e00-\u9fff]", m.group("name"))) < 2:
+    if not m:
         return None
-    if not m.group("value").endswith("%"):   # ("围墙300米300元/米", "新建水泥路1条2km": a count in the name, then a
-        t = _target(m.group("value"))        # quantity with its unit, whole; not a year, a date or an item number)
-        if t.kind != "quantitative" or not t.unit or not _COUNT_IN_NAME.search(m.group("name")) \
-                or re.search("[,，]", m.group("name")):   # (nor a sentence: "补贴数量,对学校2400平米体育场馆补贴5万元")
+    name, value = m.group("name"), m.group("value")
+    if not re.search(r"\d", name) or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2:
+        return None
+    if not value.endswith("%"):   # ("围墙300米300元/米", "新建水泥路1条2km": a count in the name, then a quantity with
+        t = _target(value)        # its unit, whole; not a year, a date or an item number)
+        if t.kind != "quantitative" or not t.unit or not _COUNT_IN_NAME.search(name) \
+                or re.search("[,，]", name):   # (nor a sentence: "补贴数量,对学校2400平米体育场馆补贴5万元")
             return None
-    return m.group("name"), m.group("value")
+    return name, value
 
 
 def graded_end(text: str) -> tuple[str, str] | None:
