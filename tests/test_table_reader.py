@@ -2776,3 +2776,16 @@ def test_a_very_long_digit_run_under_target_and_actual_columns():
     whole = {r.level3 for r in parse_text(page, "230.txt").indicators}
     long_run = {r.level3 for r in parse_text(page.replace("1200014084", "1" + "9" * 400), "230.txt").indicators}
     assert len(long_run & whole) >= len(whole) - 2, sorted(whole - long_run)
+
+
+def test_a_self_evaluation_run_together_with_its_task_numbers_and_score_columns():
+    """Doc 174 (a 整体支出 自评表 run together): the header's ``分值得分偏差及原因分析`` is three columns, so a glued ``44``
+    after a target and its actual is a weight and a score; ``任务2:`` opens a name of its own; ``超上年2%`` is a target
+    cut off its name and ``达成目标值`` one remark."""
+    from indicators.table.stream import lex
+    assert lex("全年完成值分值得分偏差及原因分析管理")[:4] == ["全年完成值", "分值", "得分", "偏差及原因分析"]
+    assert lex("特殊人群健康管理率超上年2%达成目标值55") == ["特殊人群健康管理率", "超上年2%", "达成目标值", "55"]
+    rows = {r.level3: r for r in parse_file(_doc("174_")).indicators}
+    assert (rows["完成率、控制率"].value_raw, rows["完成率、控制率"].actual_raw) == ("100%", "按规定执行")
+    assert (rows["特殊人群健康管理率"].value_raw, rows["特殊人群健康管理率"].actual_raw) == ("超上年2%", "达成目标值")
+    assert "健康档案更新率按规定时限" in rows   # (not glued onto the 个别人未及时完成 of the row before)

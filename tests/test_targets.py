@@ -308,3 +308,10 @@ def test_performances_fish_fry_and_centimetres_are_units():
     assert (t.unit, t.value_base) == ("万尾", 1500000.0)
     assert (Target.fromstring("≥3cm").op, Target.fromstring("≥3cm").unit) == (">=", "厘米")
     assert lex("送文化下乡20场次大型群众文化活动4场次") == ["送文化下乡", "20场次", "大型群众文化活动", "4场次"]
+
+
+def test_more_than_last_year_is_a_change():
+    """Doc 174: ``超上年2%`` is 2 % more than last year (labelled increase_by); ``超过90%`` stays a bound."""
+    t = Target.fromstring("超上年2%")
+    assert (t.op, t.value, t.unit) == ("increase_by", 2.0, "%")
+    assert Target.fromstring("超过90%").op == ">"

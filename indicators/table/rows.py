@@ -243,7 +243,7 @@ _DIRECTED = re.compile(r"^(?:提高|提升|降低|减少|增加|下降|增长|�
 
 _COUNTED_NOUN = re.compile(r"^[一两二三四五六七八九十][个项套台条名家所座件][\u4e00-\u9fff]{4}")
 _ENUM_NAME = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff]*\d)")
-_ENUM_START = re.compile(r"^(?:指标|指標|目标|目標)\s*\d{1,2}\s*[:：.．、]")
+_ENUM_START = re.compile(r"^(?:指标|指標|目标|目標|任务|任務)\s*\d{1,2}\s*[:：.．、]")
 _PERCENT = re.compile(r"^\d{1,2}(?:\.\d+)?%$")
 _NOTE_TAIL = re.compile(r"[(（][^()（）]{2,30}[)）]$")   # a bracketed note at a cell's end
 
