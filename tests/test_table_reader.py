@@ -2789,3 +2789,37 @@ def test_a_self_evaluation_run_together_with_its_task_numbers_and_score_columns(
     assert (rows["完成率、控制率"].value_raw, rows["完成率、控制率"].actual_raw) == ("100%", "按规定执行")
     assert (rows["特殊人群健康管理率"].value_raw, rows["特殊人群健康管理率"].actual_raw) == ("超上年2%", "达成目标值")
     assert "健康档案更新率按规定时限" in rows   # (not glued onto the 个别人未及时完成 of the row before)
+
+
+_ONE_CELL_PER_LINE = """项目名称:办公大楼运行保障
+一级指标
+二级指标
+三级指标
+指标值
+产出指标
+质量指标
+重要设备维修维保验收合格率
+95%
+成本指标
+成本控制率
+不超预算
+水电气消耗下降率
+预算执行率
+100%
+"""
+
+
+def test_a_short_target_is_not_glued_onto_the_next_rows_name():
+    """One cell per line with an empty cell absent (doc 54 rendered): ``不超预算`` and the next row's name
+    ``水电气消耗下降率`` are two cells, not one target; in doc 16 ``严格按照预算标准…`` after ``成本控制`` is its target."""
+    rows = {r.level3: r.value_raw for r in parse_text(_ONE_CELL_PER_LINE).indicators}
+    assert rows["成本控制率"] == "不超预算" and rows["预算执行率"] == "100%"
+    rows = {r.level3: r.value_raw for r in parse_file(_doc("16_")).indicators}
+    assert rows.get("成本控制") == "严格按照预算标准1000元/人给补助对象兑付补助", rows
+
+
+def test_a_project_name_after_its_label_and_a_colon_the_lexer_cut_off():
+    """``项目名称:办公大楼运行保障`` cut by the lexer into ``项目名称`` and ``:办公大楼运行保障``: the project is named
+    without the colon (doc 139 too)."""
+    assert {r.project for r in parse_text(_ONE_CELL_PER_LINE).indicators} == {"办公大楼运行保障"}
+    assert {r.project for r in parse_file(_doc("139_")).indicators} == {"档案征集编研"}

@@ -49,7 +49,7 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
                 if rest:
                     return rest
                 for k in range(i + 1, min(start, i + 3)):
-                    nxt = _squeeze(tokens[k].text)
+                    nxt = _squeeze(tokens[k].text).lstrip(":：")   # ("项目名称" ":农业…", cut by the lexer: doc 139)
                     if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
                         return nxt
     return ""

@@ -389,6 +389,8 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             after[k] = w.name_merge
         elif k - 1 not in inner and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
             after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
+        elif tokens[k].gap in _BORDERS and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("qual", "remark"):
+            after[k] = w.name_merge   # "不超预算" / "水电气消耗下降率": a short target, then the next row's name (doc 54)
         elif tokens[k].gap in ("cell", "para") and len(tokens[k].text) >= 4 and name_like(tokens[k].text) \
                 and len(tokens[k - 1].text) >= 6 and token_type(tokens[k - 1].text) == "text" \
                 and not any(ch.isdigit() for ch in tokens[k - 1].text):
