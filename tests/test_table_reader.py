@@ -2823,3 +2823,14 @@ def test_a_project_name_after_its_label_and_a_colon_the_lexer_cut_off():
     without the colon (doc 139 too)."""
     assert {r.project for r in parse_text(_ONE_CELL_PER_LINE).indicators} == {"办公大楼运行保障"}
     assert {r.project for r in parse_file(_doc("139_")).indicators} == {"档案征集编研"}
+
+
+def test_a_name_alone_on_its_line_is_a_row_whose_target_was_left_empty():
+    """One cell per line, empty cells absent: ``水电气消耗下降率`` with no target is a row in the middle of a table and
+    as the last row before the next project's table (not a line left out, nor glued onto a neighbour)."""
+    rows = [(r.project, r.level3, r.value_raw) for r in parse_text(_ONE_CELL_PER_LINE).indicators]
+    assert ("办公大楼运行保障", "水电气消耗下降率", "") in rows and rows[-1][1:] == ("预算执行率", "100%")
+    two = _ONE_CELL_PER_LINE.split("预算执行率")[0] + "项目名称:公务用车购置\n一级指标\n二级指标\n三级指标\n指标值\n" \
+        "产出指标\n数量指标\n新车采购数量\n20辆\n"
+    rows = [(r.project, r.level3, r.value_raw) for r in parse_text(two).indicators]
+    assert rows[2:] == [("办公大楼运行保障", "水电气消耗下降率", ""), ("公务用车购置", "新车采购数量", "20辆")], rows

@@ -153,6 +153,23 @@ def _page_end_rows(span: list[Token], every: list[Row], rows: list[Row]) -> list
     return rows[:-1] + _cut_last_name(span, rows[-1])
 
 
+def _closed_last_name(every: list[Row], rows: list[Row]) -> list[Row]:
+    """A table its end closes (the next project's 项目名称, a 合计 line, a title) may end in a row of a name alone, its
+    target left empty where empty cells are not printed (one cell per line): the row is kept when it ends like a name
+    and comes right after the last row kept (``every``: each row the splitter found, ``rows``: the ones kept).
+
+    >>> a = Row([Cell("level3", "工作完成及时率", 0, 0, 1), Cell("value", "≥100%", 1, 1, 2)])
+    >>> b = Row([Cell("level3", "水电气消耗下降率", 2, 2, 3)])
+    >>> [r.get("level3") for r in _closed_last_name([a, b], [a])]
+    ['工作完成及时率', '水电气消耗下降率']
+    >>> [r.get("level3") for r in _closed_last_name([a, Row([Cell("level3", "二、项目绩效目标", 2, 2, 3)])], [a])]
+    ['工作完成及时率']
+    """
+    if len(every) >= 2 and rows and every[-2] is rows[-1] and _cut_name_row(every[-1]):
+        return rows + [every[-1]]
+    return rows
+
+
 def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
     """The table's last row and the page's last token when that is a name the rows left out: on a line of its own
     (``资金到位率 |``, doc 156) a row of its own, after the level cells of the last row (doc 109) that row's name; the
@@ -248,6 +265,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
             rows = _until_misfit(every)
             if end == len(tokens):   # the table runs to the page's end, which may have cut its last row
                 rows = _page_end_rows(cut, every, rows)
+            else:
+                rows = _closed_last_name(every, rows)
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column

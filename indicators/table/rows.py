@@ -51,6 +51,7 @@ class Weights:
     second_block: float = 0.5
     name_merge: float = 0.0
     open_end: float = 0.3
+    outside_name: float = 0.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +64,8 @@ def weights() -> Weights:
                    max_cell=raw["row"]["max_cell_tokens"], skip=raw["skip"], emit=emit, default=default,
                    slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"],
                    max_weight=raw["row"]["max_weight"], name_merge=raw["row"]["name_merge"],
-                   second_block=raw["row"].get("second_block", 0.5), open_end=raw["row"]["open_end"])
+                   second_block=raw["row"].get("second_block", 0.5), open_end=raw["row"]["open_end"],
+                   outside_name=raw["row"]["outside_name"])
 
 
 # -- token types ----------------------------------------------------------------------------
@@ -449,7 +451,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
             group[k] = group[k - 1]
     emit_tables = [w.emit.get(base_role(r), {}) for r in roles]
     # leaving a token out of every row; "指标4.不合格产品处置率" with its value cells empty is still a row
-    outside = [w.outside + (w.merge_typed if _ENUM_START.match(t.text) else 0.0) for t in tokens]
+    outside = [w.outside + (w.merge_typed if _ENUM_START.match(t.text) else
+                            w.outside_name if t.gap in ("cell", "para") and name_like(t.text) else 0.0) for t in tokens]
     # a second block's cells stand on the row's own line: its columns cost a little more than the first's,
     # so the next line's cells start a row of their own rather than filling them
     extra = [w.second_block if r.endswith(SECOND) else 0.0 for r in roles]
