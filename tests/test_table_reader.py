@@ -2834,3 +2834,22 @@ def test_a_name_alone_on_its_line_is_a_row_whose_target_was_left_empty():
         "产出指标\n数量指标\n新车采购数量\n20辆\n"
     rows = [(r.project, r.level3, r.value_raw) for r in parse_text(two).indicators]
     assert rows[2:] == [("办公大楼运行保障", "水电气消耗下降率", ""), ("公务用车购置", "新车采购数量", "20辆")], rows
+
+
+def test_a_modal_comparator_opens_the_target_run_together():
+    """The prose reader's comparators open a target in run-together text too: ``需控制在``, ``需达到``, ``至少达到``,
+    ``稳定在``, ``可达`` (docs 243, 250, 313, 321); 达 after 下/送/到 is a verb of the name (资金下达100%). A target keeps
+    ``左右`` (313) and a per-unit with a number (``6.5次/10万公顷``, 243). In a sentence a bare ``达到`` still joins the
+    name to its number (``农贸市场整治面累计达到98%``, 332)."""
+    from indicators.table.stream import lex
+    assert lex("森林火灾受害率需控制在1‰以内基层群众满意度需达到80%以上") == [
+        "森林火灾受害率", "需控制在1‰以内", "基层群众满意度", "需达到80%以上"]
+    assert lex("资金下达100%") == ["资金下达100%"]
+
+    def rows(prefix):
+        return {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc(prefix)).indicators}
+    assert rows("243_")["年森林火灾发生率"] == ("需控制在6.5次/10万公顷", "0.2次/10万公顷")
+    assert rows("250_")["采购设备及设备安装验收合格率"][0] == "至少达到98%"
+    assert rows("313_")["全市婚检率"][0] == "稳定在85%左右"
+    assert rows("321_")["每棚每年收入"][0] == "可达2万元以上"
+    assert rows("332_")["农贸市场整治面"][0] == "98%"

@@ -32,6 +32,7 @@ _CLAUSES = re.compile(r"[，,；;。|｜]")   # (a table cell is a clause of its
 _ENUM = NUMBERING   # "2.", "(一)", "三、" in front of a clause
 # between a name and its value: the connecting verb is not part of either
 _CONNECTOR = re.compile(r"(?:指标值?为|目标值?为|均为|为|(?:累计|力争)?达到|(?:累计|力争)?达|约|：|:)$")
+_REACHED = re.compile(r"^(?:达到|达)")
 _ACTUAL = re.compile(r"(?:实际完成值?|实际值|完成值)为?$")
 _COMPARES = re.compile(r"^(?:≥|≤|>=|<=|≧|≦|＞|＜|不低于|不少于|不高于|不超过)")
 # "(二)绩效目标:道路硬化": the label in front of a list of targets
@@ -113,6 +114,9 @@ def _clause_records(clause: str) -> list[tuple[str, str, bool]]:
             continue
         before = clause[pos:m.start()].lstrip(")）").rstrip("（(")   # "率(≥100%)": value in brackets
         value = m.group(0).strip()
+        reach = _REACHED.match(value)
+        if reach:   # "农贸市场整治面累计达到98%" (doc 332): 达到 joins the name to its number, as 为 does (可达, 需达到 stay)
+            before, value = before + reach.group(0), value[reach.end():]
         change = _CHANGE.search(before)
         if change:   # "…二氧化硫排放量较上年削减3%" (doc 340): the change is the target, its baseline with it
             before, value = before[:change.start()], change.group(0) + value

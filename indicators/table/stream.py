@@ -587,9 +587,11 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
 # the characters that open a target's comparator (》《: OCR'd ≥ ≤; ═, a box-drawing line, for =); one set for every test of "starts with a comparator"
 COMPARATOR_CHARS = "≥≤><=≧≦＞＜＝﹦═》《"
 _COMPARATOR = (rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于"
+               r"|(?:需|应|须|可)?(?:控制在|稳定在|至少达到|至少|达到)|(?:需|应|须|可)达|(?<![送到抵下传通直转表])达(?=\d)"
                r"|(?<![大小])等于|(?<!显著)(?<!明显)(?<!有所)(?<!稳步)(?<!逐步)(?<!持续)"
                r"(?:提升|提高|增长|增加|下降|降低|减少|超上年)(?=\d+(?:\.\d+)?%))")
-# ("租车达标率等于100%", "…素质提升10%", "…管理率超上年2%": the target's; "显著提升" is a grade, "提升10" no share)
+# ("租车达标率等于100%", "…素质提升10%", "…管理率超上年2%", "…受害率需控制在1‰以内", "…满意度可达90%": the target's,
+# as the prose reader's comparators; "显著提升" is a grade, "提升10" no share, "资金下达100%" no 达 of a target)
 _DATE = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年\s*年?(?:底|末)|\d{4}\s*年|\d{1,2}\s*月底|(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?(?![\d万千亿]))"
          r"(?:之前|以前|底前|底|末|前|完成|内)?")
 
@@ -602,9 +604,9 @@ def _value_re() -> re.Pattern:
     number = r"\d+(?:[.,，]\d+)*"
     # a compound unit keeps what follows its slash: 475元/亩, 3000元/平方米, 530元/人·月; a second unit in brackets
     # stays too: 10万件(册)
-    # (17元/人.每天: doc 77)
-    per = r"(?:[/／](?:平方米|立方米|平米|[\u4e00-\u9fff](?:[·*.]每?[\u4e00-\u9fff])?)){0,2}"   # 1130元/月/人
-    quantity = rf"(?:各|(?<![人户亩年月日生])均)?{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?(?:以上|以下|以内|及以上|以$)?"
+    # (17元/人.每天: doc 77; 6.5次/10万公顷: doc 243)
+    per = r"(?:[/／](?:\d+[万千]?)?(?:平方米|立方米|平米|公顷|[\u4e00-\u9fff](?:[·*.]每?[\u4e00-\u9fff])?)){0,2}"   # 1130元/月/人
+    quantity = rf"(?:各|(?<![人户亩年月日生])均)?{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?(?:以上|以下|以内|及以上|左右|以$)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至—－～–]{{1,2}}(?:{_DATE}|{number}\s*(?:{unit})?))?")
 
 
