@@ -2853,3 +2853,14 @@ def test_a_modal_comparator_opens_the_target_run_together():
     assert rows("313_")["全市婚检率"][0] == "稳定在85%左右"
     assert rows("321_")["每棚每年收入"][0] == "可达2万元以上"
     assert rows("332_")["农贸市场整治面"][0] == "98%"
+
+
+def test_a_run_together_target_keeps_its_units_note_and_a_doubled_or_plus_minus_comparator():
+    """Docs 23, 231 and 109 run together: ``>=98%(百分比)`` is one target (its unit's note in brackets), so is ``≥≥98%``
+    (a comparator printed twice) and ``±3%以内``; none is left on the name before it."""
+    from indicators.table.stream import lex
+    assert lex("质量指标符合条件申报对象覆盖率>=98%(百分比)100%时效指标") == [
+        "质量指标", "符合条件申报对象覆盖率", ">=98%(百分比)", "100%", "时效指标"]
+    assert lex("贫困地区农村集中供水率≥≥98%100%") == ["贫困地区农村集中供水率", "≥≥98%", "100%"]
+    assert lex("补助款结算误差率±3%以内") == ["补助款结算误差率", "±3%以内"]
+    assert lex("办公用房面积(平方米)120") == ["办公用房面积(平方米)", "120"]

@@ -586,7 +586,7 @@ def join_split_names(tokens: list[Token]) -> list[Token]:
 # -- the lexer for run-together text ------------------------------------------------------
 # the characters that open a target's comparator (》《: OCR'd ≥ ≤; ═, a box-drawing line, for =); one set for every test of "starts with a comparator"
 COMPARATOR_CHARS = "≥≤><=≧≦＞＜＝﹦═》《"
-_COMPARATOR = (rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于"
+_COMPARATOR = (rf"(?:>=|<=|=>|=<|[{COMPARATOR_CHARS}]{{1,2}}|±|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|低于|高于"
                r"|(?:需|应|须|可)?(?:控制在|稳定在|至少达到|至少|达到)|(?:需|应|须|可)达|(?<![送到抵下传通直转表])达(?=\d)"
                r"|(?<![大小])等于|(?<!显著)(?<!明显)(?<!有所)(?<!稳步)(?<!逐步)(?<!持续)"
                r"(?:提升|提高|增长|增加|下降|降低|减少|超上年)(?=\d+(?:\.\d+)?%))")
@@ -870,7 +870,9 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
             if a in compared_ends and not key[b:b + 1].isdigit():
                 cuts.add(b)   # "…排放量较上年削减3%": the target is "较上年削减3%" (doc 340; but "…较上年减少82%2%8", a
                 continue      # weight, a share and its actual after it: the comparison is the name's, doc 04)
-            if covered[a] or covered[b - 1]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
+            note = _END_BRACKET.search(key, a, b)
+            last = note.start() - 1 if note and note.start() > a else b - 1   # (">=98%(百分比)": its unit's note, doc 23)
+            if covered[a] or covered[last]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
                 continue
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
@@ -893,6 +895,7 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
     return cuts
 
 
+_END_BRACKET = re.compile(r"[（(][^()（）]{1,12}[)）]$")
 _RATE_ENDS = "率度"   # a rate's or a degree's name ends so
 
 
