@@ -2864,3 +2864,11 @@ def test_a_run_together_target_keeps_its_units_note_and_a_doubled_or_plus_minus_
     assert lex("贫困地区农村集中供水率≥≥98%100%") == ["贫困地区农村集中供水率", "≥≥98%", "100%"]
     assert lex("补助款结算误差率±3%以内") == ["补助款结算误差率", "±3%以内"]
     assert lex("办公用房面积(平方米)120") == ["办公用房面积(平方米)", "120"]
+
+
+def test_an_on_time_grade_run_onto_a_name_is_cut_off_it():
+    """Doc 122 run together: ``春节前完成走访慰问按时限完成100%`` is a name, its target 按时限完成 and its actual; a short
+    text (``工作任务按时完成``) stays whole."""
+    from indicators.table.stream import lex
+    assert lex("春节前完成走访慰问按时限完成100%") == ["春节前完成走访慰问", "按时限完成", "100%"]
+    assert lex("工作任务按时完成") == ["工作任务按时完成"]
