@@ -2872,3 +2872,11 @@ def test_an_on_time_grade_run_onto_a_name_is_cut_off_it():
     from indicators.table.stream import lex
     assert lex("春节前完成走访慰问按时限完成100%") == ["春节前完成走访慰问", "按时限完成", "100%"]
     assert lex("工作任务按时完成") == ["工作任务按时完成"]
+
+
+def test_a_grade_between_two_names_run_together_ends_a_row():
+    """Doc 170 run together: ``有所提高`` between a name and one that opens with a list (``关心、理解、…``) is the first
+    name's target, not a piece of one long name."""
+    text = ("项目名称:残疾人事业发展补助资金一级指标二级指标三级指标指标值产出指标数量指标资助接受托养服务人次数不低于105人"
+            "效益指标社会效益指标残疾人机动轮椅车车主出行便利程度有所提高关心、理解、支持残疾人的社会氛围有所改善")
+    assert _read(text)[1:] == [("残疾人机动轮椅车车主出行便利程度", "有所提高"), ("关心、理解、支持残疾人的社会氛围", "有所改善")]

@@ -771,7 +771,7 @@ def _cut_points(cell: str, key: str) -> set[int]:
 def _inner_grade_re() -> re.Pattern:
     """A grade of four or more letters (不断提高, 进一步改善: ``trailing_qual``) between two texts of four or more."""
     # (not the grade a 是否 name asks about: "公眾知曉度是否明顯提高", doc 09)
-    return re.compile(rf"(?<=[\u4e00-\u9fff]{{4}})(?<!是否)(?:{'|'.join(map(re.escape, long_grades()))})(?=[\u4e00-\u9fff]{{4}})")
+    return re.compile(rf"(?<=[\u4e00-\u9fff]{{4}})(?<!是否)(?:{'|'.join(map(re.escape, long_grades()))})(?=[\u4e00-\u9fff]{{2}}[\u4e00-\u9fff、]{{2}})")
 
 
 def _inner_grades(key: str, compared: list[tuple[int, int]]) -> set[int]:
