@@ -1376,7 +1376,8 @@ def test_unclosed_html_cells_repeated_read_in_linear_time():
     later copy inside that cell, so each row's last cell held the rest of the page and its nested rows were read
     again by every table around them (quadratic: 490 records for 7 copies of a 19-record page; 17 s on the fuzz
     input). A cell's text now leaves out nested rows and cells, a table reads only its own rows, and the lexer's
-    span tests are linear in the cell."""
+    span tests are linear in the cell. (The cut page reads 22 records since the sub-rows of its 是否 rows stopped ending
+    its table.)"""
     import signal
     from indicators.readers.html import html_to_lines
     page = _doc("27_").read_text(encoding="utf-8")
@@ -1393,7 +1394,7 @@ def test_unclosed_html_cells_repeated_read_in_linear_time():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
-    assert len(one) == 19 and len(seven) == 7 * len(one)
+    assert len(one) == 22 and len(seven) == 7 * len(one)
     assert max(len(c) for ln in html_to_lines(chunk * 7) for c in ln.cells) < 500   # one copy's longest: 207
 
 
@@ -2880,3 +2881,10 @@ def test_a_grade_between_two_names_run_together_ends_a_row():
     text = ("项目名称:残疾人事业发展补助资金一级指标二级指标三级指标指标值产出指标数量指标资助接受托养服务人次数不低于105人"
             "效益指标社会效益指标残疾人机动轮椅车车主出行便利程度有所提高关心、理解、支持残疾人的社会氛围有所改善")
     assert _read(text)[1:] == [("残疾人机动轮椅车车主出行便利程度", "有所提高"), ("关心、理解、支持残疾人的社会氛围", "有所改善")]
+
+
+def test_sub_rows_of_merged_cells_do_not_end_a_table():
+    """Doc 27 (a web form's HTML source): each 是否 indicator spans five rows whose own cells are only a weight and a
+    circled number (``5 | ②``); those sub-rows do not end the table, so the indicators after them are read."""
+    rows = {r.level3: r.value_raw for r in parse_file(_doc("27_")).indicators}
+    assert rows.get("是否降低了检验检疫部门的监管成本") == rows.get("是否提高了检验检疫部门的监管成效") == "是", rows

@@ -219,7 +219,9 @@ def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
             last_good = len(kept)
             named = named or bool(row.get("level3"))
         else:
-            bad_run += row.cells[-1].last - first + 1
+            # (a row of short marks alone, "5 | ②", is a sub-row of merged cells: it counts once, doc 27)
+            short = all(len(_squeeze(c.text)) <= 2 for c in row.cells)
+            bad_run += 1 if short else row.cells[-1].last - first + 1
             if bad_run >= limit and kept:
                 break
             kept.append(row)
