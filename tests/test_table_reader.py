@@ -2888,3 +2888,11 @@ def test_sub_rows_of_merged_cells_do_not_end_a_table():
     circled number (``5 | ②``); those sub-rows do not end the table, so the indicators after them are read."""
     rows = {r.level3: r.value_raw for r in parse_file(_doc("27_")).indicators}
     assert rows.get("是否降低了检验检疫部门的监管成本") == rows.get("是否提高了检验检疫部门的监管成效") == "是", rows
+
+
+def test_a_project_label_read_as_a_name_is_no_indicator():
+    """Doc 32 as a project notice (``项目名称:万州区…工程(2024年续建)`` run onto ``现将绩效目标设定如下:``): a record named
+    项目名称 is the header block's label, never an indicator."""
+    from indicators.table.sanity import not_indicator
+    assert not_indicator("项目名称", "万州区分水镇2021年乡村供水保证工程(2024年续建)现将绩效目标设定如下:") is not None
+    assert not_indicator("项目完成率", "100%") is None
