@@ -2896,3 +2896,10 @@ def test_a_project_label_read_as_a_name_is_no_indicator():
     from indicators.table.sanity import not_indicator
     assert not_indicator("项目名称", "万州区分水镇2021年乡村供水保证工程(2024年续建)现将绩效目标设定如下:") is not None
     assert not_indicator("项目完成率", "100%") is None
+
+
+def test_a_count_with_its_note_after_a_model_number_in_prose():
+    """Doc 242 as a notice: ``农用T40无人机1台(含电池)`` is the name 农用T40无人机 (its model number a part of it) and the
+    target 1台 with its note, not a name ending in 1台 graded 含电池."""
+    text = "现将绩效目标设定如下:\n一、产出指标\n(一)数量指标\n农用T40无人机1台(含电池);\n培训农户200人次;\n"
+    assert _read(text) == [("农用T40无人机", "1台(含电池)"), ("培训农户", "200人次")]

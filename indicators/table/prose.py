@@ -37,7 +37,7 @@ _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]")
 _NUMBER_NOTE = re.compile(r"^(?P<name>[^\d，,：:]{4,40}?)(?P<value>(?:\d+(?:\.\d+)?[\u4e00-\u9fff%‰]{1,2})+"
                           r"[（(][^()（）]*\d[^()（）]*[)）])$")   # (338户889人(其中:脱贫户21户46人): doc 260)
 # a number and a note on what it counts in brackets ("农用拖拉机2台(含开沟机、播种机)", doc 242): the target and its note
-_COUNT_NOTE = re.compile(r"^(?P<name>[^\d，,：:（(≥≤≧≦><=＞＜＝]{3,40}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2}[（(][^()（）\d]{1,20}[)）])$")
+_COUNT_NOTE = re.compile(r"^(?P<name>(?:[^\d，,：:（(≥≤≧≦><=＞＜＝]|(?<=[A-Za-z\d])\d){3,40}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff]{1,2}[（(][^()（）\d]{1,20}[)）])$")
 _IN_BRACKETS = re.compile(r"^(?P<name>.{2,40}?)[（(](?P<value>[^()（）]*\d[^()（）]*)[)）]$")
 _TRAILING_VALUE = re.compile(r"^(?P<name>.{2,40}?[率数量度额])(?:为|达到|达)?(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[万千]?[个人次户元吨亩公里天日件份台套项家所名篇场批株头只]{0,3}))$")
 
