@@ -2903,3 +2903,10 @@ def test_a_count_with_its_note_after_a_model_number_in_prose():
     target 1台 with its note, not a name ending in 1台 graded 含电池."""
     text = "现将绩效目标设定如下:\n一、产出指标\n(一)数量指标\n农用T40无人机1台(含电池);\n培训农户200人次;\n"
     assert _read(text) == [("农用T40无人机", "1台(含电池)"), ("培训农户", "200人次")]
+
+
+def test_the_satisfaction_level_named_for_beneficiaries_too():
+    """Doc 38: ``服务对象或受益者满意度指标`` is the 二级 服务对象满意度指标 (not 服务对象或受益者 and a level word); in this
+    two-level table it is the indicator with its target."""
+    rows = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("38_")).indicators}
+    assert rows["服务对象或受益者满意度指标"] == ("服务对象满意度指标", "≥95%")
