@@ -2910,3 +2910,10 @@ def test_the_satisfaction_level_named_for_beneficiaries_too():
     two-level table it is the indicator with its target."""
     rows = {r.level3: (r.level2, r.value_raw) for r in parse_file(_doc("38_")).indicators}
     assert rows["服务对象或受益者满意度指标"] == ("服务对象满意度指标", "≥95%")
+
+
+def test_a_done_verdict_after_a_comma_is_the_actual_of_a_report():
+    """Doc 226 (a 完成情况分析 report in prose): ``完成道路建设491米,已完成`` is the target and its actual, and
+    ``确保天桥质量,已完成`` a name with no target and its actual; a bare 完成 after a comma stays a target."""
+    rows = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("226_")).indicators}
+    assert rows["完成道路建设"] == ("491米", "已完成") and rows["确保天桥质量"] == ("", "已完成")

@@ -324,6 +324,7 @@ _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:�
                           r"|(?:完成|达到)(?:值|情况)?\s*(?:为|是|:|：)?\s*(?P<actual>[^,，:：]{1,20})|完?)$")
 
 
+_DONE_TAIL = re.compile(r"[,，]\s*(?P<done>(?:已|未|基本|全部)完成(?:指标|目标|任务)?)[。.]?$")
 _REMARK_TAIL = re.compile(r"[,，]\s*(?:已|未|基本|全部)?完成(?:指标|目标|任务)?[。.]?$")
 
 
@@ -336,11 +337,14 @@ def _actual_tail(piece: str) -> tuple[str, str]:
     (('飞机飞行时长≥928小时', '909.93小时'), ('完成率≥80%', ''))
     >>> _actual_tail("租机数量8架,实际租机7架,未完成指标")
     ('租机数量8架', '7架')
+    >>> _actual_tail("完成道路建设491米,已完成"), _actual_tail("资金拨付,完成")
+    (('完成道路建设491米', '已完成'), ('资金拨付,完成', ''))
     """
     remark = _REMARK_TAIL.search(piece)   # "租机数量8架,实际租机7架,未完成指标": the verdict after the actual (doc 243)
     m = _ACTUAL_TAIL.search(simplified(piece[:remark.start()] if remark else piece))
     if not m:
-        return piece, ""
+        done = _DONE_TAIL.search(piece)   # "完成道路建设491米,已完成" (a 完成情况 report, doc 226): the verdict is the actual
+        return (piece[:done.start()], done.group("done")) if done else (piece, "")
     group = "number" if m.group("number") else "actual"   # (neither: "≥80%,实际完", an actual the page cut)
     return piece[:m.start()], re.sub(r"\s+", "", piece[m.start(group):m.end(group)]) if m.group(group) else ""
 
@@ -511,6 +515,8 @@ def piece_records(piece: str) -> list[ProseRecord]:
     [('慰问对象满意度', '', '90%')]
     >>> piece_records("已完成购买电脑横机114台")
     []
+    >>> [(r.level3, r.value, r.actual) for r in piece_records("确保天桥质量,已完成")]
+    [('确保天桥质量', '', '已完成')]
     """
     piece, actual = _actual_tail(piece)
     fields = fields_clause(piece)
@@ -522,6 +528,8 @@ def piece_records(piece: str) -> list[ProseRecord]:
         return []   # "已完成购买电脑横机114台": what was done, not a target (doc 144)
     got = [(LEAD.sub("", name), value) for name, value in _clauses(piece) if _target(value).unit != "分"]
     # (a value in 分 is a scoring rule's, "逾期扣1分" (doc 66); no labelled target of any page is in 分)
+    if not got and actual and _BARE_ITEM.fullmatch(piece.strip()):
+        return [ProseRecord(0, "", "", LEAD.sub("", piece.strip()), "", actual)]   # "确保天桥质量,已完成" (doc 226)
     out = []
     for name, value in got:
         done = _DONE.search(name)
