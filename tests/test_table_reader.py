@@ -2917,3 +2917,12 @@ def test_a_done_verdict_after_a_comma_is_the_actual_of_a_report():
     ``确保天桥质量,已完成`` a name with no target and its actual; a bare 完成 after a comma stays a target."""
     rows = {r.level3: (r.value_raw, r.actual_raw) for r in parse_file(_doc("226_")).indicators}
     assert rows["完成道路建设"] == ("491米", "已完成") and rows["确保天桥质量"] == ("", "已完成")
+
+
+def test_a_level_name_with_a_bare_target_in_a_numbered_list_is_an_indicator():
+    """A two-level table's indicators printed as a numbered list (doc 38 as a list): ``2.服务对象或受益者满意度指标:≥95%``
+    is an indicator named by its level with its target, as ``1.项目完成率:100%`` is."""
+    text = ("项目名称:绿化养护经费\n绩效目标:\n1.项目完成率:100%\n2.服务对象或受益者满意度指标:≥95%\n"
+            "3.服务对象满意度指标:≥90%\n4.培训人数:200人次\n")
+    assert _read(text) == [("项目完成率", "100%"), ("服务对象或受益者满意度指标", "≥95%"), ("服务对象满意度指标", "≥90%"),
+                           ("培训人数", "200人次")]

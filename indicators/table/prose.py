@@ -785,16 +785,23 @@ def goal_item(item: str) -> list[ProseRecord]:
     ([('确保天桥质量', '')], [])
     >>> [(r.level3, r.value) for r in goal_item("覆盖农户338户889人(其中:脱贫户21户46人)")]
     [('覆盖农户', '338户889人(其中:脱贫户21户46人)')]
+    >>> [(r.level3, r.value) for r in goal_item("服务对象满意度指标:≥95%")], goal_item("数量指标:培训")
+    ([('服务对象满意度指标', '≥95%')], [])
     """
     m = _COLON_ITEM.match(item.strip())
-    # (not a colon inside a bracket's note: "覆盖农户338户889人(其中:脱贫户21户46人)", doc 260 as a list)
-    if m and not any(heading(m.group("name"))[:2]) and not _unclosed(m.group("name")):
+    # (not a colon inside a bracket's note: "覆盖农户338户889人(其中:脱贫户21户46人)", doc 260 as a list; a level's name
+    # only with a bare target after it: "服务对象满意度指标:≥95%" is the indicator, "数量指标:培训200人次" a heading)
+    if m and not _unclosed(m.group("name")) and (not any(heading(m.group("name"))[:2])
+                                                 or _BARE_TARGET.match(m.group("value").strip())):
         return [ProseRecord(0, "", "", m.group("name").strip(), m.group("value").strip())]
     got = said_goals(item)   # (and "带动…增收致富,增加", "增加村集体收入,大于9万元": a name, a comma, its target)
     bare = item.strip().rstrip("。;；")
     if not got and _BARE_ITEM.fullmatch(bare) and not any(heading(bare)[:2]):
         return [ProseRecord(0, "", "", bare, "")]   # "2.确保天桥质量": an indicator named without its target
     return got
+
+
+_BARE_TARGET = re.compile(r"^(?:[≥≤><=＝≧≦＞＜]|\d)[\d.,%‰≥≤><=＝≧≦＞＜]*[\u4e00-\u9fff%‰]{0,3}$")   # ≥95%, 100%, 20人
 
 
 def _unclosed(text: str) -> bool:
