@@ -2926,3 +2926,14 @@ def test_a_level_name_with_a_bare_target_in_a_numbered_list_is_an_indicator():
             "3.服务对象满意度指标:≥90%\n4.培训人数:200人次\n")
     assert _read(text) == [("项目完成率", "100%"), ("服务对象或受益者满意度指标", "≥95%"), ("服务对象满意度指标", "≥90%"),
                            ("培训人数", "200人次")]
+
+
+def test_a_table_whose_values_were_left_empty_one_cell_per_line_names_one_indicator_per_level():
+    """Doc 34 printed one cell per line (empty cells absent): every name stands right after its 一级/二级 cells and no
+    value is given, so each is an indicator with no target, whatever its ending (``按期完成投资``, ``基本公共服务水平``)."""
+    text = "\n".join(["项目名称:车辆购置税收入补助地方资金", "一级指标", "二级指标", "三级指标", "指标值", "数量指标",
+                      "建设普通省道二级公路32.1公里", "产出指标", "质量指标", "建设符合验收要求", "时效指标", "按期完成投资",
+                      "经济效益指标", "对经济发展的促进作用", "效益指标", "社会效益指标", "基本公共服务水平"])
+    assert _read(text, "level2") == [("建设普通省道二级公路32.1公里", "", "数量指标"), ("建设符合验收要求", "", "质量指标"),
+                                     ("按期完成投资", "", "时效指标"), ("对经济发展的促进作用", "", "经济效益指标"),
+                                     ("基本公共服务水平", "", "社会效益指标")]

@@ -13,6 +13,9 @@ after them, as merged cells do.
 [[('level1', '产出指标'), ('level2', '数量指标'), ('level3', '基本康复服务人数')], [('level1', '产出指标'), ('level2', '数量指标'), ('level3', '品牌基地项目补助基地个数')], [('level3', '受助对象收入')]]
 >>> names_only([Token(t, 1, "space") for t in ("基本康复服务人数", "资助特校学生数", "补贴特校数", "≥95%", "100%")])
 False
+>>> names_only([Token(t, 1, "cell") for t in ("质量指标", "建设符合验收要求", "时效指标", "按期完成投资", "经济效益指标",
+...                                          "对经济发展的促进作用")])
+True
 """
 from __future__ import annotations
 
@@ -39,10 +42,16 @@ def names_only(tokens: list[Token], strict: bool = False) -> bool:
     types = [token_type(t.text) for t in tokens]
     names = sum(1 for t, typ in zip(tokens, types) if typ == "text" and _name_end(t.text))
     values = sum(typ in _VALUE_TYPES and header_role(t.text) is None for t, typ in zip(tokens, types))
+    # or three or more texts each right after a 一级/二级 cell, one name per level whatever its ending (doc 34 one cell
+    # per line: 时效指标 | 按期完成投资 | 经济效益指标 | 对经济发展的促进作用 …; a name led so may read as a short target)
+    led = {k + 1 for k, (before, typ) in enumerate(zip(types, types[1:])) if before in _LEVEL_TYPES and typ in ("text", "qual")}
     if strict:
         texts = sum(1 for typ in types if typ == "text")
-        return names >= 3 and values == 0 and texts == names
-    return names >= 3 and values <= 1
+        others = {k for k, typ in enumerate(types) if typ not in _LEVEL_TYPES}
+        return (names >= 3 and values == 0 and texts == names) or (len(led) >= 3 and others <= led)
+    loose = sum(typ in _VALUE_TYPES and header_role(t.text) is None and k not in led
+                for k, (t, typ) in enumerate(zip(tokens, types)))
+    return (names >= 3 and values <= 1) or (len(led) >= 3 and loose <= 1)
 
 
 def name_rows(tokens: list[Token]) -> list[Row]:
