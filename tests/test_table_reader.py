@@ -2937,3 +2937,10 @@ def test_a_table_whose_values_were_left_empty_one_cell_per_line_names_one_indica
     assert _read(text, "level2") == [("建设普通省道二级公路32.1公里", "", "数量指标"), ("建设符合验收要求", "", "质量指标"),
                                      ("按期完成投资", "", "时效指标"), ("对经济发展的促进作用", "", "经济效益指标"),
                                      ("基本公共服务水平", "", "社会效益指标")]
+
+
+def test_a_name_ending_like_one_keeps_the_next_paragraph_out():
+    """Doc 204 (one cell per paragraph): ``…危房改造户数`` ends like a name, so the next paragraph ``应改尽改`` is its
+    target, not the rest of its name (gluing a cell onto a name across a line end costs as much as gluing a value)."""
+    rows = {r.level3: r.value_raw for r in parse_file(_doc("204_")).indicators}
+    assert rows.get("农村低收入群体等重点对象危房改造户数") == "应改尽改", rows

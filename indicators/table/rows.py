@@ -390,7 +390,7 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
         if tokens[k].gap in _BORDERS and tokens[k].text[:1] not in "(（" \
                 and name_like(tokens[k - 1].text) and not name_like(tokens[k].text):
             # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
-            after[k] = w.name_merge
+            after[k] = w.merge_typed if tokens[k].gap in ("cell", "para") else w.name_merge
         elif k - 1 not in inner and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
             after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
         elif tokens[k].gap in _BORDERS and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("qual", "remark"):
