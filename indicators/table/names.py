@@ -37,14 +37,16 @@ def _name_end(text: str) -> bool:
 
 
 def names_only(tokens: list[Token], strict: bool = False) -> bool:
-    """Three or more cells that end like indicator names, and at most one that reads as a target; ``strict`` (a
-    header that names a value column, its cells left empty: doc 136): no target at all and every other text a name."""
+    """Three or more cells that end like indicator names, or three or more texts each right after a 一级/二级 cell,
+    and at most one other cell that reads as a target; ``strict`` (a header that names a value column, its cells left
+    empty: doc 136): no target at all and every other text a name, or every cell a level or a text right after one."""
     types = [token_type(t.text) for t in tokens]
     names = sum(1 for t, typ in zip(tokens, types) if typ == "text" and _name_end(t.text))
     values = sum(typ in _VALUE_TYPES and header_role(t.text) is None for t, typ in zip(tokens, types))
     # or three or more texts each right after a 一级/二级 cell, one name per level whatever its ending (doc 34 one cell
     # per line: 时效指标 | 按期完成投资 | 经济效益指标 | 对经济发展的促进作用 …; a name led so may read as a short target)
-    led = {k + 1 for k, (before, typ) in enumerate(zip(types, types[1:])) if before in _LEVEL_TYPES and typ in ("text", "qual")}
+    led = {k + 1 for k, (before, typ) in enumerate(zip(types, types[1:]))
+           if before in _LEVEL_TYPES and typ in ("text", "qual")}
     if strict:
         texts = sum(1 for typ in types if typ == "text")
         others = {k for k, typ in enumerate(types) if typ not in _LEVEL_TYPES}

@@ -389,7 +389,8 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     for k in range(1, n):
         if tokens[k].gap in _BORDERS and tokens[k].text[:1] not in "(（" \
                 and name_like(tokens[k - 1].text) and not name_like(tokens[k].text):
-            # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too)
+            # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too; across a
+            # line end as much as a value: "…危房改造户数" / "应改尽改" is a name and its target, doc 204)
             after[k] = w.merge_typed if tokens[k].gap in ("cell", "para") else w.name_merge
         elif k - 1 not in inner and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
             after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
