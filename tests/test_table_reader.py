@@ -2944,3 +2944,12 @@ def test_a_name_ending_like_one_keeps_the_next_paragraph_out():
     target, not the rest of its name (gluing a cell onto a name across a line end costs as much as gluing a value)."""
     rows = {r.level3: r.value_raw for r in parse_file(_doc("204_")).indicators}
     assert rows.get("农村低收入群体等重点对象危房改造户数") == "应改尽改", rows
+
+
+def test_short_equal_halves_are_a_target_and_its_actual_where_the_table_met_its_targets():
+    """Doc 120 run together: where other rows glue a target and the same actual (``22.822.8``, ``180180``), a short
+    run with equal halves is one too (``11`` is 1 and 1, ``44`` is 4 and 4), not an eleven glued onto the next name."""
+    text = ("项目名称:生猪养殖场建设项目一级指标二级指标三级指标指标值实际完成值产出指标数量指标公猪舍(≥**平方米)22.822.8"
+            "母猪舍(≥**平方米)180180育肥猪舍(≥**平方米)180180粉碎拌合机(11kw)(≥台)11产床(≥套)22保育栏(≥套)44")
+    assert _read(text, "actual_raw")[3:] == [("粉碎拌合机(11kw)(≥台)", "1", "1"), ("产床(≥套)", "2", "2"),
+                                             ("保育栏(≥套)", "4", "4")]

@@ -240,6 +240,29 @@ def equal_halves(text: str) -> list[str] | None:
     return [text[:half], text[half:]]
 
 
+def _short_halves(text: str) -> list[str] | None:
+    """A short run of digits whose halves are equal (``11``, ``44``, ``2020``): a target and the same actual.
+
+    >>> _short_halves("11"), _short_halves("2020"), _short_halves("12"), _short_halves("100")
+    (['1', '1'], ['20', '20'], None, None)
+    """
+    half = len(text) // 2
+    if len(text) in (2, 4) and _RUN.match(text) and text[:half] == text[half:] and text[0] != "0":
+        return [text[:half], text[half:]]
+    return None
+
+
+def _targets_met(tokens: list[Token], least: int = 3) -> bool:
+    """Three or more glued number cells of the table are a target and the same actual (``230230``, ``22.822.8``): a
+    table whose rows met their targets, where a short run with equal halves is read so too (doc 120 run together)."""
+    met = 0
+    for tok in tokens:
+        if tok.gap == "glue" and tok.text[:1].isdigit():
+            got = target_and_actual(tok.text) or equal_halves(tok.text)
+            met += bool(got) and got[0] == got[1]
+    return met >= least
+
+
 def _value_then_actual(roles: list[str]) -> bool:
     """The number columns are a target and its actual, nothing else (年度指标值 | 全年完成值)."""
     return numeric_columns(roles)[:2] == ["value", "actual"] and not set(roles) & set(_NUMBERS)
@@ -256,6 +279,7 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
     if not (before or after or pair):
         return tokens
     columns = numeric_columns(roles)
+    alike = pair and _targets_met(tokens)
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         if not tok.text[:1].isdigit() or tok.gap in _REAL_BORDERS or _repeated(tokens, k):
@@ -264,6 +288,8 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
         pieces = None
         if pair and tok.gap == "glue" and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isdigit()):
             pieces = target_and_actual(tok.text) or equal_halves(tok.text)   # text run together: the actual glued onto its target
+            if not pieces and alike:
+                pieces = _short_halves(tok.text)   # "11", "2020" where the table's other rows met their targets
         if len(columns) >= 3 and _LONG_RUN.match(tok.text) and not _DATE.match(tok.text):   # 901010010: a whole row's numbers glued
             pieces = segment_run(tok.text, columns, max_weight)
         pieces = pieces or cut_options(tok.text, before, after, max_weight)
