@@ -252,15 +252,11 @@ def _short_halves(text: str) -> list[str] | None:
     return None
 
 
-def _targets_met(tokens: list[Token], least: int = 3) -> bool:
-    """Three or more glued number cells of the table are a target and the same actual (``230230``, ``22.822.8``): a
-    table whose rows met their targets, where a short run with equal halves is read so too (doc 120 run together)."""
-    met = 0
-    for tok in tokens:
-        if tok.gap == "glue" and tok.text[:1].isdigit():
-            got = target_and_actual(tok.text) or equal_halves(tok.text)
-            met += bool(got) and got[0] == got[1]
-    return met >= least
+def _targets_met(glued: list[list[str] | None], least: int = 3) -> bool:
+    """Three or more glued number cells of the table are a target and the same actual (``230230``, ``22.822.8``; each
+    cell's pieces by :func:`target_and_actual` or :func:`equal_halves`, or None): a table whose rows met their targets,
+    where a short run with equal halves is read so too (doc 120 run together)."""
+    return sum(bool(got) and got[0] == got[1] for got in glued) >= least
 
 
 def _value_then_actual(roles: list[str]) -> bool:
@@ -279,7 +275,10 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
     if not (before or after or pair):
         return tokens
     columns = numeric_columns(roles)
-    alike = pair and _targets_met(tokens)
+    # each glued number cell as a target and its actual (text run together: the actual glued onto its target)
+    glued = [target_and_actual(t.text) or equal_halves(t.text) if pair and t.gap == "glue" and t.text[:1].isdigit()
+             else None for t in tokens]
+    alike = pair and _targets_met(glued)
     out: list[Token] = []
     for k, tok in enumerate(tokens):
         if not tok.text[:1].isdigit() or tok.gap in _REAL_BORDERS or _repeated(tokens, k):
@@ -287,7 +286,7 @@ def digit_cuts(tokens: list[Token], roles: list[str], max_weight: int | None = N
             continue
         pieces = None
         if pair and tok.gap == "glue" and not (k + 1 < len(tokens) and tokens[k + 1].text[:1].isdigit()):
-            pieces = target_and_actual(tok.text) or equal_halves(tok.text)   # text run together: the actual glued onto its target
+            pieces = glued[k]
             if not pieces and alike:
                 pieces = _short_halves(tok.text)   # "11", "2020" where the table's other rows met their targets
         if len(columns) >= 3 and _LONG_RUN.match(tok.text) and not _DATE.match(tok.text):   # 901010010: a whole row's numbers glued

@@ -870,7 +870,7 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
             if a in compared_ends and not key[b:b + 1].isdigit():
                 cuts.add(b)   # "…排放量较上年削减3%": the target is "较上年削减3%" (doc 340; but "…较上年减少82%2%8", a
                 continue      # weight, a share and its actual after it: the comparison is the name's, doc 04)
-            note = _END_BRACKET.search(key, a, b)
+            note = _END_NOTE.search(key, a, b)
             last = note.start() - 1 if note and note.start() > a else b - 1   # (">=98%(百分比)": its unit's note, doc 23)
             if covered[a] or covered[last]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
                 continue
@@ -895,7 +895,6 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
     return cuts
 
 
-_END_BRACKET = re.compile(r"[（(][^()（）]{1,12}[)）]$")
 _RATE_ENDS = "率度"   # a rate's or a degree's name ends so
 
 
