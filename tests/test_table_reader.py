@@ -2953,3 +2953,17 @@ def test_short_equal_halves_are_a_target_and_its_actual_where_the_table_met_its_
             "母猪舍(≥**平方米)180180育肥猪舍(≥**平方米)180180粉碎拌合机(11kw)(≥台)11产床(≥套)22保育栏(≥套)44")
     assert _read(text, "actual_raw")[3:] == [("粉碎拌合机(11kw)(≥台)", "1", "1"), ("产床(≥套)", "2", "2"),
                                              ("保育栏(≥套)", "4", "4")]
+
+
+def test_a_second_header_line_splitting_the_target_into_comparator_number_and_unit():
+    """Doc 23 (成安 民政局, 河北's 自评表): ``预期指标值`` over ``符号 | 单位(文字描述)`` and ``自评得分`` over ``单项指标得分 |
+    权重占比(%)``: each row's ``>= 98 %(百分比)`` is one target, its weight the 权重占比; ``服务对象满意度指标 |
+    服务对象满意度`` is the 二级 cell and a 三级 named after it. Read as one tier, the 98 was the 指标分值 and the
+    comparator was glued onto the name; the 总体目标 lines above the header (``其他 0.00`` / ``年度预期目标 | 具体完成情况``)
+    gave no header either."""
+    got = {(r.level2, r.level3, r.value_raw, r.actual_raw, r.weight_raw, r.score_raw)
+           for r in parse_file(_doc("23_")).indicators}
+    want = {(lab["level2"], lab["level3"], lab["value_raw"], lab["actual_raw"], lab["weight_raw"], lab["score_raw"])
+            for lab in _labels("23_")}
+    assert want <= got, sorted(want - got)
+    assert not any("改革开放" in level3 for _, level3, *_ in got), got

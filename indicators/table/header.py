@@ -187,12 +187,15 @@ def _second_block(roles: list[str]) -> list[str]:
     return roles
 
 
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
+
+
 def _roles_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
     """The header role starting at token i, gluing up to three tokens; (role, tokens used)."""
     text = ""
     for k in range(3):
-        if i + k >= len(tokens):
-            break
+        if i + k >= len(tokens) or _BARE_NUMBER.fullmatch(tokens[i + k].text):
+            break   # a bare number is no part of a header word ("其他" "0.00" "三、目标完成情况", doc 23)
         if k and tokens[i + k].gap in ("hard",):
             break
         text += tokens[i + k].text
@@ -273,6 +276,37 @@ def _two_tier(span: list[Token], roles: list[str]) -> list[str]:
         return roles
     earlier = [r for r in (header_role(t.text) for t in span if t.line < lines[-2]) if r]
     return earlier + merged
+
+
+def _sub_columns(span: list[Token], roles: list[str]) -> list[str]:
+    """A header whose second line splits cells of the first (河北's 自评表: ``预期指标值`` over ``符号 | 单位(文字描述)``,
+    ``自评得分`` over ``单项指标得分 | 权重占比``, doc 23): the target is three columns, comparator, number and unit, and
+    the score cell the second line's score and weight columns (its weight, not the first line's ``指标分值``).
+
+    >>> toks = [Token(t, 1, "space") for t in ("三级指标", "指标分值", "预期指标值", "实际完成值", "自评得分")]
+    >>> toks += [Token("符号", 2, "line"), Token("单位", 2, "space"), Token("单项指标得分", 2, "space"),
+    ...          Token("权重占比", 2, "space")]
+    >>> _sub_columns(toks, ["level3", "weight", "value", "actual", "score", "op", "unit", "score", "weight"])
+    ['level3', 'description', 'op', 'value', 'unit', 'actual', 'score', 'weight']
+    """
+    lines = sorted({t.line for t in span})
+    if len(lines) < 2:
+        return roles
+    second = [header_role(t.text) for t in span if t.line == lines[-1]]
+    first = roles[:len(roles) - len(second)]
+    if second[:2] != ["op", "unit"] or None in second or first.count("value") != 1 or "op" in first:
+        return roles
+    at = first.index("value")
+    out = first[:at] + ["op", "value", "unit"] + first[at + 1:]
+    rest = second[2:]
+    if rest:
+        if out.count("score") != 1 or out.index("score") < at:
+            return roles
+        at = out.index("score")
+        out = out[:at] + rest + out[at + 1:]
+        if "weight" in rest:
+            out = ["description" if r == "weight" and k < at else r for k, r in enumerate(out)]
+    return out
 
 
 def _grade_scale(tokens: list[Token], j: int) -> int:
@@ -377,7 +411,7 @@ def find_templates(tokens: list[Token]) -> list[Template]:
         if grades and roles:   # 绩效标准 over 优 | 良 | 中 | 差: a column per grade, the first the standard's own
             roles += ["other"] * (grades - (roles[-1] == "description"))
             j += grades
-        roles = _two_tier(tokens[i:j], roles)
+        roles = _sub_columns(tokens[i:j], _two_tier(tokens[i:j], roles))
         regions, used = _regions_at(tokens, j) if roles else (0, 0)
         if regions:   # 区域绩效目标表: one value column per town or county after the header's own cells
             roles += (["region"] * regions) if "value" in roles else (["value"] + ["region"] * (regions - 1))

@@ -417,6 +417,27 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
     return typed, after
 
 
+def level_named(tokens: list[Token]) -> set[int]:
+    """Tokens that name a 二级 level right after the same level's own cell on the same line: ``服务对象满意度指标 |
+    服务对象满意度`` is the 二级 cell and a 三级 named after it (doc 23), not the level printed twice.
+
+    >>> from indicators.table.stream import Token
+    >>> sorted(level_named([Token(t, 1, "space") for t in ("服务对象满意度指标", "服务对象满意度", "≥95%")]))
+    [1]
+    >>> sorted(level_named([Token(t, 1, "space") for t in ("满意度指标", "服务对象满意度指标", "数量指标", "数量指标")]))
+    []
+    """
+    v = vocab()
+    out = set()
+    for k in range(1, len(tokens)):
+        before, here = tokens[k - 1].text, tokens[k].text
+        if tokens[k].gap in _BORDERS and not tokens[k].gap in LINE_ENDS and before.endswith("指标") \
+                and not here.endswith("指标") and token_type(before) == token_type(here) == "l2" \
+                and v.canonical_level2(before) == v.canonical_level2(here):
+            out.add(k)
+    return out
+
+
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) -> list[Row]:
     """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc)."""
     w = w or weights()
@@ -459,10 +480,11 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
     # a second block's cells stand on the row's own line: its columns cost a little more than the first's,
     # so the next line's cells start a row of their own rather than filling them
     extra = [w.second_block if r.endswith(SECOND) else 0.0 for r in roles]
+    named = level_named(tokens)
 
     def emits(a: int, b: int) -> list[float]:
         text = _join(tokens, a, b)
-        typ = token_type(text)
+        typ = "text" if b == a + 1 and a in named else token_type(text)
         if typ == "value" and b - a >= 2 and (name_like(tokens[a].text) or name_like(tokens[b - 1].text)):
             # "经费发放率" + "98%" or "98%" + "覆盖率" glued into one cell: a name and its target, or a target and the
             # next row's name, not one value
