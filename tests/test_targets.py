@@ -310,6 +310,17 @@ def test_performances_fish_fry_and_centimetres_are_units():
     assert lex("送文化下乡20场次大型群众文化活动4场次") == ["送文化下乡", "20场次", "大型群众文化活动", "4场次"]
 
 
+def test_batches_species_counts_and_rounds_are_units():
+    """Docs 332 and 315 ``15批次`` / ``800批次以上`` (batches, not 批), doc 142 ``2000种次`` (species counted per survey,
+    not 种) and doc 323 ``3轮`` (rounds of inspection): each unit as written, and run-together text is cut after it
+    (doc 323 run together: ``常规巡察3轮县直单位8个``)."""
+    from indicators.table.stream import lex
+    assert (Target.fromstring("15批次").unit, Target.fromstring("800批次以上").op) == ("批次", ">=")
+    assert Target.fromstring("2000种次").unit == "种次"
+    assert (Target.fromstring("3轮").unit, Target.fromstring("3轮").value) == ("轮", 3.0)
+    assert lex("常规巡察3轮县直单位8个") == ["常规巡察", "3轮", "县直单位", "8个"]
+
+
 def test_more_than_last_year_is_a_change():
     """Doc 174: ``超上年2%`` is 2 % more than last year (labelled increase_by); ``超过90%`` stays a bound."""
     t = Target.fromstring("超上年2%")
