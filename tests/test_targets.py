@@ -321,6 +321,14 @@ def test_batches_species_counts_and_rounds_are_units():
     assert lex("常规巡察3轮县直单位8个") == ["常规巡察", "3轮", "县直单位", "8个"]
 
 
+def test_us_dollars_in_a_value_or_in_the_name():
+    """Doc 161 (商务局 服务贸易): ``服务外包在岸(万美元) | 20000`` is 20000 万美元, the unit given in the name; a value
+    written ``500万美元`` keeps its multiplier in the unit as 万元 does."""
+    t = Target.fromstring("20000", name="服务外包在岸(万美元)")
+    assert (t.value, t.unit) == (20000.0, "万美元")
+    assert (Target.fromstring("500万美元").unit, Target.fromstring("500万美元").value_base) == ("万美元", 5000000.0)
+
+
 def test_more_than_last_year_is_a_change():
     """Doc 174: ``超上年2%`` is 2 % more than last year (labelled increase_by); ``超过90%`` stays a bound."""
     t = Target.fromstring("超上年2%")
