@@ -2967,3 +2967,13 @@ def test_a_second_header_line_splitting_the_target_into_comparator_number_and_un
             for lab in _labels("23_")}
     assert want <= got, sorted(want - got)
     assert not any("改革开放" in level3 for _, level3, *_ in got), got
+
+
+def test_households_and_people_and_a_bound_against_a_share_stay_one_target_run_together():
+    """Docs 144 and 260 run together: ``不低于552户1186人`` and ``338户889人(其中:脱贫户21户46人)`` are one target each
+    (households, people, and who is among them), not two values and a name starting ``(其中:``; ``不少于项目区的30%``
+    is one bound, its comparator not glued to the name before it."""
+    from indicators.table.stream import lex
+    assert lex("覆盖农户338户889人(其中:脱贫户21户46人)流转面积不少于项目区的30%") == [
+        "覆盖农户", "338户889人(其中:脱贫户21户46人)", "流转面积", "不少于项目区的30%"]
+    assert lex("受益建档立卡贫困户数不低于552户1186人") == ["受益建档立卡贫困户数", "不低于552户1186人"]

@@ -606,7 +606,12 @@ def _value_re() -> re.Pattern:
     # stays too: 10万件(册)
     # (17元/人.每天: doc 77; 6.5次/10万公顷: doc 243)
     per = r"(?:[/／](?:\d+[万千]?)?(?:平方米|立方米|平米|公顷|[\u4e00-\u9fff](?:[·*.]每?[\u4e00-\u9fff])?)){0,2}"   # 1130元/月/人
-    quantity = rf"(?:各|(?<![人户亩年月日生])均)?{_COMPARATOR}?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?(?:以上|以下|以内|及以上|左右|以$)?"
+    # households and people counted together stay one target, with a note of who is among them: 552户1186人,
+    # 338户889人(其中:脱贫户21户46人) (docs 144, 260)
+    people = r"(?:(?<=户)\d+人(?:[（(]其中[^()（）]{1,24}[)）])?)?"
+    # a bound against a share of something: 不少于项目区的30% (doc 260; the target grammar reads it so)
+    against = r"(?:(?<=不少于|不低于|不超过|不高于)[\u4e00-\u9fff]{1,6}的)?"
+    quantity = rf"(?:各|(?<![人户亩年月日生])均)?(?:{_COMPARATOR}{against})?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?{people}(?:以上|以下|以内|及以上|左右|以$)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至—－～–]{{1,2}}(?:{_DATE}|{number}\s*(?:{unit})?))?")
 
 
