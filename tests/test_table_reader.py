@@ -2977,3 +2977,11 @@ def test_households_and_people_and_a_bound_against_a_share_stay_one_target_run_t
     assert lex("覆盖农户338户889人(其中:脱贫户21户46人)流转面积不少于项目区的30%") == [
         "覆盖农户", "338户889人(其中:脱贫户21户46人)", "流转面积", "不少于项目区的30%"]
     assert lex("受益建档立卡贫困户数不低于552户1186人") == ["受益建档立卡贫困户数", "不低于552户1186人"]
+
+
+def test_a_goal_paragraph_of_counts_before_what_they_count():
+    """Doc 323 (江永 巡察办 整体支出 自评报告): under ``(二)部门(单位)年度整体支出绩效目标…`` the goal is one sentence,
+    ``共开展3轮常规巡察,完成对8个县直单位、7个群团组织、8个乡镇党委、93个村(社区)的常规巡察``: each count is a target of
+    the thing after it. The report's other paragraphs (``设立4个巡察组``, ``核定编制8名``) give none."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("323_")).indicators}
+    assert got == {(lab["level3"], lab["value_raw"]) for lab in _labels("323_")}, got

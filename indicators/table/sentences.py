@@ -144,14 +144,36 @@ def _level_first(clause: str) -> str:
     return clause
 
 
+# "…年度整体支出绩效目标" alone on its line: the paragraph after it states the goal
+_GOAL_HEADING = re.compile(r"(?:绩效目标|績效目標)[^\d]{0,30}$")
+# a count before the thing counted, within a goal paragraph: "开展3轮常规巡察", "完成对8个县直单位、7个群团组织…的"
+_COUNTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:批次|场次|人次|个|轮|场|次|家|所|项|座|条|名|户|期|批|件))"
+                      r"([\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,11}?)(?=的|[、，,。；;]|$)")
+
+
+def counted_items(paragraph: str) -> list[tuple[str, str]]:
+    """(thing, count) for every count written before what it counts in a goal paragraph (doc 323).
+
+    >>> counted_items("2023年县委共开展3轮常规巡察,完成对8个县直单位、93个村(社区)的常规巡察。")
+    [('常规巡察', '3轮'), ('县直单位', '8个'), ('村(社区)', '93个')]
+    """
+    return [(m.group(2), m.group(1)) for m in _COUNTED.finditer(paragraph)]
+
+
 def read_sentences(text: str) -> list[ProseRecord]:
     """Targets of the running text of one document (see module doc)."""
     out: list[ProseRecord] = []
     l1 = l2 = ""
     item = 0   # the item number of the last numbered line
+    goal = False   # the line before was a 绩效目标 heading
     for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
         line = re.sub(r"\s+", "", raw)
         if not line:
+            continue
+        after_goal, goal = goal, bool(_GOAL_HEADING.search(line)) and len(line) <= 80
+        if after_goal and not any(_clause_records(c) for c in _CLAUSES.split(line)):
+            # a goal paragraph of counts before what they count, no indicator named (doc 323)
+            out.extend(ProseRecord(lineno, l1, l2, name, value) for name, value in counted_items(line))
             continue
         line, numbered = _item(line, item)
         item = numbered if numbered is not None else item
