@@ -2985,3 +2985,10 @@ def test_a_goal_paragraph_of_counts_before_what_they_count():
     the thing after it. The report's other paragraphs (``设立4个巡察组``, ``核定编制8名``) give none."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("323_")).indicators}
     assert got == {(lab["level3"], lab["value_raw"]) for lab in _labels("323_")}, got
+
+
+def test_the_villages_a_target_is_met_in_are_not_its_name():
+    """Doc 326 (叶县 畜牧局 notice): ``在全县12个乡镇,31个村种植构树饲草918亩,每亩补助资金1000元`` gives 种植构树饲草 | 918亩;
+    the 31个村 in front of it says where, and is neither the target nor part of the name."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("326_")).indicators}
+    assert ("种植构树饲草", "918亩") in got, got

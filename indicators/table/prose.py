@@ -647,14 +647,23 @@ _COUNT_INSIDE = re.compile(r"^(?P<head>(?![在于从对向为])[\u4e00-\u9fff]{2
                            r"(?P<tail>[\u4e00-\u9fff][\u4e00-\u9fff，,、]{1,30})$")
 
 
+# a count of the places a target is met in, in front of it: "(在全县12个乡镇,)31个村…"
+_PLACE_COUNT = re.compile(r"^(?:在|于)?(?:全县|全市|全区|全省)?\d+个(?:乡镇|村|社区|县|县区|街道|镇|乡)(?=[\u4e00-\u9fff]{4})")
+
+
 def named_number(part: str) -> tuple[str, str] | None:
     """A name and its number in one part of a sentence, or None; a count inside the phrase it counts gives the phrase
     without it.
 
     >>> named_number("建成美丽移民村2个等"), named_number("引导25493名群众调整种植结构"), named_number("拓宽增收渠道")
     (('建成美丽移民村', '2个'), ('引导群众调整种植结构', '25493名'), None)
+    >>> named_number("31个村种植构树饲草918亩")   # (doc 326: the villages it is done in go before the target)
+    ('种植构树饲草', '918亩')
     """
     text = _ITEM_IS.sub("", re.sub(r"等$", "", part.strip()))   # ("…,建成美丽移民村2个等。")
+    scope = _PLACE_COUNT.match(text)
+    if scope and re.search(r"\d", text[scope.end():]):
+        text = text[scope.end():]   # "31个村种植构树饲草918亩" (doc 326): where it is done, then the target
     got = _clause_whole(text)
     if got and re.search(r"\d", got[1]) and len(got[0]) >= 2:
         return got
