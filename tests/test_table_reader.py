@@ -2992,3 +2992,13 @@ def test_the_villages_a_target_is_met_in_are_not_its_name():
     the 31个村 in front of it says where, and is neither the target nor part of the name."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("326_")).indicators}
     assert ("种植构树饲草", "918亩") in got, got
+
+
+def test_a_name_closed_by_its_units_note_starts_a_row_after_a_number_run_together():
+    """Real documents 154 and 300 run together (evaluation/evaluate_rendered.py): ``奖励制修订标准项目(项)424强化社会公众的
+    标准化意识(人)22002500``: a name its unit's note closes (``(人)``, ``(元)``, whatever letter the name ends in) after a
+    number starts the next row; it is not glued onto the row before."""
+    text = ("一级指标二级指标三级指标指标值实际完成值效益指标社会效益指标奖励制修订标准项目(项)424"
+            "强化社会公众的标准化意识(人)22002500")
+    names = [name for name, *_ in _read(text, "actual_raw")]
+    assert names == ["奖励制修订标准项目(项)", "强化社会公众的标准化意识(人)"], names

@@ -316,6 +316,23 @@ def _inner_numbers(tokens: list[Token]) -> list[int]:
     return out
 
 
+def _unit_noted(text: str) -> bool:
+    """A name closed by its unit in brackets (``强化社会公众的标准化意识(人)``, ``实现产值(%)``), not by another note
+    (``年巡查(访)``).
+
+    >>> _unit_noted("奖励制修订标准项目(项)"), _unit_noted("卫生监督协管各专业年巡查(访)")
+    (True, False)
+    """
+    m = UNIT_NOTE.search(text)
+    return bool(m) and len(text) > len(m.group(0)) + 1 and m.group(0)[1:-1] in _note_units()
+
+
+@functools.lru_cache(maxsize=1)
+def _note_units() -> frozenset[str]:
+    from nlp.targets import target_vocab
+    return frozenset(target_vocab().units) | frozenset(target_vocab().name_units)
+
+
 def _glued_counts(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a count with its unit between two texts, all cut by the lexer (``网络宣传平台`` ``1个``
     ``内部刊物`` ``12期``): run together, the count is the first name's target, not a number inside one name."""
@@ -392,8 +409,11 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too; across a
             # line end as much as a value: "…危房改造户数" / "应改尽改" is a name and its target, doc 204)
             after[k] = w.merge_typed if tokens[k].gap in ("cell", "para") else w.name_merge
-        elif k - 1 not in inner and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num"):
-            after[k] = w.name_merge   # ">=95%" + "项目完成率": a value, then the next row's name
+        elif k - 1 not in inner and (name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num")
+                                     or _unit_noted(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num", "bignum")):
+            # ">=95%" + "项目完成率": a value, then the next row's name (or "424" + "强化…意识(人)": a name its unit's note
+            # closes, whatever its ending, doc 154 run together)
+            after[k] = w.name_merge
         elif tokens[k].gap in _BORDERS and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("qual", "remark"):
             after[k] = w.name_merge   # "不超预算" / "水电气消耗下降率": a short target, then the next row's name (doc 54)
         elif tokens[k].gap in ("cell", "para") and len(tokens[k].text) >= 4 and name_like(tokens[k].text) \
