@@ -3002,3 +3002,10 @@ def test_a_name_closed_by_its_units_note_starts_a_row_after_a_number_run_togethe
             "强化社会公众的标准化意识(人)22002500")
     names = [name for name, *_ in _read(text, "actual_raw")]
     assert names == ["奖励制修订标准项目(项)", "强化社会公众的标准化意识(人)"], names
+
+
+def test_a_rate_per_mu_run_together_is_one_target():
+    """Real document 82 (零陵 林业局) run together: ``造林补助每亩300每亩300育补助每亩100每亩100`` is 造林补助 | 每亩300 |
+    每亩300: the 每亩 in front of a number is the target's, not the end of the name."""
+    from indicators.table.stream import lex
+    assert lex("造林补助每亩300每亩300育补助每亩100每亩100") == ["造林补助", "每亩300", "每亩300", "育补助", "每亩100", "每亩100"]

@@ -611,7 +611,9 @@ def _value_re() -> re.Pattern:
     people = r"(?:(?<=户)\d+人(?:[（(]其中[^()（）]{1,24}[)）])?)?"
     # a bound against a share of something: 不少于项目区的30% (doc 260; the target grammar reads it so)
     against = r"(?:(?<=不少于|不低于|不超过|不高于)[\u4e00-\u9fff]{1,6}的)?"
-    quantity = rf"(?:各|(?<![人户亩年月日生])均)?(?:{_COMPARATOR}{against})?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?{people}(?:以上|以下|以内|及以上|左右|以$)?"
+    # a rate per thing in front of its number: 每亩300, 每人500元 (doc 82)
+    each = r"(?:每(?:亩|人|户|生|株|头|只|平方米|平米|公里|千米)(?=\d))?"
+    quantity = rf"(?:各|(?<![人户亩年月日生])均)?{each}(?:{_COMPARATOR}{against})?\s*{number}\s*(?:[万千亿](?={unit}))?(?:{unit}{per}(?:[（(]{unit}[)）])?)?{people}(?:以上|以下|以内|及以上|左右|以$)?"
     return re.compile(rf"(?:{_DATE}|{quantity})(?:[-~至—－～–]{{1,2}}(?:{_DATE}|{number}\s*(?:{unit})?))?")
 
 
