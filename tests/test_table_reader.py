@@ -3009,3 +3009,10 @@ def test_a_rate_per_mu_run_together_is_one_target():
     每亩300: the 每亩 in front of a number is the target's, not the end of the name."""
     from indicators.table.stream import lex
     assert lex("造林补助每亩300每亩300育补助每亩100每亩100") == ["造林补助", "每亩300", "每亩300", "育补助", "每亩100", "每亩100"]
+
+
+def test_an_age_a_name_is_conditioned_on_stays_in_the_name_run_together():
+    """Real document 12 (大英 民政局 孤儿助学) run together: ``孤儿身份、年满18周岁后就学水平情况有所提升`` is one name and its
+    grade; the 18周岁 after 年满 is a condition of the name, not its target."""
+    from indicators.table.stream import lex
+    assert lex("孤儿身份、年满18周岁后就学水平情况有所提升") == ["孤儿身份、年满18周岁后就学水平情况", "有所提升"]

@@ -680,7 +680,7 @@ def lex(cell: str) -> list[str]:
     if len(out) == 1 and doubled(cell):   # "创建食用菌生产基地创建食用菌生产基地": a name and its 指标解释 (doc 240)
         half = len(cell) // 2
         return [cell[:half], cell[half:]]
-    return _level_heads(_aged_names(_zeros(_yes_no_first(_trailing_qual(out))))) if len(out) > 1 else out
+    return _level_heads(_age_conditions(_aged_names(_zeros(_yes_no_first(_trailing_qual(out)))))) if len(out) > 1 else out
 
 
 def doubled(cell: str) -> bool:
@@ -996,6 +996,33 @@ def _aged_names(pieces: list[str]) -> list[str]:
             out[-1] += p
         else:
             out.append(p)
+    return out
+
+
+_AGE_VALUE = re.compile(r"\d{1,3}(?:周岁|岁)")
+
+
+def _age_conditions(pieces: list[str]) -> list[str]:
+    """An age a name is conditioned on (``年满`` ``18周岁`` ``后就学水平情况``, doc 12 run together) glued back into the
+    name: after 年满 or 未满 the age is no target.
+
+    >>> _age_conditions(["孤儿身份、年满", "18周岁", "后就学水平情况", "有所提升"])
+    ['孤儿身份、年满18周岁后就学水平情况', '有所提升']
+    >>> _age_conditions(["慰问对象年龄", "100周岁", "慰问人数"])
+    ['慰问对象年龄', '100周岁', '慰问人数']
+    """
+    out: list[str] = []
+    k = 0
+    while k < len(pieces):
+        p = pieces[k]
+        if out and out[-1].endswith(("年满", "未满", "已满")) and _AGE_VALUE.fullmatch(p):
+            out[-1] += p
+            if k + 1 < len(pieces) and "\u4e00" <= pieces[k + 1][:1] <= "\u9fff":
+                out[-1] += pieces[k + 1]
+                k += 1
+        else:
+            out.append(p)
+        k += 1
     return out
 
 
