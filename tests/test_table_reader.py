@@ -3016,3 +3016,10 @@ def test_an_age_a_name_is_conditioned_on_stays_in_the_name_run_together():
     grade; the 18周岁 after 年满 is a condition of the name, not its target."""
     from indicators.table.stream import lex
     assert lex("孤儿身份、年满18周岁后就学水平情况有所提升") == ["孤儿身份、年满18周岁后就学水平情况", "有所提升"]
+
+
+def test_by_the_rules_targets_and_published_actuals_end_a_name_run_together():
+    """Doc 174 (南昌县 蚕茶卫生院 整体支出 自评表, a preview run together): ``信息公开完善按规定公开已公开44`` is the name, its
+    target 按规定公开 and its actual 已公开 (then 分值 and 得分); ``医疗文书及时率按规定时限…`` is the name and 按规定时限."""
+    got = {(r.level3, r.value_raw) for r in parse_file(_doc("174_")).indicators}
+    assert {("信息公开完善", "按规定公开"), ("医疗文书及时率", "按规定时限"), ("健康档案更新率", "按规定时限")} <= got, got
