@@ -3023,3 +3023,14 @@ def test_by_the_rules_targets_and_published_actuals_end_a_name_run_together():
     target 按规定公开 and its actual 已公开 (then 分值 and 得分); ``医疗文书及时率按规定时限…`` is the name and 按规定时限."""
     got = {(r.level3, r.value_raw) for r in parse_file(_doc("174_")).indicators}
     assert {("信息公开完善", "按规定公开"), ("医疗文书及时率", "按规定时限"), ("健康档案更新率", "按规定时限")} <= got, got
+
+
+def test_a_period_a_notice_gives_after_a_name_is_its_target():
+    """Doc 58 (湘潭 雾炮车) printed as a notice (evaluate_rendered.py): ``时效指标:服务周期2023.07-2024.01;`` is the name and the
+    period it runs over; so are doc 63's ``补贴期限2020.1.1-2020.12.31`` and ``项目实施时间2021年1月-12月``."""
+    text = ("项目名称:雾炮车降尘抑尘服务\n现将绩效目标设定如下:\n一、产出指标\n"
+            "数量指标:雾炮车降尘抑尘服务配备车辆数10辆;时效指标:服务周期2023.07-2024.01;补贴期限2020.1.1-2020.12.31;"
+            "项目实施时间2021年1月-12月。\n")
+    got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
+    assert {("服务周期", "2023.07-2024.01"), ("补贴期限", "2020.1.1-2020.12.31"),
+            ("项目实施时间", "2021年1月-12月")} <= got, got

@@ -32,6 +32,9 @@ _COMPARATOR = re.compile(r"(?:[≥≤≧≦><=＝]\s*)*(?:需|应|须|(?<!需)�
 # (约111.45万亩 is approximate, not a part of the name: doc 280; 780元/生/年, a unit per two things: doc 26; 收割机1台, a name of three letters: doc 242; 大于等于10157.6平方米: doc 221; a doubled ≥≥98%: doc 231; 需控制在6.5次, 需达到80%: doc 243, but 需要 is a word: …学习的需要≥95%, doc 262; 不少于项目区的30%: doc 260)
 _NAME_THEN_NUMBER = re.compile(r"^(?P<name>(?![在于从对向为])[^\d，,：:]{3}|[^\d，,：:]{4,40}?)(?P<value>(?:约|大约)?\d+(?:\.\d+)?\s*(?:%|‰|[^\d，,/]{1,2}(?:/[^\d，,/]{1,2}){1,2}|[^\d，,]{0,4})(?:达标|以上|以下|以内)?)$")
 # ("80%以上的县区级妇幼健康机构婚检门诊达到规范化建设要求", doc 313)
+# a name and the period it runs over: "服务周期2023.07-2024.01" (doc 58 as a notice), "项目实施时间2021年1月-12月"
+_NAME_THEN_PERIOD = re.compile(r"^(?P<name>[^\d，,：:]{2,40}?)(?P<value>(?:19|20)\d{2}(?:年\d{1,2}月|[.]\d{1,2})(?:[.]\d{1,2}|\d{1,2}日)?"
+                               r"\s*(?:[-~至—－～–]{1,2}|到)\s*(?:(?:19|20)\d{2}(?:年|[.]))?\d{1,2}(?:月|[.]\d{1,2})?(?:\d{1,2}日)?(?:底|末)?)$")
 _SHARE_THEN_NAME = re.compile(r"^(?P<value>\d{1,3}(?:\.\d+)?\s*[%‰](?:以上|以下)?)的?(?P<name>[\u4e00-\u9fff][^\d，,：:]{5,40})$")
 # a name's template placeholder, in brackets ("成活率(≥**%)") or not ("贫困人口数≥**人>=29人", doc 50 as a notice)
 _PLACEHOLDER = re.compile(r"[（(][^()（）]*\*[^()（）]*[)）]|(?:>=|<=|[≥≤><＞＜＝=])\*{2,}(?:(?:%|[\u4e00-\u9fff]{1,3})(?=[≥≤><＞＜＝=\d])|(?=[≥≤><＞＜＝=]))")
@@ -276,6 +279,9 @@ def _clause_whole(text: str) -> tuple[str, str] | None:
         return text[:m.end("name")], text[m.start("value"):]
     m = _NAME_THEN_NUMBER.match(text)   # "资助建档立卡贫困子女1966人", "资助标准100%达标"
     if m and _short_target(m.group("value")):
+        return m.group("name"), m.group("value")
+    m = _NAME_THEN_PERIOD.match(text)
+    if m:
         return m.group("name"), m.group("value")
     m = _SHARE_THEN_NAME.match(text)   # "100%及时、足额发放在册低保…救助资金": the share first, then what it is of
     if m:
