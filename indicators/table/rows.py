@@ -333,6 +333,11 @@ def _note_units() -> frozenset[str]:
     return frozenset(target_vocab().units) | frozenset(target_vocab().name_units)
 
 
+def _name_after_number(text: str, before: str) -> bool:
+    """A cell that starts the next row's name after a number typed ``before``."""
+    return (name_like(text) and before in ("value", "num")) or (_unit_noted(text) and before in ("value", "num", "bignum"))
+
+
 def _glued_counts(tokens: list[Token]) -> list[int]:
     """Lexer pieces that are a count with its unit between two texts, all cut by the lexer (``网络宣传平台`` ``1个``
     ``内部刊物`` ``12期``): run together, the count is the first name's target, not a number inside one name."""
@@ -409,8 +414,7 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             # ("低温、低氧、低剂量" + "科学保粮率": a name wrapped at a space, its second half a name ending too; across a
             # line end as much as a value: "…危房改造户数" / "应改尽改" is a name and its target, doc 204)
             after[k] = w.merge_typed if tokens[k].gap in ("cell", "para") else w.name_merge
-        elif k - 1 not in inner and (name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num")
-                                     or _unit_noted(tokens[k].text) and token_type(tokens[k - 1].text) in ("value", "num", "bignum")):
+        elif k - 1 not in inner and _name_after_number(tokens[k].text, token_type(tokens[k - 1].text)):
             # ">=95%" + "项目完成率": a value, then the next row's name (or "424" + "强化…意识(人)": a name its unit's note
             # closes, whatever its ending, doc 154 run together)
             after[k] = w.name_merge
@@ -451,7 +455,7 @@ def level_named(tokens: list[Token]) -> set[int]:
     out = set()
     for k in range(1, len(tokens)):
         before, here = tokens[k - 1].text, tokens[k].text
-        if tokens[k].gap in _BORDERS and not tokens[k].gap in LINE_ENDS and before.endswith("指标") \
+        if tokens[k].gap in ("space", "sep") and before.endswith("指标") \
                 and not here.endswith("指标") and token_type(before) == token_type(here) == "l2" \
                 and v.canonical_level2(before) == v.canonical_level2(here):
             out.add(k)

@@ -145,7 +145,7 @@ def _level_first(clause: str) -> str:
 
 
 # "…年度整体支出绩效目标" alone on its line: the paragraph after it states the goal
-_GOAL_HEADING = re.compile(r"(?:绩效目标|績效目標)[^\d]{0,30}$")
+_GOAL_LINE = re.compile(r"(?:绩效目标|績效目標)[^\d]{0,30}$")
 # a count before the thing counted, within a goal paragraph: "开展3轮常规巡察", "完成对8个县直单位、7个群团组织…的"
 _COUNTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?(?:批次|场次|人次|个|轮|场|次|家|所|项|座|条|名|户|期|批|件))"
                       r"([\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,11}?)(?=的|[、，,。；;]|$)")
@@ -170,7 +170,7 @@ def read_sentences(text: str) -> list[ProseRecord]:
         line = re.sub(r"\s+", "", raw)
         if not line:
             continue
-        after_goal, goal = goal, bool(_GOAL_HEADING.search(line)) and len(line) <= 80
+        after_goal, goal = goal, bool(_GOAL_LINE.search(line)) and len(line) <= 80
         if after_goal and not any(_clause_records(c) for c in _CLAUSES.split(line)):
             # a goal paragraph of counts before what they count, no indicator named (doc 323)
             out.extend(ProseRecord(lineno, l1, l2, name, value) for name, value in counted_items(line))
