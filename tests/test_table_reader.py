@@ -3035,3 +3035,15 @@ def test_a_period_a_notice_gives_after_a_name_is_its_target():
     got = {(r.level3, r.value_raw) for r in parse_text(text).indicators}
     assert {("服务周期", "2023.07-2024.01"), ("补贴期限", "2020.1.1-2020.12.31"),
             ("项目实施时间", "2021年1月-12月")} <= got, got
+
+
+def test_a_numbered_list_run_together_on_one_line():
+    """Doc 330 (the national 基本公卫 indicators, a numbered list) with its lines run together (a preview's text,
+    evaluate_flattenings.py's runtogether): ``…≥90%2.7岁以下儿童健康服务率≥90%3.0-6岁…`` is cut before each item number in
+    turn, so the items are read as the list they are (28 of 29 names, against 0 when the item numbers stayed on them)."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    text = flattenings(_doc("330_").read_text(encoding="utf-8"))["runtogether"]
+    got = {r.level3 for r in parse_text(text, "330.txt").indicators}
+    want = {lab["level3"] for lab in _labels("330_")}
+    assert len(got & want) >= len(want) - 2, sorted(want - got)

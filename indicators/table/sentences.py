@@ -160,16 +160,53 @@ def counted_items(paragraph: str) -> list[tuple[str, str]]:
     return [(m.group(2), m.group(1)) for m in _COUNTED.finditer(paragraph)]
 
 
+_FIRST_ITEM = re.compile(r"1[.．、](?=[\u4e00-\u9fff(（])")
+
+
+def run_items(line: str) -> list[str]:
+    """A numbered list run together on one line (``…≥90%2.7岁以下儿童健康服务率≥90%3.0-6岁…``, doc 330 run together) cut
+    before each item number, 1, 2, 3 … in turn; an item number followed by a letter is preferred to a decimal's
+    (``≥2.5公里2.桥梁``). Fewer than three items found: the line as it is.
+
+    >>> run_items("2023-09-221.接种率≥90%2.7岁以下儿童健康服务率≥90%3.孕产妇系统服务率≥90%")
+    ['2023-09-22', '1.接种率≥90%', '2.7岁以下儿童健康服务率≥90%', '3.孕产妇系统服务率≥90%']
+    >>> run_items("1.道路硬化≥2.5公里2.桥梁3座")
+    ['1.道路硬化≥2.5公里2.桥梁3座']
+    """
+    first = _FIRST_ITEM.search(line)
+    if not first:
+        return [line]
+    starts, pos, number = [first.start()], first.end(), 2
+    while True:
+        found = list(re.finditer(rf"(?<!\d){number}[.．、]", line[pos:]))
+        if not found:
+            break
+        worded = [m for m in found if not line[pos + m.end():pos + m.end() + 1].isdigit()]
+        m = (worded or found)[0]
+        starts.append(pos + m.start())
+        pos, number = pos + m.end(), number + 1
+    if len(starts) < 3:
+        return [line]
+    pieces = [line[:starts[0]]] + [line[a:b] for a, b in zip(starts, starts[1:] + [len(line)])]
+    return [p for p in pieces if p]
+
+
+def _lines(text: str):
+    """(line number, line without whitespace) of the document's non-empty lines, a numbered list run together on one
+    line given as its items (each with the line's number)."""
+    for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
+        line = re.sub(r"\s+", "", raw)
+        for piece in (run_items(line) if line else []):
+            yield lineno, piece
+
+
 def read_sentences(text: str) -> list[ProseRecord]:
     """Targets of the running text of one document (see module doc)."""
     out: list[ProseRecord] = []
     l1 = l2 = ""
     item = 0   # the item number of the last numbered line
     goal = False   # the line before was a 绩效目标 heading
-    for lineno, raw in enumerate(clean_text(text).split("\n"), start=1):
-        line = re.sub(r"\s+", "", raw)
-        if not line:
-            continue
+    for lineno, line in _lines(text):
         after_goal, goal = goal, bool(_GOAL_LINE.search(line)) and len(line) <= 80
         if after_goal and not any(_clause_records(c) for c in _CLAUSES.split(line)):
             # a goal paragraph of counts before what they count, no indicator named (doc 323)
