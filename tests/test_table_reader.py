@@ -3047,3 +3047,10 @@ def test_a_numbered_list_run_together_on_one_line():
     got = {r.level3 for r in parse_text(text, "330.txt").indicators}
     want = {lab["level3"] for lab in _labels("330_")}
     assert len(got & want) >= len(want) - 2, sorted(want - got)
+
+
+def test_a_plan_standard_basis_cell_run_together_is_cut_off_the_next_name():
+    """Doc 58 (湘潭 雾炮车, a 指标值确定依据 column of ``计划标准``) re-flattened with nothing between its cells:
+    ``…10辆计划标准雾炮车风炮射程≥80M计划标准…`` is the basis cell and the next row's name, not a name 计划标准雾炮车风炮射程."""
+    got = _run_together("58_")
+    assert ("雾炮车风炮射程", "≥80M") in got, got
