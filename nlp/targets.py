@@ -465,7 +465,7 @@ def _cn_number(span: str) -> float | None:
     import cn2an
     try:
         return float(cn2an.cn2an(span, "smart"))
-    except (ValueError, KeyError, IndexError):
+    except (ValueError, KeyError, IndexError, OverflowError):   # (a run of 300 一 is no number a float holds: fuzzing)
         return None
 
 

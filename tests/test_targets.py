@@ -334,3 +334,11 @@ def test_more_than_last_year_is_a_change():
     t = Target.fromstring("超上年2%")
     assert (t.op, t.value, t.unit) == ("increase_by", 2.0, "%")
     assert Target.fromstring("超过90%").op == ">"
+
+
+def test_a_run_of_chinese_numerals_too_long_for_a_float_is_no_number():
+    """Fuzzing (seed 53) found ``一`` written 330 times: cn2an reads it as an integer too large for a float, and the
+    target grammar raised OverflowError. It is read without a number now, as any other text it cannot count is."""
+    t = Target.fromstring("一" * 330)
+    assert t.value is None or t.value < float("inf")
+    assert Target.fromstring("一" * 330 + "人").kind in ("quantitative", "qualitative", "missing")
