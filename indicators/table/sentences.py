@@ -161,6 +161,7 @@ def counted_items(paragraph: str) -> list[tuple[str, str]]:
 
 
 _FIRST_ITEM = re.compile(r"1[.．、](?=[\u4e00-\u9fff(（])")
+_ITEM_REACH = 300   # an item of a list is shorter than this: the next number is looked for no further
 
 
 def run_items(line: str) -> list[str]:
@@ -178,7 +179,7 @@ def run_items(line: str) -> list[str]:
         return [line]
     starts, pos, number = [first.start()], first.end(), 2
     while True:
-        found = list(re.finditer(rf"(?<!\d){number}[.．、]", line[pos:]))
+        found = list(re.finditer(rf"(?<!\d){number}[.．、]", line[pos:pos + _ITEM_REACH]))
         if not found:
             break
         worded = [m for m in found if not line[pos + m.end():pos + m.end() + 1].isdigit()]
