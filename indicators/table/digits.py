@@ -234,10 +234,8 @@ def equal_halves(text: str) -> list[str] | None:
     >>> equal_halves("22.822.8"), equal_halves("29.629.6"), equal_halves("22.8"), equal_halves("1.51.6")
     (['22.8', '22.8'], ['29.6', '29.6'], None, None)
     """
-    half = len(text) // 2
-    if len(text) % 2 or "." not in text[:half] or text[:half] != text[half:] or not _NUMBER_PIECE.match(text[:half]):
-        return None
-    return [text[:half], text[half:]]
+    got = _halves(text)
+    return got if got and "." in got[0] and _NUMBER_PIECE.match(got[0]) else None
 
 
 def _short_halves(text: str) -> list[str] | None:
@@ -246,10 +244,14 @@ def _short_halves(text: str) -> list[str] | None:
     >>> _short_halves("11"), _short_halves("2020"), _short_halves("12"), _short_halves("100")
     (['1', '1'], ['20', '20'], None, None)
     """
+    got = _halves(text)
+    return got if got and len(text) in (2, 4) and _RUN.match(text) else None
+
+
+def _halves(text: str) -> list[str] | None:
+    """The two halves of a text written twice over, else None."""
     half = len(text) // 2
-    if len(text) in (2, 4) and _RUN.match(text) and text[:half] == text[half:] and text[0] != "0":
-        return [text[:half], text[half:]]
-    return None
+    return [text[:half], text[half:]] if len(text) % 2 == 0 and text[:half] == text[half:] else None
 
 
 def _targets_met(glued: list[list[str] | None], least: int = 3) -> bool:

@@ -333,8 +333,10 @@ _ACTUAL_TAIL = re.compile(r"[,，]\s*(?:当年|全年|年度)?实际(?:[^,，:�
 
 # a verdict after a comma: with its 已/未/基本/全部 (_DONE_TAIL) it is the actual where none is stated; with or without
 # it (_REMARK_TAIL) it is left out where one is
-_DONE_TAIL = re.compile(r"[,，]\s*(?P<done>(?:已|未|基本|全部)完成(?:指标|目标|任务)?)[。.]?$")
-_REMARK_TAIL = re.compile(r"[,，]\s*(?:已|未|基本|全部)?完成(?:指标|目标|任务)?[。.]?$")
+_VERDICT_HOW = r"(?:已|未|基本|全部)"
+_VERDICT = r"完成(?:指标|目标|任务)?"
+_DONE_TAIL = re.compile(rf"[,，]\s*(?P<done>{_VERDICT_HOW}{_VERDICT})[。.]?$")
+_REMARK_TAIL = re.compile(rf"[,，]\s*{_VERDICT_HOW}?{_VERDICT}[。.]?$")
 
 
 def _actual_tail(piece: str) -> tuple[str, str]:
