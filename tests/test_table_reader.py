@@ -3054,3 +3054,17 @@ def test_a_plan_standard_basis_cell_run_together_is_cut_off_the_next_name():
     ``…10辆计划标准雾炮车风炮射程≥80M计划标准…`` is the basis cell and the next row's name, not a name 计划标准雾炮车风炮射程."""
     got = _run_together("58_")
     assert ("雾炮车风炮射程", "≥80M") in got, got
+
+
+def test_a_name_its_unit_note_closes_ends_before_the_text_after_it():
+    """Doc 11 (邯郸 困难群众救助, traditional script): ``救助對象對救助工作滿意度(%)問卷調查中,…的比率85%`` is the name, closed by
+    its unit's note, and its 指标说明 run onto it; and an empty template run together (doc 136: ``…参保人数(人)上一轮…``)
+    is cut after each note, the pieces dear to glue back (a note inside a name stays: ``(草)``)."""
+    from indicators.table.rows import glue_costs, weights
+    from indicators.table.stream import Token, lex
+    pieces = lex("天保工程实施单位保险参保人数(人)上一轮退耕还林补助面积(万亩)新一轮退耕还林(草)第二次补助面积(万亩)")
+    assert pieces == ["天保工程实施单位保险参保人数(人)", "上一轮退耕还林补助面积(万亩)", "新一轮退耕还林(草)第二次补助面积(万亩)"]
+    _, after = glue_costs([Token(p, 1, "glue") for p in pieces], weights())
+    assert after[1] == after[2] == weights().merge_typed
+    got = {r.level3 for r in parse_file(_doc("11_")).indicators}
+    assert "救助對象對救助工作滿意度(%)" in got, got

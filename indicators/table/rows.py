@@ -418,6 +418,10 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             # ">=95%" + "项目完成率": a value, then the next row's name (or "424" + "强化…意识(人)": a name its unit's note
             # closes, whatever its ending, doc 154 run together)
             after[k] = w.name_merge
+        elif tokens[k].gap == "glue" and _unit_noted(tokens[k - 1].text) and token_type(tokens[k].text) == "text" \
+                and not tokens[k].text.startswith(("其中", "含")):
+            after[k] = w.merge_typed   # "…参保人数(人)" "上一轮退耕还林补助面积(万亩)": run together, two names of a
+            # template left empty, each closed by its unit's note (doc 136 run together)
         elif tokens[k].gap in _BORDERS and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("qual", "remark"):
             after[k] = w.name_merge   # "不超预算" / "水电气消耗下降率": a short target, then the next row's name (doc 54)
         elif tokens[k].gap in ("cell", "para") and len(tokens[k].text) >= 4 and name_like(tokens[k].text) \

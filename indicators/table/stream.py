@@ -764,6 +764,7 @@ def _cut_points(cell: str, key: str) -> set[int]:
     cuts |= _inner_grades(key, compared)
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
+    cuts |= _unit_note_ends(key, brackets)
     starts = {a for a, _ in spans}
     opening = _YEAR_OPENS.match(key)
     if opening and opening.end() not in starts:
@@ -772,6 +773,25 @@ def _cut_points(cell: str, key: str) -> set[int]:
         cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
         cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
     return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
+
+
+def _unit_note_ends(key: str, brackets: list[tuple[int, int]]) -> set[int]:
+    """After a name its unit's note closes, where a text of four letters or more follows: run together, the next
+    row's name (``…参保人数(人)上一轮退耕还林补助面积(万亩)…``, a template left empty; doc 136 run together).
+
+    >>> sorted(_unit_note_ends("保险参保人数(人)上一轮退耕还林补助面积(万亩)", [(6, 9), (21, 25)]))
+    [9]
+    >>> sorted(_unit_note_ends("预算执行进度(7月)完成情况良好", [(6, 10)]))
+    []
+    """
+    from nlp.targets import target_vocab
+    units = set(target_vocab().units) | target_vocab().name_units
+    return {b for a, b in brackets if key[a + 1:b - 1] in units and _CJK_BEFORE.search(key[:a])
+            and _CJK_AFTER.match(key[b:])}
+
+
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]{4}$")
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 @functools.lru_cache(maxsize=1)
