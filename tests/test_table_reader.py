@@ -3068,3 +3068,12 @@ def test_a_name_its_unit_note_closes_ends_before_the_text_after_it():
     assert after[1] == after[2] == weights().merge_typed
     got = {r.level3 for r in parse_file(_doc("11_")).indicators}
     assert "救助對象對救助工作滿意度(%)" in got, got
+
+
+def test_process_and_output_count_level_names_of_older_forms_are_levels():
+    """``过程指标`` (湖北 学生资助 自评表, doc 99) is the 共性 framework's 过程 level and ``产出数量目标`` (福建 台胞补助 2017, doc 119)
+    the 数量 level of the older 目标 forms: neither is part of the indicator name after it."""
+    got99 = {(r.level1, r.level3) for r in parse_file(_doc("99_")).indicators}
+    assert ("项目管理", "评审程序是否公正") in got99, got99
+    got119 = {(r.level2, r.level3) for r in parse_file(_doc("119_")).indicators}
+    assert ("数量指标", "困难台胞、高龄台胞困难补助受益") in got119, got119
