@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..text import simplified
 from ..vocab import vocab
 from .header import SECOND, base_role
-from .stream import COMPARATOR_CHARS, LINE_ENDS, Token, compared_target
+from .stream import COMPARATOR_CHARS, LINE_ENDS, Token, compared_target, note_units
 from .words import WORDS_FILE, long_grades, words
 
 WEIGHTS_FILE = WORDS_FILE   # one file, data/vocab/reader.toml: the weights and the [words] table
@@ -324,13 +324,7 @@ def _unit_noted(text: str) -> bool:
     (True, False)
     """
     m = UNIT_NOTE.search(text)
-    return bool(m) and len(text) > len(m.group(0)) + 1 and m.group(0)[1:-1] in _note_units()
-
-
-@functools.lru_cache(maxsize=1)
-def _note_units() -> frozenset[str]:
-    from nlp.targets import target_vocab
-    return frozenset(target_vocab().units) | frozenset(target_vocab().name_units)
+    return bool(m) and len(text) > len(m.group(0)) + 1 and m.group(0)[1:-1] in note_units()
 
 
 def _name_after_number(text: str, before: str) -> bool:
@@ -420,8 +414,8 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             after[k] = w.name_merge
         elif tokens[k].gap == "glue" and _unit_noted(tokens[k - 1].text) and token_type(tokens[k].text) == "text" \
                 and not tokens[k].text.startswith(("其中", "含")):
-            after[k] = w.merge_typed   # "…参保人数(人)" "上一轮退耕还林补助面积(万亩)": run together, two names of a
-            # template left empty, each closed by its unit's note (doc 136 run together)
+            after[k] = w.merge_typed   # "…参保人数(人)" "上一轮退耕还林补助面积(万亩)": run together, a name its unit's note
+            # closes, then the next text (doc 11's 指标说明 after `…满意度(%)`; doc 136's empty template)
         elif tokens[k].gap in _BORDERS and name_like(tokens[k].text) and token_type(tokens[k - 1].text) in ("qual", "remark"):
             after[k] = w.name_merge   # "不超预算" / "水电气消耗下降率": a short target, then the next row's name (doc 54)
         elif tokens[k].gap in ("cell", "para") and len(tokens[k].text) >= 4 and name_like(tokens[k].text) \

@@ -784,10 +784,16 @@ def _unit_note_ends(key: str, brackets: list[tuple[int, int]]) -> set[int]:
     >>> sorted(_unit_note_ends("预算执行进度(7月)完成情况良好", [(6, 10)]))
     []
     """
-    from nlp.targets import target_vocab
-    units = set(target_vocab().units) | target_vocab().name_units
+    units = note_units()
     return {b for a, b in brackets if key[a + 1:b - 1] in units and _CJK_BEFORE.search(key[:a])
             and _CJK_AFTER.match(key[b:])}
+
+
+@functools.lru_cache(maxsize=1)
+def note_units() -> frozenset[str]:
+    """The units a name's bracketed note may give (the target grammar's units and its name units: ``(人)``, ``(万美元)``)."""
+    from nlp.targets import target_vocab
+    return frozenset(target_vocab().units) | frozenset(target_vocab().name_units)
 
 
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]{4}$")
