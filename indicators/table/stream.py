@@ -680,7 +680,10 @@ def lex(cell: str) -> list[str]:
     if len(out) == 1 and doubled(cell):   # "创建食用菌生产基地创建食用菌生产基地": a name and its 指标解释 (doc 240)
         half = len(cell) // 2
         return [cell[:half], cell[half:]]
-    return _level_heads(_age_conditions(_aged_names(_zeros(_yes_no_first(_trailing_qual(out)))))) if len(out) > 1 else out
+    if len(out) > 1:
+        for step in _PIECE_PASSES:
+            out = step(out)
+    return out
 
 
 def doubled(cell: str) -> bool:
@@ -1100,6 +1103,10 @@ def _trailing_qual(pieces: list[str]) -> list[str]:
             q = key[-len(q) - 1:]   # "救助对象生活水平=提高": the comparator goes with the target
         out.extend([p[:-len(q)], p[-len(q):]] if q else [p])
     return out
+
+
+# what lex does to a cell's pieces once it is cut, in this order
+_PIECE_PASSES = (_trailing_qual, _yes_no_first, _zeros, _aged_names, _age_conditions, _level_heads)
 
 
 def _written_twice(piece: str, grades: frozenset[str]) -> str:
