@@ -263,8 +263,10 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="the eight worst documents of each form")
     ap.add_argument("--halves", action="store_true",
                     help="F1 on the even- and the odd-numbered documents apart (tune on one, check on the other)")
+    ap.add_argument("--set", choices=sorted(er.SETS), default="all",
+                    help="the labelled documents to render (the README's tables: upto349, the 230 before 358)")
     a = ap.parse_args()
-    docs = [d for d in er.documents("all") if er.load_labels(d)]
+    docs = [d for d in er.documents(a.set) if er.load_labels(d)]
     totals: dict[str, list] = {}
     with tempfile.TemporaryDirectory(prefix="jixiao-rendered-") as tmp:
         for doc in docs:
