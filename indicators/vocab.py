@@ -73,13 +73,18 @@ class Vocabulary:
             key = _NOTE_SUFFIX.sub("", _SCORE_SUFFIX.sub("", key))
         return _NUMBER_PREFIX.sub("", key) if key and key[0] in "一二三四五六七八九十（0123456789" else key
 
+    def _level_key(self, text: str) -> str:
+        """The key a level is looked up by; a whole-only name (资金管理, 财务管理) numbered as an item ("2.财务管理",
+        doc 06) names an indicator, not the level, and gets no key."""
+        key = norm_key(text)
+        bare = self._strip_score(key)
+        return "" if bare in self.whole_only and _NUMBER_PREFIX.match(key) else bare
+
     def canonical_level1(self, text: str) -> str | None:
-        key = self._strip_score(norm_key(text))
-        return self.level1.get(key)
+        return self.level1.get(self._level_key(text))
 
     def canonical_level2(self, text: str) -> str | None:
-        key = self._strip_score(norm_key(text))
-        return self.level2.get(key)
+        return self.level2.get(self._level_key(text))
 
     def parent_of(self, level2: str) -> str | None:
         return self.parents.get(level2)

@@ -87,9 +87,9 @@ def _table_rows(table) -> list[Line]:
             pending[len(cells)] -= 1
             cells.append("")
 
-    for tr in _own_rows(table):
+    for lineno, row_cells in _own_rows(table):
         cells: list[str] = []
-        for td in tr.find_all(["td", "th"], recursive=False):
+        for td in row_cells:
             fill_spans(cells)
             content = _own_text(td)
             colspan = _span(td.get("colspan"))
@@ -99,7 +99,7 @@ def _table_rows(table) -> list[Line]:
                     pending[len(cells)] = rowspan - 1
                 cells.append(content if k == 0 else "")
         fill_spans(cells)
-        rows.append(Line(cells=cells, lineno=tr.sourceline or 0))
+        rows.append(Line(cells=cells, lineno=lineno))
     return rows
 
 
@@ -117,16 +117,34 @@ def _span(value, most: int = 200) -> int:
 _NESTED = {"table", "tr", "td", "th"}
 
 
-def _own_rows(table) -> list:
-    """The ``tr`` rows of this table in document order, not those of a table nested in it (they are read as that
-    table's): the rows whose nearest table is this one."""
-    rows: list = []
+_SECTIONS = {"table", "tbody", "thead", "tfoot"}
+
+
+def _own_rows(table) -> list[tuple[int, list]]:
+    """The rows of this table in document order as (source line, cells), not those of a table nested in it (they
+    are read as that table's): the ``tr`` rows whose nearest table is this one, and cells a page left outside any
+    ``tr`` (a ``<tr>`` missing before them: doc 360), read as one row as browsers do.
+
+    >>> from bs4 import BeautifulSoup
+    >>> t = BeautifulSoup("<table><tr><td>a</td></tr><td>b</td><td>c</td></tr><tr><td>d</td></tr></table>",
+    ...                   "html.parser").table
+    >>> [[td.get_text() for td in cells] for _, cells in _own_rows(t)]
+    [['a'], ['b', 'c'], ['d']]
+    """
+    rows: list[tuple[int, list]] = []
+    stray: list = []   # cells standing right in the table (or its tbody) since the last row
     stack = list(reversed(table.contents))
     while stack:
         node = stack.pop()
         name = getattr(node, "name", None)
+        if name in ("td", "th") and node.parent is not None and node.parent.name in _SECTIONS:
+            if not stray:
+                rows.append((node.sourceline or 0, stray))
+            stray.append(node)
+        elif name:
+            stray = [] if name == "tr" else stray
         if name == "tr":
-            rows.append(node)
+            rows.append((node.sourceline or 0, node.find_all(["td", "th"], recursive=False)))
         if name and name != "table":   # (a row inside a row or a cell, through unclosed tags, is this table's too)
             stack.extend(reversed(node.contents))
     return rows

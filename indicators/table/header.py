@@ -139,7 +139,7 @@ def _complete(roles: list[str]) -> list[str]:
         if roles[k] == roles[k + 1] == "op":
             # 指标性质 | 指标方向: one holds 正向/反向, the next the comparator (大于等于): the comparator is the later one
             roles = roles[:k] + ["other"] + roles[k + 1:]
-    roles = _second_block(roles)
+    roles = _second_block(_level_weights(roles))
     out: list[str] = []
     for r in roles:
         if r.endswith(SECOND):
@@ -168,6 +168,22 @@ def _complete(roles: list[str]) -> list[str]:
             at += 1
         out.insert(at, "value")
     return out
+
+
+def _level_weights(roles: list[str]) -> list[str]:
+    """Weight columns between the level columns when another follows the 三级 column (一级指标 | 权重 | 二级指标 |
+    分值 | 三级指标 | 计量单位 | 目标值 | 分值, docs 27, 358-362): the early ones weigh the 一级/二级 sections, the
+    record's own weight is the later one.
+
+    >>> _level_weights(["level1", "weight", "level2", "weight", "level3", "unit", "value", "weight"])
+    ['level1', 'other', 'level2', 'other', 'level3', 'unit', 'value', 'weight']
+    >>> _level_weights(["level1", "level2", "weight", "level3", "value"])
+    ['level1', 'level2', 'weight', 'level3', 'value']
+    """
+    if "level3" not in roles or "weight" not in roles[roles.index("level3"):]:
+        return roles
+    at = roles.index("level3")
+    return [("other" if r == "weight" and k < at else r) for k, r in enumerate(roles)]
 
 
 def _second_block(roles: list[str]) -> list[str]:
