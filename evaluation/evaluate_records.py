@@ -121,6 +121,16 @@ except ImportError:   # an old tree (evaluation/at_commit.py) without the helper
         return text
 
 
+def project_key(name: str | None) -> str:
+    """A project name compared without a trailing 项目 (labels write 公务用车购置 and 委托业务项目 alike).
+
+    >>> project_key("委托业务项目") == project_key("委托业务") != project_key("")
+    True
+    """
+    key = norm(name)
+    return key[:-2] if key.endswith("项目") and len(key) > 2 else key
+
+
 def load_labels(doc: Path) -> list[dict]:
     path = LABELS / (doc.name + ".jsonl")
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -199,7 +209,7 @@ def halves_and_worst(halves: list[int], per: list[tuple[float, str]], show_halve
 
 def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
     tot = {"gold": 0, "pred": 0, "tp": 0, "strict": 0, "l12": 0, "tq": 0, "tq_ok": 0, "to": 0, "to_ok": 0,
-           "ta": 0, "ta_ok": 0}
+           "ta": 0, "ta_ok": 0, "pj": 0, "pj_ok": 0, "pj_empty": 0}
     low_recall = []
     print(f"{'document':58} {'gold':>4} {'pred':>4} {'P':>5} {'R':>5} {'F1':>5} {'strictF1':>8}", file=out)
     for doc in docs:
@@ -219,6 +229,10 @@ def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
             key = "tq" if lab.get("kind") == "quantitative" else "to"
             tot[key] += 1
             tot[key + "_ok"] += target_ok(lab, rec)
+            if norm(lab.get("project")):   # the project the record belongs to, as the label names it
+                tot["pj"] += 1
+                tot["pj_ok"] += project_key(lab.get("project")) == project_key(rec.project)
+                tot["pj_empty"] += not norm(rec.project)
             if norm(lab.get("actual_raw")):   # a self-evaluation's 实际完成值, as written
                 tot["ta"] += 1
                 tot["ta_ok"] += norm(lab.get("actual_raw")) == norm(rec.actual_raw)
@@ -236,6 +250,8 @@ def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
         "target_quantitative": tot["tq_ok"] / tot["tq"] if tot["tq"] else 0.0, "quantitative_matched": tot["tq"],
         "target_other_kind": tot["to_ok"] / tot["to"] if tot["to"] else 0.0,
         "actual_exact": tot["ta_ok"] / tot["ta"] if tot["ta"] else 0.0, "actual_matched": tot["ta"],
+        "project_exact": tot["pj_ok"] / tot["pj"] if tot["pj"] else 0.0, "project_matched": tot["pj"],
+        "project_empty": tot["pj_empty"] / tot["pj"] if tot["pj"] else 0.0,
         "documents_recall_below_0.8": low_recall,
     }
     print(f"\n{len(docs)} documents, {tot['gold']} labelled records, {tot['pred']} parsed: "
@@ -244,6 +260,8 @@ def evaluate(docs: list[Path], show: set[str], out=sys.stdout) -> dict:
           f"target (op, value, unit) exact on {tot['tq']} quantitative labels: {summary['target_quantitative']:.3f}; "
           f"kind right on {tot['to']} other labels: {summary['target_other_kind']:.3f}; "
           f"actual as written on {tot['ta']} labelled actuals: {summary['actual_exact']:.3f}", file=out)
+    print(f"project as labelled on {tot['pj']} matched records with a labelled project: {summary['project_exact']:.3f} "
+          f"(none read: {summary['project_empty']:.3f})", file=out)
     print(f"documents with recall below 0.8: {len(low_recall)}", file=out)
     return summary
 

@@ -3119,3 +3119,23 @@ def test_project_effect_is_the_benefit_level():
     rows = [(r.level1, r.level3) for r in parse_file(_doc("362_")).indicators]
     assert all(l3 != "项目效果" for _, l3 in rows), rows
     assert ("效益指标", "实验室是否向社会提供技术服务") in rows, rows
+
+
+def test_a_table_without_a_project_cell_takes_the_project_its_title_names():
+    """Real pages whose header block has no 项目名称 cell name the project in the table's title: doc 358
+    (``其他外事费专项经费绩效评价表``, an HTML form), doc 180 (``东莞市公安局_公务用车购置项目支出绩效目标批复表``, its title cut into
+    pieces by the lexer), doc 130 (the page's own title, ``2021年度本专科生奖助学金项目自评结果``). A title that names a
+    department's year (doc 155: ``湘潭市工伤保险服务中心2023年项目支出绩效目标表``) gives way to its 项目支出名称 cell."""
+    def projects(prefix):
+        return {r.project for r in parse_file(_doc(prefix)).indicators}
+    assert projects("358_") == {"其他外事费专项经费"}
+    assert projects("180_") == {"公务用车购置"}
+    assert projects("130_") == {"本专科生奖助学金"}
+    assert projects("155_") == {"湘潭市工伤保险基金"}
+
+
+def test_a_project_name_ends_before_the_next_label_of_its_header_block():
+    """Doc 04 (a preview's run-together text): ``项目名称碟令薯樽轴示施项目实施单位/…`` names the project up to 实施单位; doc
+    72's ``项目名称 | 项目单位 | 项目类别`` is a project list's header, whose 项目单位 names no project."""
+    assert {r.project for r in parse_file(_doc("04_")).indicators} == {"碟令薯樽轴示施项目"}
+    assert "项目单位" not in {r.project for r in parse_file(_doc("72_")).indicators}

@@ -15,6 +15,7 @@ from ..vocab import vocab
 from .digits import digit_cuts, serial_cuts
 from .header import SECOND, Template, base_role, find_templates, header_key, header_role
 from .names import name_rows, names_only
+from .project import title_project
 from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
 from .words import words
 from .stream import COMPARATOR_CHARS, LINE_ENDS, NUMBER_PREFIX, Token
@@ -45,13 +46,43 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
         key = _squeeze(tokens[i].text)
         for label in words().project_labels:
             if key.startswith(label):
-                rest = key[len(label):].lstrip(":：")
+                rest = project_name(key[len(label):].lstrip(":："))
                 if rest:
                     return rest
                 for k in range(i + 1, min(start, i + 3)):
                     nxt = _squeeze(tokens[k].text).lstrip(":：")   # ("项目名称" ":农业…", cut by the lexer: doc 139)
                     if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
-                        return nxt
+                        return project_name(nxt)
+    return ""
+
+
+def project_name(text: str) -> str:
+    """The name a 项目名称 cell (or the rest of its run-together line) holds: up to the next label of the header block,
+    "" where it is itself one of the block's column words (doc 72: ``项目名称 | 项目单位 | 项目类别``).
+
+    >>> project_name("碟令薯樽轴示施项目实施单位/"), project_name("再就业援助对象岗位补贴财政补差资金专项属性延续专项√")
+    ('碟令薯樽轴示施项目', '再就业援助对象岗位补贴财政补差资金')
+    >>> project_name("项目单位"), project_name("单位代码单位(专项)名称资金总额实施期"), project_name("市管绿地养护")
+    ('', '', '市管绿地养护')
+    """
+    cut = min((k for k in (text.find(w) for w in words().project_ends) if k >= 0), default=len(text))
+    name = text[:cut].rstrip("/／、,，;；")
+    return "" if len(name) < 2 or "名称" in name else name
+
+
+def _titled_project(tokens: list[Token], start: int, stop: int, reach: int = 40) -> str:
+    """The project the nearest title in front of a table's header names (``…专项经费绩效评价表``, table/project.py)."""
+    lo = max(stop, start - reach)
+    end = start
+    for i in range(start - 1, lo - 1, -1):
+        if tokens[i].gap == "glue" and i > lo:
+            continue   # a piece the lexer cut out of a cell: the title is the whole cell
+        name = title_project("".join(t.text for t in tokens[i:end]))
+        if name:
+            return name
+        end = i
+    if stop == 0 and lo > 0:   # the first table: the document's own title, at its top (doc 130: …项目自评结果)
+        return _titled_project(tokens, min(lo, 12), 0)
     return ""
 
 
@@ -274,7 +305,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]
             rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
-        project = _project_before(tokens, tpl.end, prev_end)
+        project = _project_before(tokens, tpl.end, prev_end) or _titled_project(tokens, tpl.start, prev_end) \
+            or (out[-1].project if out else "")   # (a header printed again on the next page: the same project)
         table = TableRead(template=tpl, rows=rows, project=project)
         _records(table, source_file, year, issuer, title, table_id=k + 1)
         _second_block_records(table, source_file, year, issuer, title, table_id=k + 1)

@@ -27,6 +27,7 @@ class ReaderWords:
     project_labels: tuple[str, ...]
     table_end: re.Pattern
     cut_words: tuple[str, ...] = ()
+    project_ends: tuple[str, ...] = ()   # the header block's labels after a project's name (reader.project_name)
     remarks: frozenset[str] = frozenset()
     unit_words: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
@@ -56,7 +57,7 @@ def words() -> ReaderWords:
     return ReaderWords(comparators=frozenset(raw["comparators"]), units=frozenset(raw["units"]),
                        qualitative=frozenset(raw["qualitative"]),
                        name_end=re.compile(f"(?:{alternatives(raw['name_endings'])})$"),
-                       project_labels=tuple(raw["project_labels"]),
+                       project_labels=tuple(raw["project_labels"]), project_ends=tuple(raw.get("project_ends", ())),
                        table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
                        cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
                        unit_words=frozenset(raw.get("unit_words", ())),

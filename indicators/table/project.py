@@ -1,0 +1,63 @@
+"""The project a table's title names, for a table whose header block has no 项目名称 cell: what stands before the
+title's ending (``project_tails`` in ``[titles]`` of ``data/vocab/taxonomy.toml``), without the title's number, a
+department written in front of it and the word 支出.
+
+>>> title_project("东莞市公安局_公务用车购置项目支出绩效目标批复表")
+'公务用车购置'
+>>> title_project("其他外事费专项经费绩效评价表"), title_project("表1:湖北省残疾人事业宣传文化工作经费项目绩效目标")
+('其他外事费专项经费', '湖北省残疾人事业宣传文化工作经费')
+>>> title_project("2021年度项目支出绩效自评表"), title_project("部门整体支出绩效目标表"), title_project("中长期绩效目标")
+('', '', '')
+>>> title_project("湘潭市工伤保险服务中心2023年项目支出绩效目标表"), title_project("2021年度本专科生奖助学金项目自评结果")
+('', '本专科生奖助学金')
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..text import clean_cell, norm_key
+from ..vocab import vocab
+
+# "表1:", "附表3、", "2、", "(一)": a title's number in front of the project
+_LEAD = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]*\s*[:：、.．]?|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+                   r"[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
+_YEAR_ONLY = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?$")
+# "湘潭市工伤保险服务中心2023年": a department's tables of a year, no project's; "2021年度本专科生奖助学金": the report's year
+_YEAR_END = re.compile(r"(?:19|20)\d{2}\s*年度?$")
+_YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}\s*年度")
+# sentence marks: a title is a phrase, a sentence that ends in 绩效目标 is no title
+_SENTENCE = re.compile(r"[。，,;；！!？?]")
+_MAX = 40
+
+
+@functools.lru_cache(maxsize=1)
+def _tails() -> tuple[str, ...]:
+    return tuple(sorted((norm_key(t) for t in vocab().titles.get("project_tails", ())), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def title_project(text: str) -> str:
+    """The project ``text`` (a table's title) names, or "" where it is no project's title (see module doc)."""
+    raw = _LEAD.sub("", re.sub(r"\s+", "", clean_cell(text or "")))
+    key = norm_key(raw)
+    v = vocab()
+    if len(key) != len(raw) or len(raw) > _MAX + 12 or _SENTENCE.search(raw) or v.title_kind(raw) == "department" \
+            or v.label_kind(raw):
+        return ""   # (中长期绩效目标, 年度绩效目标: the header block's labels, not a title)
+    tail = next((t for t in _tails() if key.endswith(t)), None)
+    if tail is None:
+        return ""
+    name = raw[:len(raw) - len(tail)]
+    name = name.rsplit("_", 1)[-1]   # "东莞市公安局_公务用车购置": the department, then the project
+    name = _YEAR_LEAD.sub("", re.sub(r"(?:项目)?支出$", "", name))
+    if _YEAR_END.search(name):
+        return ""
+    if _YEAR_ONLY.match(name) or len(name) < 2 or len(name) > _MAX or norm_key(name) in _not_projects():
+        return ""
+    return name
+
+
+@functools.lru_cache(maxsize=1)
+def _not_projects() -> frozenset[str]:
+    return frozenset(norm_key(t) for t in vocab().titles.get("not_projects", ()))
