@@ -3139,3 +3139,11 @@ def test_a_project_name_ends_before_the_next_label_of_its_header_block():
     72's ``项目名称 | 项目单位 | 项目类别`` is a project list's header, whose 项目单位 names no project."""
     assert {r.project for r in parse_file(_doc("04_")).indicators} == {"碟令薯樽轴示施项目"}
     assert "项目单位" not in {r.project for r in parse_file(_doc("72_")).indicators}
+
+
+def test_a_blank_target_cell_does_not_take_the_weight_beside_it():
+    """Doc 363 (an HTML form): three targets are blank (``进境植物疫情检出率 | % | | 5``); the 5 stands in the grid's 分值
+    column, so it is the row's weight and the target is missing, not ``5%``."""
+    rows = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("363_")).indicators}
+    assert rows["进境植物疫情检出率"] == ("", "5") and rows["出口食品化妆品实际通报率"] == ("", "3"), rows
+    assert rows["建立并及时完善进出境重大动物疫情应急管理体系"] == ("是", "2")

@@ -70,6 +70,42 @@ def project_name(text: str) -> str:
     return "" if len(name) < 2 or "名称" in name else name
 
 
+def _header_columns(header: list[Token]) -> dict[int, str]:
+    """The grid column of each header cell and the role its word names, where the source is a grid (HTML, sheets)."""
+    out: dict[int, str] = {}
+    for tok in header:
+        role = header_role(tok.text) if tok.col >= 0 else None
+        if role and tok.col not in out:
+            out[tok.col] = role
+    return out
+
+
+def _value_from_weight_column(row: Row, tokens: list[Token], columns: dict[int, str]) -> Row:
+    """A row whose value came from a 分值/权重 column of the grid while its own value cell is empty (doc 363: a
+    target left blank, ``进境植物疫情检出率 | % | | 5``): the number is the row's weight, the target is missing.
+
+    >>> from indicators.table.stream import Token
+    >>> toks = [Token("检出率", 1, "sep", col=4), Token("%", 1, "sep", col=5), Token("5", 1, "sep", col=7)]
+    >>> row = Row([Cell("level3", "检出率", 0, 0, 1), Cell("unit", "%", 1, 1, 1), Cell("value", "5", 2, 2, 1)])
+    >>> fixed = _value_from_weight_column(row, toks, {4: "level3", 5: "unit", 6: "value", 7: "weight"})
+    >>> fixed.get("value"), fixed.get("weight")
+    ('', '5')
+    """
+    value_cols = [c for c, r in columns.items() if r == "value"]
+    cell = next((c for c in row.cells if c.role == "value"), None)
+    if cell is None or not value_cols:
+        return row
+    cols = {tokens[k].col for k in range(cell.first, cell.last + 1)}
+    here = cols.pop() if len(cols) == 1 else -1
+    if here < 0 or columns.get(here) not in ("weight", "score"):
+        return row
+    used = {tokens[k].col for c in row.cells for k in range(c.first, c.last + 1)}
+    if value_cols[0] in used or value_cols[0] > here:
+        return row
+    role = "weight" if not row.get("weight") else "other"
+    return Row([Cell(role, c.text, c.first, c.last, c.line) if c is cell else c for c in row.cells], open=row.open)
+
+
 def _titled_project(tokens: list[Token], start: int, stop: int, reach: int = 40) -> str:
     """The project the nearest title in front of a table's header names (``…专项经费绩效评价表``, table/project.py)."""
     lo = max(stop, start - reach)
@@ -284,6 +320,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         nxt = templates[k + 1].start if k + 1 < len(templates) else len(tokens)
         end = _table_end(tokens, tpl.end, nxt)
         span = tokens[tpl.end:end]
+        cut = span   # the tokens the rows' cells index
         if tpl.framework:
             rows = []   # a scoring framework's rows score the project, they state no targets
         elif names_only(span, strict=tpl.value_given):   # the names of a table whose values were lost or left empty
@@ -302,6 +339,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
                 rows = _closed_last_name(every, rows)
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
+        if not headerless:
+            rows = [_value_from_weight_column(row, cut, _header_columns(tokens[tpl.start:tpl.end])) for row in rows]
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]
             rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))

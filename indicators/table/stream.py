@@ -38,6 +38,7 @@ class Token:
     line: int
     gap: str
     open: bool = False   # the source row ends after this token with cells it shows empty (lines_stream)
+    col: int = -1        # the grid column of the cell it came from, where the source has a grid (lines_stream)
 
 
 # pinyin glosses inserted after characters by mirror sites, 項(xiàng): letters with a vowel, so that a unit note such as
@@ -407,18 +408,20 @@ def join_wrapped(cells: list[str]) -> list[str]:
     return out
 
 
-def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inner: str) -> None:
+def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inner: str,
+               cols: list[int] | None = None) -> None:
     """The tokens of one source line: ``gap`` before its first, ``inner`` between its cells, ``glue``
-    between the pieces the lexer cut a cell into."""
+    between the pieces the lexer cut a cell into; each with its cell's grid column where ``cols`` gives them."""
     first = True
-    for cell in cells:
+    for at, cell in enumerate(cells):
+        col = cols[at] if cols else -1
         whole = inner in ("sep", "lone") or (inner == "space" and cell.endswith("。") and len(cell) <= 60)
         pieces = [cell] if whole and _whole_cell(cell) else lex(cell)   # (a space-bordered sentence too)
         if inner == "lone" and len(pieces) == 1:
             pieces = _name_then_value(cell)
         for k, piece in enumerate(pieces):
             for m, part in enumerate(name_split(piece)):
-                tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner))))
+                tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner)), col=col))
                 first = False
 
 
@@ -1198,10 +1201,11 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
     tokens: list[Token] = []
     gap = "para"
     for line in lines:
-        cells = [clean_text(c).strip() for c in line.cells if c and c.strip()]
+        cols = [k for k, c in enumerate(line.cells) if c and c.strip()]
+        cells = [clean_text(line.cells[k]).strip() for k in cols]
         if not cells or (len(cells) == 1 and _PAGE_NUMBER.match(cells[0])):
             continue   # (a PDF page's or a sheet's own page number row is no cell either)
-        _add_cells(tokens, cells, line.lineno, gap, "sep")
+        _add_cells(tokens, cells, line.lineno, gap, "sep", cols=cols)
         # (a row of one cell ends softly, as a wrapped cell or a title line; one cell after empty cells is a table row
         # of its own: a name whose 一级/二级 are merged above it and whose value cells are empty, doc 99 as a sheet)
         row = len(cells) > 1 or (hard_rows and not (line.cells[0] or "").strip())
