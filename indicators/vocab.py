@@ -60,6 +60,7 @@ class Vocabulary:
     labels: dict[str, list[str]] = field(default_factory=dict)  # label kind -> keys
     titles: dict[str, list[str]] = field(default_factory=dict)  # table kind -> keys
     whole_only: frozenset[str] = frozenset()   # level names read only as whole cells, never cut out of text
+    after_target: frozenset[str] = frozenset()   # whole-only names cut out of run-together text after a target
 
     def cut_words(self) -> set[str]:
         """The 一级/二级 names of four or more letters that run-together text is cut at."""
@@ -138,4 +139,5 @@ def vocab(path: Path = TAXONOMY_FILE) -> Vocabulary:
     v.labels = {kind: [norm_key(k) for k in keys] for kind, keys in raw["labels"].items()}
     v.titles = {kind: [norm_key(k) for k in keys] for kind, keys in raw["titles"].items()}
     v.whole_only = frozenset(norm_key(k) for k in raw.get("lexer", {}).get("whole_only", ()))
+    v.after_target = frozenset(norm_key(k) for k in raw.get("lexer", {}).get("after_target", ()))
     return v

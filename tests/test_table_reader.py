@@ -3147,3 +3147,18 @@ def test_a_blank_target_cell_does_not_take_the_weight_beside_it():
     rows = {r.level3: (r.value_raw, r.weight_raw) for r in parse_file(_doc("363_")).indicators}
     assert rows["进境植物疫情检出率"] == ("", "5") and rows["出口食品化妆品实际通报率"] == ("", "3"), rows
     assert rows["建立并及时完善进出境重大动物疫情应急管理体系"] == ("是", "2")
+
+
+def test_run_together_yes_no_targets_and_section_levels_are_cut():
+    """The 检验检疫 评价表 run together (docs 27, 350-365 as a preview prints them): ``…外拓是是否保证了…`` is a question, its
+    answer 是, the next question; ``…80.21%预算管理预算调整次数…`` and ``…-0%财务管理是否存在…`` are the section's 二级 printed
+    between two rows (a whole-only level name after a target's end), while ``…6475资金管理情况…`` stays a name (doc 06).
+    Doc 24 (a preview's text) reads its 财务管理制度有效性 row so."""
+    from indicators.table.stream import lex
+    assert lex("是否促进地方经济项目推广和外拓是是否保证了检验检疫业务的顺利开展是") == [
+        "是否促进地方经济项目推广和外拓", "是", "是否保证了检验检疫业务的顺利开展是"]
+    assert lex("80.21%预算管理预算调整次数（实际调整数）0") == ["80.21%", "预算管理", "预算调整次数（实际调整数）", "0"]
+    assert "资金管理情况" in "".join(lex("64756475资金管理情况专账核算专账核算")) and \
+        "资金管理" not in lex("64756475资金管理情况专账核算专账核算")
+    got = {(r.level2, r.level3) for r in parse_file(_doc("24_")).indicators}
+    assert ("财务管理", "财务管理制度有效性") in got, got

@@ -642,6 +642,11 @@ def _word_re() -> re.Pattern:
     # a 指标方向 cell run onto the name, before the comparator: "租车次数(次)正向大于等于11次88"
     alts += r"|(?:正向|反向)(?:指标)?(?=大于|小于|等于|不低于|不高于|不少于|不超过|[≥≤=＝><\d])"
     alts += r"|总分(?=\d)"   # "…40总分100": the table's total line run onto its last row (the table ends there)
+    # a whole-only level name (预算管理, 资金管理) right after a target's end, a name after it: the level printed between
+    # two rows run together ("…80.21%预算管理预算调整次数…", the 检验检疫 评价表 run together), never inside a name
+    whole = "|".join(re.escape(w) for w in sorted(v.after_target, key=len, reverse=True))
+    if whole:
+        alts += rf"|(?<=[\d%％]|(?<!是)[是否])(?:{whole})(?!指标|目标|情况|制度)(?=[\u4e00-\u9fff]{{4}})"
     # "(50分)", "(必填硬性指标)", "(选填)" after a level name stay with it
     score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|分|%|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度|或[^()（）]{1,20}|[^()（）]{1,20}指标)\s*[)）])?"
     return re.compile(f"(?:{alts}){score}")
@@ -771,6 +776,7 @@ def _cut_points(cell: str, key: str) -> set[int]:
     for m in _SENTENCE_END.finditer(cell):   # "按照资金测算控制各项成本。时效指标…": a sentence ends its cell
         cuts.add(m.end())
     cuts |= _unit_note_ends(key, brackets)
+    cuts |= _yes_no_cuts(key)
     starts = {a for a, _ in spans}
     opening = _YEAR_OPENS.match(key)
     if opening and opening.end() not in starts:
@@ -779,6 +785,26 @@ def _cut_points(cell: str, key: str) -> set[int]:
         cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
         cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
     return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
+
+
+def _yes_no_cuts(key: str) -> set[int]:
+    """Around a 是/否 target run onto the next 是否 question (``…项目推广和外拓是是否保证了…``, the 检验检疫 评价表 run
+    together): the question, its answer, the next question.
+
+    >>> sorted(_yes_no_cuts("是否促进地方经济项目推广和外拓是是否保证了检验检疫业务的顺利开展是"))
+    [15, 16]
+    >>> sorted(_yes_no_cuts("是否有违反外事纪律事件发生否是否提高执法能力")), sorted(_yes_no_cuts("是否是否"))
+    ([13, 14], [])
+    """
+    out: set[int] = set()
+    for m in _YES_NO_NEXT.finditer(key):
+        p = m.start()
+        if p >= 5 and key[p - 2:p] != "是否":
+            out |= {p - 1, p}
+    return out
+
+
+_YES_NO_NEXT = re.compile(r"(?<=[是否])(?=是否)")
 
 
 def _unit_note_ends(key: str, brackets: list[tuple[int, int]]) -> set[int]:
