@@ -3162,3 +3162,36 @@ def test_run_together_yes_no_targets_and_section_levels_are_cut():
         "资金管理" not in lex("64756475资金管理情况专账核算专账核算")
     got = {(r.level2, r.level3) for r in parse_file(_doc("24_")).indicators}
     assert ("财务管理", "财务管理制度有效性") in got, got
+
+
+def test_a_workbook_cell_stays_in_the_column_its_header_names():
+    """Doc 373 (a 自评表 workbook, 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重 | 全年完成值): ``资金使用合规性 | 无 | 合规 | 无 |
+    10 | 合规`` is the target 合规 (its 指标性质 无 no comparator), weight 10, actual 合规; the row splitter keeps each cell in
+    the target column the grid's header puts it in."""
+    rows = {r.level3: (r.value_raw, r.weight_raw, r.actual_raw) for r in parse_file(_doc("373_")).indicators}
+    assert rows["资金使用合规性"] == ("合规", "10", "合规"), rows
+    assert rows["财务监控有效性"] == ("有效", "2", "较有效"), rows
+    assert rows["社会保险补贴发放准确率"] == ("≥95%", "5", "100"), rows
+
+
+def test_a_workbook_cell_is_read_whole_and_its_scoring_note_ends_no_table():
+    """Doc 373: ``绩效目标明确性`` is one cell of the grid (not the label 绩效目标 and a name 明确性), and a 评价标准 cell that
+    reads as a numbered sentence (``1.制定或具有相应的监控机制；…扣完为止。``) is no report paragraph ending the table: the
+    rows after them are read."""
+    rows = {r.level3: r.value_raw for r in parse_file(_doc("373_")).indicators}
+    assert rows.get("绩效目标明确性") == "明确" and rows.get("管理制度健全性") == "健全", rows
+
+
+def test_the_second_question_of_one_name_cell_does_not_end_the_table():
+    """Doc 355 (HTML): one name cell holds two questions and spans two target groups; the second group's row, target
+    cells alone (``是/否 | 是 | 5``), goes on with the table, so the indicators after it are read."""
+    names = {r.level3 for r in parse_file(_doc("355_")).indicators}
+    assert any(n.startswith("专项资金投入是否可增强动植物有害生物") for n in names), names
+    assert any(n.startswith("入境旅客/机场/车站/客运码头") for n in names), names
+
+
+def test_an_indicator_type_column_names_the_first_level():
+    """Doc 373's 指标类型 column: 产出类指标, 效益类指标, 满意度类指标 are the 一级 产出/效益/满意度指标."""
+    rows = {r.level3: r.level1 for r in parse_file(_doc("373_")).indicators}
+    assert rows["社会保险补贴发放准确率"] == "产出指标" and rows["城镇新增就业人数"] == "效益指标", rows
+    assert rows["公共就业服务满意度"] == "满意度指标", rows

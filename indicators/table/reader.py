@@ -144,8 +144,9 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分") or key in ("注:", "注：")):
             # (总分 and 注: alone type as short words)
             return i
-        if _NUMBERED_SENTENCE.match(key):
-            return i   # "2.部门绩效评价结果。": the report's next numbered paragraph
+        if _NUMBERED_SENTENCE.match(key) and tokens[i].col <= 0:
+            # "2.部门绩效评价结果。": the report's next numbered paragraph (not a grid row's 评价标准 cell: doc 373)
+            return i
         section = _SECTION.match(key)
         if section and words().table_end.match(key[section.end():]):
             return i   # "五、评价结论及建议" after a table (doc 290): the report goes on
@@ -261,7 +262,12 @@ def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
 _SECTION_HEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff]{4}")
 
 
-def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
+# a 指标性质/计算符号 cell that says the target has no comparator (doc 373: 无 | 合规 | 无)
+_NO_OP = frozenset({"无", "/", "／", "-", "－", "—", "空", "暂无"})
+_TARGET_CELLS = frozenset({"op", "value", "unit", "weight", "score", "actual", "other"})
+
+
+def _until_misfit(rows: list[Row], max_gap: int = 6, tokens: list[Token] | None = None) -> list[Row]:
     """The rows up to where the template stops fitting: a long run of tokens outside every row or of
     rows that do not read as indicators ends the table (a budget table or prose after it)."""
     kept: list[Row] = []
@@ -286,9 +292,14 @@ def _until_misfit(rows: list[Row], max_gap: int = 6) -> list[Row]:
             last_good = len(kept)
             named = named or bool(row.get("level3"))
         else:
-            # (a row of short marks alone, "5 | ②", is a sub-row of merged cells: it counts once, doc 27)
+            # (a row of short marks alone, "5 | ②", is a sub-row of merged cells: it counts once, doc 27; a row of short
+            # target cells alone under a name merged over it, "是/否 | 是 | 5", goes on with the table as a good row does:
+            # doc 355's second question in one name cell)
             short = all(len(_squeeze(c.text)) <= 2 for c in row.cells)
-            bad_run += 1 if short else row.cells[-1].last - first + 1
+            targets = tokens is not None and tokens[first].col >= 0 and len(row.cells) <= 4 \
+                and {c.role for c in row.cells} <= _TARGET_CELLS and bool(row.get("value")) \
+                and all(len(_squeeze(c.text)) <= 4 for c in row.cells)   # (a grid's row: its cells' columns known)
+            bad_run = 0 if targets else bad_run + (1 if short else row.cells[-1].last - first + 1)
             if bad_run >= limit and kept:
                 break
             kept.append(row)
@@ -331,8 +342,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
                                                                                     HEADERLESS_SCORED_ROLES)) else span
             if not headerless and _serial_first(tokens, tpl):
                 cut = serial_cuts(cut)   # "…1个6内部刊物12期": run together, each row opens with its 序号
-            every = split_rows(cut, tpl.roles)
-            rows = _until_misfit(every)
+            every = split_rows(cut, tpl.roles, columns=None if headerless else _header_columns(tokens[tpl.start:tpl.end]))
+            rows = _until_misfit(every, tokens=cut)
             if end == len(tokens):   # the table runs to the page's end, which may have cut its last row
                 rows = _page_end_rows(cut, every, rows)
             else:
@@ -556,7 +567,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         level3 = _LEVEL3_PREFIX.sub("", name).rstrip("；;，,")
         op = _squeeze(row.get("op")) or _comparator_before_value(row)
         # 定性 is the kind and 正向指标 the direction (a 指标方向 column read as the comparator's), not a comparator
-        value = _squeeze(("" if op in words().kinds or op in words().directions else op) + row.get("value"))
+        value = _squeeze(("" if op in words().kinds or op in words().directions or op in _NO_OP else op) + row.get("value"))
         value = _kind_off(value)
         value += _region_values(row, value)   # a 区域 table's other towns' values follow the first, as written
         if value and all(ch in COMPARATOR_CHARS for ch in value):

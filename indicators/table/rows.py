@@ -52,6 +52,7 @@ class Weights:
     name_merge: float = 0.0
     open_end: float = 0.3
     outside_name: float = 0.0
+    off_column: float = 0.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ def weights() -> Weights:
                    slot_end=raw["row"]["slot_end"], merge_typed=raw["row"]["merge_typed"],
                    max_weight=raw["row"]["max_weight"], name_merge=raw["row"]["name_merge"],
                    second_block=raw["row"].get("second_block", 0.5), open_end=raw["row"]["open_end"],
-                   outside_name=raw["row"]["outside_name"])
+                   outside_name=raw["row"]["outside_name"], off_column=raw["row"].get("off_column", 0.0))
 
 
 # -- token types ----------------------------------------------------------------------------
@@ -460,9 +461,33 @@ def level_named(tokens: list[Token]) -> set[int]:
     return out
 
 
-def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) -> list[Row]:
-    """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc)."""
+# the target columns a grid's header places: a cell standing under one of them is that column's (off_column)
+_PLACED = frozenset({"op", "value", "unit", "actual", "weight", "score"})
+
+
+def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str] | None, w: Weights) -> list[list[float]]:
+    """Per token, the extra cost of emitting it into each template column: where the source is a grid and its header
+    names the token's column one of the target columns the template has, any other target column costs ``off_column``
+    (doc 373: ``资金使用合规性 | 无 | 合规 | 无 | 10`` under 指标性质 | 指标值 | 计量单位 | 指标权重). Empty where none applies."""
+    if not columns or not w.off_column:
+        return []
+    have = {base_role(r) for r in roles}
+    out: list[list[float]] = []
+    for t in tokens:
+        named = columns.get(t.col) if t.col >= 0 else None
+        if named in _PLACED and named in have:
+            out.append([w.off_column if base_role(r) in _PLACED and base_role(r) != named else 0.0 for r in roles])
+        else:
+            out.append([])
+    return out
+
+
+def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,
+               columns: dict[int, str] | None = None) -> list[Row]:
+    """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc); ``columns``: the
+    grid's header columns and the roles they name, where the source is a grid (:func:`_column_costs`)."""
     w = w or weights()
+    placed = _column_costs(tokens, roles, columns, w)
     n, C = len(tokens), len(roles)
     if not n:
         return []
@@ -525,7 +550,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None) 
             out = [tab.get("word", tab.get("qual", w.default)) for tab in emit_tables]
         else:
             out = [tab.get(typ, w.default) for tab in emit_tables]
-        return [o + x for o, x in zip(out, extra)] if any(extra) else out
+        out = [o + x for o, x in zip(out, extra)] if any(extra) else out
+        return [o + x for o, x in zip(out, placed[a])] if placed and placed[a] else out
 
     # dp[i][c]: best cost with tokens[:i] consumed and the last cell in column c; dp_out[i]: last token outside
     dp = [[INF] * C for _ in range(n + 1)]

@@ -409,14 +409,15 @@ def join_wrapped(cells: list[str]) -> list[str]:
 
 
 def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inner: str,
-               cols: list[int] | None = None) -> None:
+               cols: list[int] | None = None, keep_whole: bool = False) -> None:
     """The tokens of one source line: ``gap`` before its first, ``inner`` between its cells, ``glue``
-    between the pieces the lexer cut a cell into; each with its cell's grid column where ``cols`` gives them."""
+    between the pieces the lexer cut a cell into; each with its cell's grid column where ``cols`` gives them;
+    ``keep_whole``: no cell is cut (a grid's cells, bordered by the source)."""
     first = True
     for at, cell in enumerate(cells):
         col = cols[at] if cols else -1
         whole = inner in ("sep", "lone") or (inner == "space" and cell.endswith("。") and len(cell) <= 60)
-        pieces = [cell] if whole and _whole_cell(cell) else lex(cell)   # (a space-bordered sentence too)
+        pieces = [cell] if (whole and _whole_cell(cell)) or keep_whole else lex(cell)   # (a space-bordered sentence too)
         if inner == "lone" and len(pieces) == 1:
             pieces = _name_then_value(cell)
         for k, piece in enumerate(pieces):
@@ -1231,7 +1232,8 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
         cells = [clean_text(line.cells[k]).strip() for k in cols]
         if not cells or (len(cells) == 1 and _PAGE_NUMBER.match(cells[0])):
             continue   # (a PDF page's or a sheet's own page number row is no cell either)
-        _add_cells(tokens, cells, line.lineno, gap, "sep", cols=cols)
+        # (a sheet's or web table's row of four cells or more: each cell is one, its borders are the source's)
+        _add_cells(tokens, cells, line.lineno, gap, "sep", cols=cols, keep_whole=hard_rows and len(cells) >= 4)
         # (a row of one cell ends softly, as a wrapped cell or a title line; one cell after empty cells is a table row
         # of its own: a name whose 一级/二级 are merged above it and whose value cells are empty, doc 99 as a sheet)
         row = len(cells) > 1 or (hard_rows and not (line.cells[0] or "").strip())
