@@ -3195,3 +3195,24 @@ def test_an_indicator_type_column_names_the_first_level():
     rows = {r.level3: r.level1 for r in parse_file(_doc("373_")).indicators}
     assert rows["社会保险补贴发放准确率"] == "产出指标" and rows["城镇新增就业人数"] == "效益指标", rows
     assert rows["公共就业服务满意度"] == "满意度指标", rows
+
+
+def test_grid_columns_are_trusted_only_on_rows_that_stand_under_the_header():
+    """A table flattened and printed again as a web page (evaluate_flattenings' ``html``) leaves merged cells out of
+    the rows they span, so those rows stand shifted left (doc 19: ``質量指標 | 業務工作支出到位率 | 定量 | 100``); a page
+    printed a cell per row has every cell in column 0 (doc 130). Neither row's columns name its cells, so every
+    indicator is still read; and a code in front of a name stays cut off it (doc 64: ``820001-井研县马踏镇人民政府``)."""
+    sys.path.insert(0, str(ROOT / "evaluation"))
+    from evaluate_flattenings import flattenings
+    for prefix in ("19_", "130_", "64_"):
+        page = flattenings(_doc(prefix).read_text(encoding="utf-8"))["html"]
+        got = {r.level3 for r in parse_text(page, prefix + "page.html", suffix=".html").indicators}
+        want = {lab["level3"] for lab in _labels(prefix)}
+        assert want <= got, (prefix, sorted(want - got))
+
+
+def test_a_budget_evaluation_heading_run_together_is_no_section_level():
+    """Doc 81 run together: ``…≥95%预算绩效评价结果考核节点进度完成率10分…`` is the page's next heading (预算绩效评价结果), not
+    the 检验检疫 评价表's 一级 预算绩效 printed between two rows."""
+    from indicators.table.stream import lex
+    assert "预算绩效" not in lex("师生对实验室改造满意度≥95%≥95%预算绩效评价结果考核节点进度完成率10分")

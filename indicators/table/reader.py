@@ -16,7 +16,7 @@ from .digits import digit_cuts, serial_cuts
 from .header import SECOND, Template, base_role, find_templates, header_key, header_role
 from .names import name_rows, names_only
 from .project import title_project
-from .rows import Cell, Row, enumerated_name, name_like, split_rows, token_type
+from .rows import Cell, Row, aligned_lines, enumerated_name, name_like, split_rows, token_type
 from .words import words
 from .stream import COMPARATOR_CHARS, LINE_ENDS, NUMBER_PREFIX, Token
 
@@ -71,13 +71,24 @@ def project_name(text: str) -> str:
 
 
 def _header_columns(header: list[Token]) -> dict[int, str]:
-    """The grid column of each header cell and the role its word names, where the source is a grid (HTML, sheets)."""
-    out: dict[int, str] = {}
-    for tok in header:
-        role = header_role(tok.text) if tok.col >= 0 else None
-        if role and tok.col not in out:
-            out[tok.col] = role
-    return out
+    """The grid column of each header cell and the role its word names, where the source is a grid (HTML, sheets)
+    whose header spreads over three columns or more; a column two header words name is left out (a table printed a
+    cell per row has every cell in column 0: doc 130 as a web page).
+
+    >>> from indicators.table.stream import Token
+    >>> _header_columns([Token(w, 1, "sep", col=k) for k, w in enumerate(["三级指标", "指标值", "分值"])])
+    {0: 'level3', 1: 'value', 2: 'weight'}
+    >>> _header_columns([Token(w, k, "hard", col=0) for k, w in enumerate(["完成情况如下表:", "三级指标", "指标值"])])
+    {}
+    >>> _header_columns([Token("完成情况如下表:", 1, "hard", col=0)] + [Token(w, 2, "sep", col=k) for k, w in
+    ...                  enumerate(["一级指标", "三级指标", "指标值", "分值"])])
+    {1: 'level3', 2: 'value', 3: 'weight'}
+    """
+    named = [(tok.col, header_role(tok.text)) for tok in header if tok.col >= 0]
+    named = [(c, r) for c, r in named if r]
+    cols = [c for c, _ in named]
+    out = {c: r for c, r in named if cols.count(c) == 1}
+    return out if len(out) >= 3 else {}
 
 
 def _value_from_weight_column(row: Row, tokens: list[Token], columns: dict[int, str]) -> Row:
@@ -93,7 +104,7 @@ def _value_from_weight_column(row: Row, tokens: list[Token], columns: dict[int, 
     """
     value_cols = [c for c, r in columns.items() if r == "value"]
     cell = next((c for c in row.cells if c.role == "value"), None)
-    if cell is None or not value_cols:
+    if cell is None or not value_cols or tokens[cell.first].line not in aligned_lines(tokens, columns):
         return row
     cols = {tokens[k].col for k in range(cell.first, cell.last + 1)}
     here = cols.pop() if len(cols) == 1 else -1

@@ -472,14 +472,31 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
     if not columns or not w.off_column:
         return []
     have = {base_role(r) for r in roles}
+    aligned = aligned_lines(tokens, columns)
     out: list[list[float]] = []
     for t in tokens:
-        named = columns.get(t.col) if t.col >= 0 else None
+        named = columns.get(t.col) if t.col >= 0 and t.line in aligned else None
         if named in _PLACED and named in have:
             out.append([w.off_column if base_role(r) in _PLACED and base_role(r) != named else 0.0 for r in roles])
         else:
             out.append([])
     return out
+
+
+def aligned_lines(tokens: list[Token], columns: dict[int, str]) -> set[int]:
+    """The source lines whose cells stand under the header's columns: a name in the header's 三级 column. A page
+    that printed a merged cell once and left it out of the other rows shifts those rows left (doc 19 as a web page:
+    ``質量指標 | 業務工作支出到位率 | 定量 | 100`` under 一级 | 二级 | 三级 | 类型); their columns say nothing.
+
+    >>> from indicators.table.stream import Token
+    >>> cols = {0: "level1", 1: "level2", 2: "level3", 3: "value"}
+    >>> toks = [Token("产出指标", 1, "sep", col=0), Token("数量指标", 1, "sep", col=1), Token("培训人数", 1, "sep", col=2),
+    ...         Token("质量指标", 2, "sep", col=0), Token("合格率", 2, "sep", col=1), Token("100%", 2, "sep", col=2)]
+    >>> sorted(aligned_lines(toks, cols))
+    [1]
+    """
+    name_cols = {c for c, r in columns.items() if r == "level3"}
+    return {t.line for t in tokens if t.col in name_cols and token_type(t.text) in ("text", "qual")}
 
 
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,

@@ -417,7 +417,9 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
     for at, cell in enumerate(cells):
         col = cols[at] if cols else -1
         whole = inner in ("sep", "lone") or (inner == "space" and cell.endswith("。") and len(cell) <= 60)
-        pieces = [cell] if (whole and _whole_cell(cell)) or keep_whole else lex(cell)   # (a space-bordered sentence too)
+        # (a grid's cell stays whole but for a code in front of a name: "820001-井研县马踏镇人民政府", doc 64 as a page)
+        kept = keep_whole and not _CODE_START.match(simplified(cell))
+        pieces = [cell] if (whole and _whole_cell(cell)) or kept else lex(cell)   # (a space-bordered sentence too)
         if inner == "lone" and len(pieces) == 1:
             pieces = _name_then_value(cell)
         for k, piece in enumerate(pieces):
@@ -647,7 +649,7 @@ def _word_re() -> re.Pattern:
     # two rows run together ("…80.21%预算管理预算调整次数…", the 检验检疫 评价表 run together), never inside a name
     whole = "|".join(re.escape(w) for w in sorted(v.after_target, key=len, reverse=True))
     if whole:
-        alts += rf"|(?<=[\d%％]|(?<!是)[是否])(?:{whole})(?!指标|目标|情况|制度)(?=[\u4e00-\u9fff]{{4}})"
+        alts += rf"|(?<=[\d%％]|(?<!是)[是否])(?:{whole})(?!指标|目标|情况|制度|评价|考核|结果|工作)(?=[\u4e00-\u9fff]{{4}})"   # (预算绩效评价结果: a heading, doc 81)
     # "(50分)", "(必填硬性指标)", "(选填)" after a level name stay with it
     score = r"(?:[（(]\s*(?:\d+(?:\.\d+)?\s*分?|分|%|必填[^()（）]{0,6}|选填[^()（）]{0,6}|长期|年度|或[^()（）]{1,20}|[^()（）]{1,20}指标)\s*[)）])?"
     return re.compile(f"(?:{alts}){score}")
