@@ -91,20 +91,20 @@ def _header_columns(header: list[Token]) -> dict[int, str]:
     return out if len(out) >= 3 else {}
 
 
-def _value_from_weight_column(row: Row, tokens: list[Token], columns: dict[int, str]) -> Row:
+def _value_from_weight_column(row: Row, tokens: list[Token], columns: dict[int, str], aligned: set[int]) -> Row:
     """A row whose value came from a 分值/权重 column of the grid while its own value cell is empty (doc 363: a
     target left blank, ``进境植物疫情检出率 | % | | 5``): the number is the row's weight, the target is missing.
 
     >>> from indicators.table.stream import Token
     >>> toks = [Token("检出率", 1, "sep", col=4), Token("%", 1, "sep", col=5), Token("5", 1, "sep", col=7)]
     >>> row = Row([Cell("level3", "检出率", 0, 0, 1), Cell("unit", "%", 1, 1, 1), Cell("value", "5", 2, 2, 1)])
-    >>> fixed = _value_from_weight_column(row, toks, {4: "level3", 5: "unit", 6: "value", 7: "weight"})
+    >>> fixed = _value_from_weight_column(row, toks, {4: "level3", 5: "unit", 6: "value", 7: "weight"}, {1})
     >>> fixed.get("value"), fixed.get("weight")
     ('', '5')
     """
     value_cols = [c for c, r in columns.items() if r == "value"]
     cell = next((c for c in row.cells if c.role == "value"), None)
-    if cell is None or not value_cols or tokens[cell.first].line not in aligned_lines(tokens, columns):
+    if cell is None or not value_cols or tokens[cell.first].line not in aligned:   # (aligned: rows.aligned_lines)
         return row
     cols = {tokens[k].col for k in range(cell.first, cell.last + 1)}
     here = cols.pop() if len(cols) == 1 else -1
@@ -343,6 +343,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         end = _table_end(tokens, tpl.end, nxt)
         span = tokens[tpl.end:end]
         cut = span   # the tokens the rows' cells index
+        columns = {} if headerless else _header_columns(tokens[tpl.start:tpl.end])
         if tpl.framework:
             rows = []   # a scoring framework's rows score the project, they state no targets
         elif names_only(span, strict=tpl.value_given):   # the names of a table whose values were lost or left empty
@@ -353,7 +354,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
                                                                                     HEADERLESS_SCORED_ROLES)) else span
             if not headerless and _serial_first(tokens, tpl):
                 cut = serial_cuts(cut)   # "…1个6内部刊物12期": run together, each row opens with its 序号
-            every = split_rows(cut, tpl.roles, columns=None if headerless else _header_columns(tokens[tpl.start:tpl.end]))
+            every = split_rows(cut, tpl.roles, columns=columns)
             rows = _until_misfit(every, tokens=cut)
             if end == len(tokens):   # the table runs to the page's end, which may have cut its last row
                 rows = _page_end_rows(cut, every, rows)
@@ -361,8 +362,9 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
                 rows = _closed_last_name(every, rows)
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
-        if not headerless:
-            rows = [_value_from_weight_column(row, cut, _header_columns(tokens[tpl.start:tpl.end])) for row in rows]
+        if not headerless and columns:
+            aligned = aligned_lines(cut, columns)
+            rows = [_value_from_weight_column(row, cut, columns, aligned) for row in rows]
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]
             rows = _until_misfit(split_rows(digit_cuts(span, roles), roles))
