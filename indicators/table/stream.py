@@ -412,7 +412,7 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
                cols: list[int] | None = None, keep_whole: bool = False) -> None:
     """The tokens of one source line: ``gap`` before its first, ``inner`` between its cells, ``glue``
     between the pieces the lexer cut a cell into; each with its cell's grid column where ``cols`` gives them;
-    ``keep_whole``: no cell is cut (a grid's cells, bordered by the source)."""
+    ``keep_whole``: no cell is cut but a code in front of a name (a grid's cells, bordered by the source)."""
     first = True
     for at, cell in enumerate(cells):
         col = cols[at] if cols else -1
