@@ -3201,7 +3201,7 @@ def test_grid_columns_are_trusted_only_on_rows_that_stand_under_the_header():
     """A table flattened and printed again as a web page (evaluate_flattenings' ``html``) leaves merged cells out of
     the rows they span, so those rows stand shifted left (doc 19: ``質量指標 | 業務工作支出到位率 | 定量 | 100``); a page
     printed a cell per row has every cell in column 0 (doc 130). Neither row's columns name its cells, so every
-    indicator is still read; and a code in front of a name stays cut off it (doc 64: ``820001-井研县马踏镇人民政府``)."""
+    indicator is still read (doc 64 too, whose rows open with the unit's own column, 单位名称 | 项目名称 | …)."""
     sys.path.insert(0, str(ROOT / "evaluation"))
     from evaluate_flattenings import flattenings
     for prefix in ("19_", "130_", "64_"):
@@ -3216,3 +3216,15 @@ def test_a_budget_evaluation_heading_run_together_is_no_section_level():
     the 检验检疫 评价表's 一级 预算绩效 printed between two rows."""
     from indicators.table.stream import lex
     assert "预算绩效" not in lex("师生对实验室改造满意度≥95%≥95%预算绩效评价结果考核节点进度完成率10分")
+
+
+def test_a_workbook_project_list_reads_its_unit_and_project_columns_whole():
+    """Doc 384 (a county's budget workbook): the 项目 目标表 is a project list under ``项目名称 | 单位名称 | 预算数 | 年度目标 |
+    一级指标 …``, each project's first row opening with ``51192221Y000000030263-在职人员公用经费 | 702004-南江县…``. Those are one
+    cell each (no record named by a code with ``702004`` as its target), and a header may open with the unit's column
+    (doc 64: ``单位名称 | 项目名称 | …``), so each record keeps its project."""
+    recs = parse_file(_doc("384_")).indicators
+    assert not [r for r in recs if r.value_raw == "702004"], [r.level3 for r in recs if r.value_raw == "702004"]
+    rows = {r.level3: r.project for r in recs}
+    assert rows["科目调整次数"] == "51192221Y000000030263-在职人员公用经费", rows["科目调整次数"]
+    assert {r.project for r in parse_file(_doc("64_")).indicators} == {"村组干部报酬", "基层组织活动经费"}

@@ -385,7 +385,9 @@ def find_templates(tokens: list[Token]) -> list[Template]:
     n = len(tokens)
     while i < n:
         role, used = _roles_at(tokens, i)
-        lead = role == "other" and header_key(tokens[i].text) == "序号"   # 序号 | 三级指标 | 年度指标值
+        # 序号 | 三级指标 | 年度指标值; 单位名称 | 项目名称 | … (docs 64, 384: the unit's own column before the project's)
+        lead = role == "other" and (header_key(tokens[i].text) == "序号" or (
+            i + 1 < n and header_key(tokens[i].text) == "单位名称" and header_role(tokens[i + 1].text) == "project"))
         if role is None or (role == "other" and not lead) or v.canonical_level1(tokens[i].text) \
                 or v.canonical_level2(tokens[i].text):
             i += 1

@@ -412,14 +412,13 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
                cols: list[int] | None = None, keep_whole: bool = False) -> None:
     """The tokens of one source line: ``gap`` before its first, ``inner`` between its cells, ``glue``
     between the pieces the lexer cut a cell into; each with its cell's grid column where ``cols`` gives them;
-    ``keep_whole``: no cell is cut but a code in front of a name (a grid's cells, bordered by the source)."""
+    ``keep_whole``: no cell is cut (a grid's cells, bordered by the source; ``51192221Y000000030263-在职人员公用经费``
+    is one project cell, doc 384)."""
     first = True
     for at, cell in enumerate(cells):
         col = cols[at] if cols else -1
         whole = inner in ("sep", "lone") or (inner == "space" and cell.endswith("。") and len(cell) <= 60)
-        # (a grid's cell stays whole but for a code in front of a name: "820001-井研县马踏镇人民政府", doc 64 as a page)
-        kept = keep_whole and not _CODE_START.match(simplified(cell))
-        pieces = [cell] if (whole and _whole_cell(cell)) or kept else lex(cell)   # (a space-bordered sentence too)
+        pieces = [cell] if (whole and _whole_cell(cell)) or keep_whole else lex(cell)   # (a space-bordered sentence too)
         if inner == "lone" and len(pieces) == 1:
             pieces = _name_then_value(cell)
         for k, piece in enumerate(pieces):
