@@ -3228,3 +3228,12 @@ def test_a_workbook_project_list_reads_its_unit_and_project_columns_whole():
     rows = {r.level3: r.project for r in recs}
     assert rows["科目调整次数"] == "51192221Y000000030263-在职人员公用经费", rows["科目调整次数"]
     assert {r.project for r in parse_file(_doc("64_")).indicators} == {"村组干部报酬", "基层组织活动经费"}
+
+
+def test_a_budget_table_after_a_self_evaluation_gives_no_records_and_a_grade_takes_no_unit():
+    """Doc 375 (a 自评表 workbook): the budget table after the indicators (``部门代码 | 部门名称 | 单位代码 | 单位名称 |
+    一般公共预算``, then ``…党校 | 40.00 | 40.00 | 40.00``) is no indicator table; and ``定性 | 优 | %`` is the grade 优, the
+    计量单位 cell joining a number only."""
+    rows = {r.level3: r.value_raw for r in parse_file(_doc("375_")).indicators}
+    assert "单位名称" not in rows and "中国共产党平昌县委员会党校" not in rows, rows
+    assert rows["促进干部综合素质提升，有效推进各项工作"] == "优" and rows["培训人数"] == "≥3180人", rows

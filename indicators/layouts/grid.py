@@ -386,9 +386,12 @@ class GridParser:
         return cells[c] if c is not None and c < len(cells) else ""
 
     def _value(self, cells: list[str]) -> str:
-        op_col = self.colmap.col("op")
-        return "".join(cells[c] for c in self.colmap.value_cols
-                       if c < len(cells) and not (c == op_col and _OP_WORDS.search(cells[c])))
+        """The value cells joined; the 计量单位 cell only after a number (``定性 | 优 | %`` is 优, doc 375)."""
+        op_col, unit_col = self.colmap.col("op"), self.colmap.col("unit")
+        text = "".join(cells[c] for c in self.colmap.value_cols
+                       if c < len(cells) and c != unit_col and not (c == op_col and _OP_WORDS.search(cells[c])))
+        unit = cells[unit_col].strip() if unit_col in self.colmap.value_cols and unit_col < len(cells) else ""
+        return text + unit if unit and text.rstrip()[-1:].isdigit() and not text.endswith(unit) else text
 
     def _row(self, cells: list[str], lineno: int) -> None:
         v, ctx = self.v, self.ctx

@@ -78,6 +78,9 @@ def not_names() -> NotNames:
                     value_contains=tuple(raw["value_contains"]))
 
 
+_AMOUNTS = re.compile(r"^(?:\d{1,3}(?:,\d{3})*\.\d{2}){2,}$")   # two or more amounts with two decimals, glued
+
+
 def not_indicator(level3: str, value: str) -> str | None:
     """Why a record with this 三级 name and value is not an indicator, or None when it may be one."""
     nn = not_names()
@@ -91,8 +94,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "section heading"
     if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value)):
         return "scoring rule"
-    if _UNIT_CODE.match(value):
-        return "budget line"
+    if _UNIT_CODE.match(value) or _AMOUNTS.match(re.sub(r"\s+", "", value)):
+        return "budget line"   # (40.0040.0040.00: a budget table's 年初预算数 | 调整后预算数 | 支付数 glued, doc 375)
     if _ENUM_VALUE.match(value) or name.startswith("【项目概况】"):
         return "prose"   # "…打击力度。 | 目标3:加强…": the next item of a goal list, not a target
     if _NOTE_ITEM.match(value):
