@@ -10,6 +10,8 @@ department written in front of it and the word 支出.
 ('', '', '')
 >>> title_project("湘潭市工伤保险服务中心2023年项目支出绩效目标表"), title_project("2021年度本专科生奖助学金项目自评结果")
 ('', '本专科生奖助学金')
+>>> title_project("表彰先进集体项目绩效目标表"), title_project("附表3、农村公路养护项目绩效目标表")
+('表彰先进集体', '农村公路养护')
 """
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from ..text import clean_cell, norm_key
 from ..vocab import vocab
 
 # "表1:", "附表3、", "2、", "(一)": a title's number in front of the project
-_LEAD = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]*\s*[:：、.．]?|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
-                   r"[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
+_LEAD = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：、.．]?|附?表\s*[:：]|\d{1,2}\s*[、.．]|"
+                   r"[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
 _YEAR_ONLY = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?$")
 # "湘潭市工伤保险服务中心2023年": a department's tables of a year, no project's; "2021年度本专科生奖助学金": the report's year
 _YEAR_END = re.compile(r"(?:19|20)\d{2}\s*年度?$")
