@@ -216,7 +216,7 @@ def _scripts(labels: list[dict], records: list) -> tuple[list[dict], list]:
 def pipe_documents() -> list[Path]:
     """The labelled pages printed as pipe tables (chosen by their text alone, so that two commits are measured
     on the same pages)."""
-    return [doc for doc in er.documents("all") if doc.suffix in (".txt", ".md")   # (not the workbooks 370-373)
+    return [doc for doc in er.documents("all") if doc.suffix in (".txt", ".md")   # (not the workbooks 370-385)
             and doc.read_text(encoding="utf-8").count("|") >= 20 and er.load_labels(doc)]
 
 

@@ -100,9 +100,9 @@ NEW26_FROM = 300
 NEW27_FROM = 320
 NEW28_FROM = 340
 NEW29_FROM = 350
-NEW29_DOCS = (358, 363)
+NEW29_DOCS = (358, 363)   # the five labelled first (the numbers 350-357 and 363-365 were kept for the other eleven)
 NEW31_FROM = 370   # the seventeenth round's workbooks from a public table-QA dataset (370-373)
-NEW32_DOCS = ((374, 376), (382, 390))   # and the workbooks a county typo checker's repository keeps (374-375, 382-385)   # the five labelled first (the numbers 350-357 and 363-365 were kept for the other eleven)
+NEW32_DOCS = ((374, 376), (382, 390))   # and the workbooks a county typo checker's repository keeps (374-375, 382-385)
 SETS = {"all": (1, 10**6), "dev": (1, HELDOUT_FROM), "heldout": (HELDOUT_FROM, NEW_FROM),
         "new": (NEW_FROM, NEW3_FROM), "new3": (NEW3_FROM, NEW4_FROM), "new4": (NEW4_FROM, NEW5_FROM),
         "new5": (NEW5_FROM, NEW6_FROM), "new6": (NEW6_FROM, NEW7_FROM), "new7": (NEW7_FROM, NEW8_FROM),
