@@ -3237,3 +3237,13 @@ def test_a_budget_table_after_a_self_evaluation_gives_no_records_and_a_grade_tak
     rows = {r.level3: r.value_raw for r in parse_file(_doc("375_")).indicators}
     assert "单位名称" not in rows and "中国共产党平昌县委员会党校" not in rows, rows
     assert rows["促进干部综合素质提升，有效推进各项工作"] == "优" and rows["培训人数"] == "≥3180人", rows
+
+
+def test_a_report_part_and_a_table_caption_are_no_indicators():
+    """Doc 386 (a 部门预算 Word file): ``部门公开表7 | 整体支出`` and ``第三部分 | 2024年部门预算情况说明`` are a table's caption and
+    the report's next part, not records."""
+    from indicators.table.sanity import not_indicator
+    assert not_indicator("第三部分", "2024年部门预算情况说明") and not_indicator("部门公开表7", "整体支出")
+    assert not_indicator("第三方评价满意度", "≥90%") is None
+    names = {r.level3 for r in parse_file(_doc("386_")).indicators}
+    assert not names & {"第三部分", "部门公开表7"}, names & {"第三部分", "部门公开表7"}

@@ -78,6 +78,7 @@ def not_names() -> NotNames:
                     value_contains=tuple(raw["value_contains"]))
 
 
+_PART_OR_CAPTION = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}部分|(?:部门|单位)?公开表\s*\d{1,2}|附表\s*\d{1,2})$")
 _AMOUNTS = re.compile(r"^(?:\d{1,3}(?:,\d{3})*\.\d{2}){2,}$")   # two or more amounts with two decimals, glued
 
 
@@ -90,8 +91,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value)):
         return "budget line"
-    if SECTION.match(name):
-        return "section heading"
+    if SECTION.match(name) or _PART_OR_CAPTION.match(name):
+        return "section heading"   # (第三部分, 部门公开表7: a report's part and a table's caption, doc 386)
     if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value)):
         return "scoring rule"
     if _UNIT_CODE.match(value) or _AMOUNTS.match(re.sub(r"\s+", "", value)):
