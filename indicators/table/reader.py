@@ -344,6 +344,7 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
         span = tokens[tpl.end:end]
         cut = span   # the tokens the rows' cells index
         columns = {} if headerless else _header_columns(tokens[tpl.start:tpl.end])
+        aligned = None   # rows.aligned_lines(cut, columns), found once per table
         if tpl.framework:
             rows = []   # a scoring framework's rows score the project, they state no targets
         elif names_only(span, strict=tpl.value_given):   # the names of a table whose values were lost or left empty
@@ -354,7 +355,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
                                                                                     HEADERLESS_SCORED_ROLES)) else span
             if not headerless and _serial_first(tokens, tpl):
                 cut = serial_cuts(cut)   # "…1个6内部刊物12期": run together, each row opens with its 序号
-            every = split_rows(cut, tpl.roles, columns=columns)
+            aligned = aligned_lines(cut, columns) if columns else set()
+            every = split_rows(cut, tpl.roles, columns=columns, aligned=aligned)
             rows = _until_misfit(every, tokens=cut)
             if end == len(tokens):   # the table runs to the page's end, which may have cut its last row
                 rows = _page_end_rows(cut, every, rows)
@@ -362,8 +364,8 @@ def read_stream(tokens: list[Token], source_file: str, year: int | None = None, 
                 rows = _closed_last_name(every, rows)
             if not headerless and len(every) >= 8 and len(rows) < len(every) / 2:
                 rows = _scattered_header_rows(tokens, tpl, span, len(rows)) or rows
-        if not headerless and columns:
-            aligned = aligned_lines(cut, columns)
+        if columns:
+            aligned = aligned_lines(cut, columns) if aligned is None else aligned
             rows = [_value_from_weight_column(row, cut, columns, aligned) for row in rows]
         if _two_level(rows):   # the 指标名称 column holds 二级 names: read again without a 三级 column
             roles = [r for r in tpl.roles if r != "level3"]

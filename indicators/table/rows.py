@@ -465,14 +465,16 @@ def level_named(tokens: list[Token]) -> set[int]:
 _PLACED = frozenset({"op", "value", "unit", "actual", "weight", "score"})
 
 
-def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str] | None, w: Weights) -> list[list[float]]:
+def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str] | None, w: Weights,
+                  aligned: set[int] | None = None) -> list[list[float]]:
     """Per token, the extra cost of emitting it into each template column: where the source is a grid and its header
     names the token's column one of the target columns the template has, any other target column costs ``off_column``
-    (doc 373: ``资金使用合规性 | 无 | 合规 | 无 | 10`` under 指标性质 | 指标值 | 计量单位 | 指标权重). Empty where none applies."""
+    (doc 373: ``资金使用合规性 | 无 | 合规 | 无 | 10`` under 指标性质 | 指标值 | 计量单位 | 指标权重). Empty where none applies.
+    ``aligned``: :func:`aligned_lines` of the tokens, where the caller has it already."""
     if not columns or not w.off_column:
         return []
     have = {base_role(r) for r in roles}
-    aligned = aligned_lines(tokens, columns)
+    aligned = aligned_lines(tokens, columns) if aligned is None else aligned
     out: list[list[float]] = []
     for t in tokens:
         named = columns.get(t.col) if t.col >= 0 and t.line in aligned else None
@@ -500,11 +502,11 @@ def aligned_lines(tokens: list[Token], columns: dict[int, str]) -> set[int]:
 
 
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,
-               columns: dict[int, str] | None = None) -> list[Row]:
+               columns: dict[int, str] | None = None, aligned: set[int] | None = None) -> list[Row]:
     """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc); ``columns``: the
     grid's header columns and the roles they name, where the source is a grid (:func:`_column_costs`)."""
     w = w or weights()
-    placed = _column_costs(tokens, roles, columns, w)
+    placed = _column_costs(tokens, roles, columns, w, aligned)
     n, C = len(tokens), len(roles)
     if not n:
         return []
