@@ -1,4 +1,5 @@
-"""The project a table's title names, for a table whose header block has no 项目名称 cell: what stands before the
+"""The project a table's records belong to: the name a 项目名称 cell holds (:func:`project_name`), and, for a table
+whose header block has no 项目名称 cell, the project its title names (:func:`title_project`): what stands before the
 title's ending (``project_tails`` in ``[titles]`` of ``data/vocab/taxonomy.toml``), without the title's number, a
 department written in front of it and the word 支出.
 
@@ -20,6 +21,7 @@ import re
 
 from ..text import clean_cell, norm_key
 from ..vocab import vocab
+from .words import words
 
 # "表1:", "附表3、", "2、", "(一)": a title's number in front of the project
 _LEAD = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：、.．]?|附?表\s*[:：]|\d{1,2}\s*[、.．]|"
@@ -63,3 +65,17 @@ def title_project(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _not_projects() -> frozenset[str]:
     return frozenset(norm_key(t) for t in vocab().titles.get("not_projects", ()))
+
+
+def project_name(text: str) -> str:
+    """The name a 项目名称 cell (or the rest of its run-together line) holds: up to the next label of the header block,
+    "" where it is itself one of the block's column words (doc 72: ``项目名称 | 项目单位 | 项目类别``).
+
+    >>> project_name("碟令薯樽轴示施项目实施单位/"), project_name("再就业援助对象岗位补贴财政补差资金专项属性延续专项√")
+    ('碟令薯樽轴示施项目', '再就业援助对象岗位补贴财政补差资金')
+    >>> project_name("项目单位"), project_name("单位代码单位(专项)名称资金总额实施期"), project_name("市管绿地养护")
+    ('', '', '市管绿地养护')
+    """
+    cut = min((k for k in (text.find(w) for w in words().project_ends) if k >= 0), default=len(text))
+    name = text[:cut].rstrip("/／、,，;；")
+    return "" if len(name) < 2 or "名称" in name else name

@@ -15,7 +15,7 @@ from ..vocab import vocab
 from .digits import digit_cuts, serial_cuts
 from .header import SECOND, Template, base_role, find_templates, header_key, header_role
 from .names import name_rows, names_only
-from .project import title_project
+from .project import project_name, title_project
 from .rows import Cell, Row, aligned_lines, enumerated_name, name_like, split_rows, token_type
 from .words import words
 from .stream import COMPARATOR_CHARS, LINE_ENDS, NUMBER_PREFIX, Token
@@ -54,20 +54,6 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
                     if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
                         return project_name(nxt)
     return ""
-
-
-def project_name(text: str) -> str:
-    """The name a 项目名称 cell (or the rest of its run-together line) holds: up to the next label of the header block,
-    "" where it is itself one of the block's column words (doc 72: ``项目名称 | 项目单位 | 项目类别``).
-
-    >>> project_name("碟令薯樽轴示施项目实施单位/"), project_name("再就业援助对象岗位补贴财政补差资金专项属性延续专项√")
-    ('碟令薯樽轴示施项目', '再就业援助对象岗位补贴财政补差资金')
-    >>> project_name("项目单位"), project_name("单位代码单位(专项)名称资金总额实施期"), project_name("市管绿地养护")
-    ('', '', '市管绿地养护')
-    """
-    cut = min((k for k in (text.find(w) for w in words().project_ends) if k >= 0), default=len(text))
-    name = text[:cut].rstrip("/／、,，;；")
-    return "" if len(name) < 2 or "名称" in name else name
 
 
 def _header_columns(header: list[Token]) -> dict[int, str]:
@@ -273,8 +259,6 @@ def _cut_last_name(span: list[Token], last: Row) -> list[Row]:
 _SECTION_HEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff]{4}")
 
 
-# a 指标性质/计算符号 cell that says the target has no comparator (doc 373: 无 | 合规 | 无)
-_NO_OP = frozenset({"无", "/", "／", "-", "－", "—", "空", "暂无"})
 _TARGET_CELLS = frozenset({"op", "value", "unit", "weight", "score", "actual", "other"})
 
 
@@ -582,7 +566,8 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         level3 = _LEVEL3_PREFIX.sub("", name).rstrip("；;，,")
         op = _squeeze(row.get("op")) or _comparator_before_value(row)
         # 定性 is the kind and 正向指标 the direction (a 指标方向 column read as the comparator's), not a comparator
-        value = _squeeze(("" if op in words().kinds or op in words().directions or op in _NO_OP else op) + row.get("value"))
+        rw = words()
+        value = _squeeze(("" if op in rw.kinds or op in rw.directions or op in rw.no_comparator else op) + row.get("value"))
         value = _kind_off(value)
         value += _region_values(row, value)   # a 区域 table's other towns' values follow the first, as written
         if value and all(ch in COMPARATOR_CHARS for ch in value):

@@ -31,6 +31,7 @@ class ReaderWords:
     remarks: frozenset[str] = frozenset()
     unit_words: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
+    no_comparator: frozenset[str] = frozenset()   # 无, /: a comparator cell that holds none (reader._records)
     openers: frozenset[str] = frozenset()
     trailing_qual: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
@@ -62,6 +63,7 @@ def words() -> ReaderWords:
                        cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
                        unit_words=frozenset(raw.get("unit_words", ())),
                        directions=frozenset(raw.get("directions", ())),
+                       no_comparator=frozenset(raw.get("no_comparator", ())),
                        openers=frozenset(raw.get("openers", ())),
                        trailing_qual=tuple(sorted(set(raw.get("trailing_qual", ())) | _adverb_grades(raw), key=len,
                                                   reverse=True)),
