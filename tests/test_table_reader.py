@@ -647,6 +647,16 @@ def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     assert ("维护单位日常运转", "定性有效") in got, got
 
 
+def test_run_together_a_level_word_before_numbered_items_heads_them():
+    """Real document 173 (炎陵 交通运输局 部门整体) run together (evaluation/evaluate_flattenings.py): ``…年度绩效指标产出指标
+    指标1部门重点支出…是15%: 指标2…`` is the level word 产出指标 run onto its numbered items, read as a list."""
+    text = ("整体绩效目标目标1:干线公路建设;目标2:农村公路建设。……部门整体支出 年度绩效指标产出指标指标1部门重点支出占部门整体"
+            "支出的比例是15%: 指标3部门整体支出支付进度为100%: 指标4结转结余资金减少率为100%: ……效益指标指标1(经济效益):预计收费4000元")
+    got = _read(text)
+    assert ("部门重点支出占部门整体支出的比例", "15%") in got and ("部门整体支出支付进度", "100%") in got, got
+    assert ("结转结余资金减少率", "100%") in got and ("(经济效益)", "预计收费4000元") in got, got
+
+
 def test_run_together_a_target_led_by_ge_or_jun_and_a_count_in_zhongci():
     """Real documents 142 (国家林草局 测报) and 152 (福州 百岁老人慰问) run together: ``各1次``, ``均≥100…`` are targets,
     ``2000种次`` ends in its unit 种次 (not 2000种 with 次 opening the next name); 人均, 户均 stay the next name's."""

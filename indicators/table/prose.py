@@ -476,8 +476,8 @@ def _pieces(line: str) -> list[str]:
     return [q for p in pieces for r in _level_words_apart(p) for q in _numbered_items(r)]
 
 
-_LEVEL_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])((?:产出|效益|满意度|成本)指标)"
-                           r"(?=[\u4e00-\u9fff]{4})")
+_LEVEL_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff…])((?:产出|效益|满意度|成本)指标)"
+                           r"(?=[\u4e00-\u9fff]{4}|指标\s*\d{1,2}(?![\d%‰.]))")
 
 
 _LEVEL_COLON = re.compile(r"^[\u4e00-\u9fff]{2,10}?指标[:：]")
