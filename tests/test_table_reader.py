@@ -647,6 +647,14 @@ def test_run_together_a_decimal_or_a_closing_youxiao_ends_a_row():
     assert ("维护单位日常运转", "定性有效") in got, got
 
 
+def test_a_project_label_in_a_later_cell_of_a_workbook_row_names_each_sheet_s_project():
+    """Doc 387 (深圳 松岗街道 二级项目 申报表, 20 sheets): each sheet's row 2 is ``项目编码： | 4403… | | 项目名称： | …``; its
+    records take that 项目名称 cell's project (not the title's 二级 of 二级项目支出绩效目标申报表)."""
+    labels = _labels("387_")
+    got = [r.project for r in parse_file(_doc("387_")).indicators]
+    assert got == [lab["project"] for lab in labels]
+
+
 def test_run_together_a_level_word_before_numbered_items_heads_them():
     """Real document 173 (炎陵 交通运输局 部门整体) run together (evaluation/evaluate_flattenings.py): ``…年度绩效指标产出指标
     指标1部门重点支出…是15%: 指标2…`` is the level word 产出指标 run onto its numbered items, read as a list."""

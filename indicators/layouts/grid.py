@@ -299,6 +299,11 @@ class GridParser:
         if kind and kind != "row_label":
             self._label_row(kind, cells, first_i)
             return
+        later = None if kind or self.active or not first.endswith(("：", ":")) else \
+            next((i for i, c in nonempty[1:] if c.endswith(("：", ":")) and self.v.label_kind(c) == "project"), None)
+        if later is not None:   # "项目编码： | 4403… | | 项目名称： | …" (doc 387): label: value pairs, the project's not first
+            self._label_row("project", cells, later)
+            return
         if self.colmap is None:
             return
         cells = self._realign(cells)
