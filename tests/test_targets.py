@@ -110,7 +110,7 @@ def test_cli_output_carries_target_columns(tmp_path):
     ("550万粒", "免费发放原原种", "万粒", 550.0), ("≥2倍", "创业担保基金放大倍数", "倍", 2.0),
     ("=4900公顷", "湿地保有量(公顷)", "公顷", 4900.0), ("≥50厘米", "水标尺宽度", "厘米", 50.0),
     ("=1单", "签订野生动物致害保险(单)", "单", 1.0), ("28.8萬元", "業務工作支出安排金額", "万元", 28.8),
-    ("63", "成本控制數(萬元)", "万元", 63.0),
+    ("63", "成本控制數(萬元)", "万元", 63.0), ("每天10个小时", "抑尘车作业时间", "个小时", 10.0),
 ])
 def test_units_of_real_documents(raw, name, unit, value):
     """Units that real documents (tests/realdocs) use, traditional script read as simplified."""
@@ -342,3 +342,11 @@ def test_a_run_of_chinese_numerals_too_long_for_a_float_is_no_number():
     t = Target.fromstring("一" * 330)
     assert t.value is None or t.value < float("inf")
     assert Target.fromstring("一" * 330 + "人").kind in ("quantitative", "qualitative", "missing")
+
+
+@pytest.mark.parametrize("raw, op, value, unit", [("小于或者等于6小时", "<=", 6.0, "小时"), ("大于或者等于95%", ">=", 95.0, "%"),
+                                               ("小于或等于12小时", "<=", 12.0, "小时")])
+def test_comparators_written_with_huozhe(raw, op, value, unit):
+    """Doc 387 (深圳 松岗街道): ``小于或者等于6小时`` is ≤ 6 小时, as ``小于或等于`` is."""
+    t = Target.fromstring(raw)
+    assert (t.kind, t.op, t.value, t.unit) == ("quantitative", op, value, unit)
