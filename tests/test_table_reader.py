@@ -655,6 +655,20 @@ def test_a_project_label_in_a_later_cell_of_a_workbook_row_names_each_sheet_s_pr
     assert got == [lab["project"] for lab in labels]
 
 
+def _doc388() -> list:
+    return parse_file(_doc("388_")).indicators
+
+
+def test_a_title_the_lexer_cut_ends_the_table_before_it():
+    """Doc 388 (南江 高塔镇 .xls): a sheet's title ``南江县2025年县级部门(单位)、乡镇(街道)预算项目支出绩效目标申报表`` right
+    after the last row of the sheet before is the next table's title, not a row (``南江县 | 2025年``); doc 160's last row
+    keeps its own 指标值说明 instead of the next table's title."""
+    names = {r.level3 for r in _doc388()}
+    assert not names & {"南江县", "南江县2025年", "县级部门（单位）、乡镇（街道办）预算项目支出"}, names
+    last = [r for r in parse_file(_doc("160_")).indicators if r.level3 == "税务局对我单位税费缴纳及时、足额的满意度"]
+    assert [r.description for r in last] == ["考察税费缴纳的及时、足额"]
+
+
 def test_run_together_a_level_word_before_numbered_items_heads_them():
     """Real document 173 (炎陵 交通运输局 部门整体) run together (evaluation/evaluate_flattenings.py): ``…年度绩效指标产出指标
     指标1部门重点支出…是15%: 指标2…`` is the level word 产出指标 run onto its numbered items, read as a list."""

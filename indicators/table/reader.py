@@ -157,7 +157,19 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
             return i   # (right after the header, "项目年度绩效目标" is the first row's row label)
         if len(key) <= 60 and v.title_kind(key) and ("表" in key or "绩效目标" in key) and len(key) >= 6:
             return i
+        if tokens[i].gap != "glue" and i + 1 < end and tokens[i + 1].gap == "glue" \
+                and _title_cell(tokens, i, end):
+            return i   # "南江县2025年县级部门…绩效目标申报表" cut by the lexer: the next table's title (doc 388)
     return end
+
+
+def _title_cell(tokens: list[Token], i: int, end: int) -> bool:
+    """The cell the lexer cut into tokens i, i + 1, … (glued on) is a table's title."""
+    k = i + 1
+    while k < end and tokens[k].gap == "glue":
+        k += 1
+    key = simplified(_squeeze("".join(t.text for t in tokens[i:k])))
+    return 6 <= len(key) <= 60 and bool(vocab().title_kind(key)) and key.endswith("表")
 
 
 def _good(row: Row) -> bool:
