@@ -669,6 +669,16 @@ def test_a_title_the_lexer_cut_ends_the_table_before_it():
     assert [r.description for r in last] == ["考察税费缴纳的及时、足额"]
 
 
+def test_a_name_ending_in_zhibiao_under_the_level3_header_is_the_level3():
+    """Doc 388: ``成本指标 | 经费预算不超指标 | 支出控制在预算额度内`` under 二级 | 三级 | 指标值: the name ending in 指标 stands
+    under the 三级 header, so it is the row's 三级 name, not a second 二级 (misread, the row ended the project's table:
+    中小型水库管理经费's 效益 and 满意度 rows after it were lost)."""
+    got = {(r.level2, r.level3, r.value_raw) for r in _doc388()}
+    assert ("成本指标", "经费预算不超指标", "支出控制在预算额度内") in got
+    got = {(r.project, r.level3, r.value_raw) for r in _doc388()}
+    assert ("中小型水库管理经费", "改善灌溉面积", "有所提升") in got and ("中小型水库管理经费", "灌溉保证率", "达标率100%") in got
+
+
 def test_run_together_a_level_word_before_numbered_items_heads_them():
     """Real document 173 (炎陵 交通运输局 部门整体) run together (evaluation/evaluate_flattenings.py): ``…年度绩效指标产出指标
     指标1部门重点支出…是15%: 指标2…`` is the level word 产出指标 run onto its numbered items, read as a list."""

@@ -480,6 +480,9 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
         named = columns.get(t.col) if t.col >= 0 and t.line in aligned else None
         if named in _PLACED and named in have:
             out.append([w.off_column if base_role(r) in _PLACED and base_role(r) != named else 0.0 for r in roles])
+        elif named == "level3" and token_type(t.text) == "l2like":
+            # "经费预算不超指标" under the 三级 header (doc 388): a name ending in 指标 there is the row's 三级, not a 二级
+            out.append([w.off_column if base_role(r) in ("level1", "level2") else 0.0 for r in roles])
         else:
             out.append([])
     return out
@@ -498,7 +501,7 @@ def aligned_lines(tokens: list[Token], columns: dict[int, str]) -> set[int]:
     [1]
     """
     name_cols = {c for c, r in columns.items() if r == "level3"}
-    return {t.line for t in tokens if t.col in name_cols and token_type(t.text) in ("text", "qual")}
+    return {t.line for t in tokens if t.col in name_cols and token_type(t.text) in ("text", "qual", "l2like")}
 
 
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,
