@@ -679,6 +679,14 @@ def test_a_name_ending_in_zhibiao_under_the_level3_header_is_the_level3():
     assert ("中小型水库管理经费", "改善灌溉面积", "有所提升") in got and ("中小型水库管理经费", "灌溉保证率", "达标率100%") in got
 
 
+def test_a_slot_left_wu_in_both_cells_is_a_record_without_target():
+    """Doc 388: a form's row ``成本指标 | 无 | 无`` (no indicator set) is a record whose target is missing, as doc 387's
+    不适用 rows are; a 无 with another value stays a fragment."""
+    labels = [lab for lab in _labels("388_") if lab["level3"] == "无" and lab["value_raw"] == "无"]
+    got = [r for r in _doc388() if r.level3 == "无"]
+    assert len(got) == len(labels) >= 10
+
+
 def test_run_together_a_level_word_before_numbered_items_heads_them():
     """Real document 173 (炎陵 交通运输局 部门整体) run together (evaluation/evaluate_flattenings.py): ``…年度绩效指标产出指标
     指标1部门重点支出…是15%: 指标2…`` is the level word 产出指标 run onto its numbered items, read as a list."""

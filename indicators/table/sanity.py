@@ -25,8 +25,8 @@ True
 ('scoring rule', 'header cells')
 >>> not_indicator("(三)绩效自评与再评价差异农村最低生活保障专项资金项目自评分为", "97.40分")
 'section heading'
->>> not_indicator("培训人数", "≥50人") is None
-True
+>>> not_indicator("培训人数", "≥50人") is None, not_indicator("无", "无") is None, not_indicator("无", "5人")
+(True, True, 'fragment')
 >>> not_indicator("结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)", "存在问题")
 'page furniture or sign-off'
 >>> not_indicator("情况。", "2.基于经济性和必要性等因素考虑,"), not_indicator("培训人数", "2.5万人次")
@@ -67,6 +67,7 @@ class NotNames:
     min_letters: int
     max_sentence: int = 40
     value_contains: tuple[str, ...] = ()
+    slot_left: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ def not_names() -> NotNames:
         raw = tomllib.load(fh)["not_names"]
     return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]),
                     min_letters=int(raw["min_letters"]), max_sentence=int(raw["max_sentence"]),
-                    value_contains=tuple(raw["value_contains"]))
+                    value_contains=tuple(raw["value_contains"]), slot_left=frozenset(raw.get("slot_left", ())))
 
 
 _PART_OR_CAPTION = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}部分|(?:部门|单位)?公开表\s*\d{1,2}|附表\s*\d{1,2})$")
@@ -109,7 +110,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "header cells"
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
-    if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value):
+    if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value) \
+            and not (name in nn.slot_left and re.sub(r"\s+", "", value) == name):
         return "fragment"
     if _two_ranges(name, re.sub(r"\s+", "", value)):
         return "values without a name"   # "9-11个月 | 6-8个月": a row's two targets, its name lost (doc 271)
