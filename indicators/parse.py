@@ -118,6 +118,7 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
         doc.indicators = prose_records(text, source_file, info, sentences=True)
         doc.reader = "sentences" if doc.indicators else doc.reader
     if doc.indicators:
+        _named_project(doc.indicators, tokens)
         return doc
     if tables and all(t.template.framework for t in tables):
         doc.diagnostic = (f"only a scoring framework (评分标准, no target column) at line {tables[0].template.line}: "
@@ -175,6 +176,18 @@ def stated_beside(table: list, stated: list) -> list:
     def new(name: str) -> bool:   # (neither a name of the table nor a part of one, nor holding one)
         return name not in have and not any(name in other or other in name for other in have if other)
     return [r for r in stated if new(simplified(r.level3))]
+
+
+def _named_project(records: list, tokens) -> None:
+    """Records no table gave a project take the one project the document's 项目名称 labels name, when they come after
+    that label (a prose list under a ``项目名称 | 全市文物保护专项经费`` line, doc 145); a department's records do not."""
+    from .table.reader import document_project
+    if all(r.project or r.table_kind == "department" for r in records):
+        return
+    line, name = document_project(tokens)
+    for r in records:
+        if name and not r.project and r.table_kind != "department" and r.source_line >= line:
+            r.project = name
 
 
 def prose_records(text: str, source_file: str, info, sentences: bool = False, named_only: bool = False) -> list:

@@ -687,6 +687,14 @@ def test_a_slot_left_wu_in_both_cells_is_a_record_without_target():
     assert len(got) == len(labels) >= 10
 
 
+def test_records_no_table_names_take_the_one_project_the_document_labels():
+    """Doc 145 (荆门 文物保护): ``项目名称 | 全市文物保护专项经费`` above a prose list of targets: the list's records belong to
+    that project. Docs 326 and 241: ``项目名称:叶县2020年桑树种植建设项目`` keeps the whole cell the lexer cut at its year."""
+    assert {r.project for r in parse_file(_doc("145_")).indicators} == {"全市文物保护专项经费"}
+    assert {r.project for r in parse_file(_doc("326_")).indicators} == {"叶县2020年桑树种植建设项目"}
+    assert {r.project for r in parse_file(_doc("241_")).indicators} == {"临翔区2025年临沧坚果提质增效示范基地建设项目"}
+
+
 def test_run_together_a_level_word_before_numbered_items_heads_them():
     """Real document 173 (炎陵 交通运输局 部门整体) run together (evaluation/evaluate_flattenings.py): ``…年度绩效指标产出指标
     指标1部门重点支出…是15%: 指标2…`` is the level word 产出指标 run onto its numbered items, read as a list."""

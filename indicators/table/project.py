@@ -33,6 +33,8 @@ _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}\s*年度")
 # sentence marks: a title is a phrase, a sentence that ends in 绩效目标 is no title
 _SENTENCE = re.compile(r"[。，,;；！!？?]")
 _MAX = 40
+_NOT_FIRST = frozenset("和及与、)）")
+_AMOUNT_HEAD = re.compile(r"金额|[(（]万?元[)）]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +77,11 @@ def project_name(text: str) -> str:
     ('碟令薯樽轴示施项目', '再就业援助对象岗位补贴财政补差资金')
     >>> project_name("项目单位"), project_name("单位代码单位(专项)名称资金总额实施期"), project_name("市管绿地养护")
     ('', '', '市管绿地养护')
+    >>> project_name("和金额)2017"), project_name("分配金额(万元)1省卫生健康委"), project_name("项目主管单")
+    ('', '', '')
     """
     cut = min((k for k in (text.find(w) for w in words().project_ends) if k >= 0), default=len(text))
-    name = text[:cut].rstrip("/／、,，;；")
-    return "" if len(name) < 2 or "名称" in name else name
+    name = text[:cut].rstrip("/／、,，;；。")
+    if len(name) < 2 or "名称" in name or name[:1] in _NOT_FIRST or _AMOUNT_HEAD.search(name):
+        return ""   # ("…子项目名称和金额)", doc 151; "项目名称 | 分配金额(万元)", doc 210: a column's words, not a project)
+    return name

@@ -43,17 +43,42 @@ def _squeeze(text: str) -> str:
 def _project_before(tokens: list[Token], start: int, stop: int) -> str:
     """The 项目名称 named in the header block in front of a table (tokens stop..start)."""
     for i in range(start - 1, max(stop, start - 120) - 1, -1):
-        key = _squeeze(tokens[i].text)
-        for label in words().project_labels:
-            if key.startswith(label):
-                rest = project_name(key[len(label):].lstrip(":："))
-                if rest:
-                    return rest
-                for k in range(i + 1, min(start, i + 3)):
-                    nxt = _squeeze(tokens[k].text).lstrip(":：")   # ("项目名称" ":农业…", cut by the lexer: doc 139)
-                    if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
-                        return project_name(nxt)
+        name = _labelled_project(tokens, i, start)
+        if name:
+            return name
     return ""
+
+
+def _labelled_project(tokens: list[Token], i: int, end: int) -> str:
+    """The project a 项目名称 label at token ``i`` names (in its own cell or the next ones before ``end``), or ""."""
+    key = _squeeze(tokens[i].text)
+    for label in words().project_labels:
+        if key.startswith(label):
+            k = i + 1
+            while k < end and tokens[k].gap == "glue":   # the rest of the cell the lexer cut ("项目名称:叶县" "2020年…")
+                k += 1
+            rest = project_name(_squeeze("".join(t.text for t in tokens[i:k]))[len(label):].lstrip(":："))
+            if rest:
+                return rest
+            for k in range(i + 1, min(end, i + 3)):
+                nxt = _squeeze(tokens[k].text).lstrip(":：")   # ("项目名称" ":农业…", cut by the lexer: doc 139)
+                if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
+                    return project_name(nxt)
+    return ""
+
+
+def document_project(tokens: list[Token]) -> tuple[int, str]:
+    """(source line, name) of the one project a document's 项目名称 labels name, or (0, "") where they name none
+    or several: the project of records no table gave one (a 项目名称 line above a prose list, doc 145)."""
+    named = {}
+    for i in range(len(tokens)):
+        name = _labelled_project(tokens, i, len(tokens))
+        if name:
+            named.setdefault(name, tokens[i].line)
+    if len(named) != 1:
+        return 0, ""
+    (name, line), = named.items()
+    return line, name
 
 
 def _header_columns(header: list[Token]) -> dict[int, str]:
