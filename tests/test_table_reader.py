@@ -693,6 +693,8 @@ def test_records_no_table_names_take_the_one_project_the_document_labels():
     assert {r.project for r in parse_file(_doc("145_")).indicators} == {"全市文物保护专项经费"}
     assert {r.project for r in parse_file(_doc("326_")).indicators} == {"叶县2020年桑树种植建设项目"}
     assert {r.project for r in parse_file(_doc("241_")).indicators} == {"临翔区2025年临沧坚果提质增效示范基地建设项目"}
+    # run together, the label inside a piece: "…自评表专项资金名称县级储备粮负责人及电话…" (doc 20)
+    assert {r.project for r in parse_file(_doc("20_")).indicators} == {"县级储备粮"}
 
 
 def test_run_together_a_level_word_before_numbered_items_heads_them():

@@ -49,21 +49,25 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
     return ""
 
 
-def _labelled_project(tokens: list[Token], i: int, end: int) -> str:
-    """The project a 项目名称 label at token ``i`` names (in its own cell or the next ones before ``end``), or ""."""
-    key = _squeeze(tokens[i].text)
+def _labelled_project(tokens: list[Token], i: int, end: int, inside: bool = False) -> str:
+    """The project a 项目名称 label at token ``i`` names (in its own cell or the next ones before ``end``), or "";
+    ``inside``: the label may stand inside the token (run together: ``…自评表专项资金名称县级储备粮负责人…``, doc 20)."""
+    whole = _squeeze(tokens[i].text)
     for label in words().project_labels:
-        if key.startswith(label):
-            k = i + 1
-            while k < end and tokens[k].gap == "glue":   # the rest of the cell the lexer cut ("项目名称:叶县" "2020年…")
-                k += 1
-            rest = project_name(_squeeze("".join(t.text for t in tokens[i:k]))[len(label):].lstrip(":："))
-            if rest:
-                return rest
-            for k in range(i + 1, min(end, i + 3)):
-                nxt = _squeeze(tokens[k].text).lstrip(":：")   # ("项目名称" ":农业…", cut by the lexer: doc 139)
-                if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
-                    return project_name(nxt)
+        at = whole.find(label) if inside else (0 if whole.startswith(label) else -1)
+        if at < 0:
+            continue
+        k = i + 1
+        while k < end and tokens[k].gap == "glue":   # the rest of the cell the lexer cut ("项目名称:叶县" "2020年…")
+            k += 1
+        cell = _squeeze("".join(t.text for t in tokens[i:k]))
+        rest = project_name(cell[at + len(label):].lstrip(":："))
+        if rest:
+            return rest
+        for k in range(i + 1, min(end, i + 3)):
+            nxt = _squeeze(tokens[k].text).lstrip(":：")   # ("项目名称" ":农业…", cut by the lexer: doc 139)
+            if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
+                return project_name(nxt)
     return ""
 
 
@@ -72,7 +76,7 @@ def document_project(tokens: list[Token]) -> tuple[int, str]:
     or several: the project of records no table gave one (a 项目名称 line above a prose list, doc 145)."""
     named = {}
     for i in range(len(tokens)):
-        name = _labelled_project(tokens, i, len(tokens))
+        name = _labelled_project(tokens, i, len(tokens), inside=True)
         if name:
             named.setdefault(name, tokens[i].line)
     if len(named) != 1:
