@@ -185,8 +185,10 @@ def _named_project(records: list, tokens) -> None:
     if all(r.project or r.table_kind == "department" for r in records):
         return
     line, name = document_project(tokens)
+    if not name:
+        return
     for r in records:
-        if name and not r.project and r.table_kind != "department" and r.source_line >= line:
+        if not r.project and r.table_kind != "department" and r.source_line >= line:
             r.project = name
 
 
