@@ -54,11 +54,21 @@ def _both_readers(lines: list[Line], source_file: str, general) -> ParsedDocumen
     and :func:`choose` between them."""
     grid = parse_lines(lines, source_file)
     if _fit(grid) >= 20 and _well_formed(grid) >= 0.95:
-        return grid   # the strict grid reader read whole tables: the stream reader would not be chosen
+        return _with_level2_columns(grid, lines, source_file)   # (the stream reader would not be chosen)
     stream = general()
     doc = choose(grid, stream)
     if not doc.indicators:
         doc.diagnostic = stream.diagnostic   # the stream reader always says why it found none
+    return _with_level2_columns(doc, lines, source_file)
+
+
+def _with_level2_columns(doc: ParsedDocument, lines: list[Line], source_file: str) -> ParsedDocument:
+    """``doc`` and the records of a table whose 二级 levels are columns on the lines its readers did not take (doc
+    389: a 部门整体 table beside the 项目 table the readers read)."""
+    more = level2_column_indicators(lines, source_file, {r.source_line for r in doc.indicators})
+    if more:
+        doc.indicators = list(doc.indicators) + more
+        doc.diagnostic = "" if doc.indicators else doc.diagnostic
     return doc
 
 
@@ -262,6 +272,22 @@ def level_column_indicators(lines: list[Line], source_file: str, info) -> list:
     from .table.sanity import keep_indicators
     return keep_indicators([_text_record(source_file, info, r.line, r.level1, "", r.level3, r.value, project=r.project)
                             for r in level_column_records(lines)])
+
+
+def level2_column_indicators(lines: list[Line], source_file: str, taken: set[int]) -> list:
+    """The records of a 部门整体 table whose 二级 levels are columns (:func:`indicators.table.levelcols.level2_column_records`)
+    on the lines no other reading took."""
+    from .layouts.grid import document_info
+    from .table.levelcols import level2_column_records
+    from .table.sanity import keep_indicators
+    found = [r for r in level2_column_records(lines) if r.line not in taken]
+    if not found:
+        return []
+    info = document_info(lines)
+    out = keep_indicators([_text_record(source_file, info, r.line, r.level1, r.level2, r.level3, r.value) for r in found])
+    for r in out:
+        r.table_kind = "department"
+    return out
 
 
 def _text_record(source_file: str, info, line: int, level1: str, level2: str, level3: str, value: str,

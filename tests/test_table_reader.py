@@ -697,6 +697,18 @@ def test_records_no_table_names_take_the_one_project_the_document_labels():
     assert {r.project for r in parse_file(_doc("20_")).indicators} == {"县级储备粮"}
 
 
+def test_a_department_table_with_a_column_per_level2_gives_a_record_per_cell():
+    """Doc 389 (巴州区财政局 2020 .xls): the 部门整体绩效预算目标表 has one row per task and a column per 二级
+    (``数量指标（三级指标及指标值）`` …), each cell a name and its target; every non-empty cell is a record of that 二级,
+    beside the 项目 table's records the readers read before."""
+    recs = parse_file(_doc("389_")).indicators
+    got = {(r.level2, r.level3, r.value_raw) for r in recs}
+    assert ("数量指标", "组织绩效评价", "≥1次") in got and ("成本指标", "年度经费", "13万元") in got
+    assert ("可持续影响指标", "财政资金使用效率", "不断提高") in got and ("服务对象满意度指标", "受惠民众满意度", "95%") in got
+    assert ("数量指标", "完成一般公共预算收入在202年实际完成数基础上", "增长3%") in got   # (202年 as written)
+    assert sum(r.level2 == "行政运行类" for r in recs) == 40   # (the 项目 table, as before)
+
+
 def test_run_together_a_level_word_before_numbered_items_heads_them():
     """Real document 173 (炎陵 交通运输局 部门整体) run together (evaluation/evaluate_flattenings.py): ``…年度绩效指标产出指标
     指标1部门重点支出…是15%: 指标2…`` is the level word 产出指标 run onto its numbered items, read as a list."""

@@ -37,6 +37,7 @@ class LevelRecord:
     project: str
     level3: str
     value: str
+    level2: str = ""
 
 
 def _cells(line: Line) -> list[str]:
@@ -149,4 +150,79 @@ def level_column_records(lines: list[Line]) -> list[LevelRecord]:
         for i, lv in enumerate(levels):
             for name, value in _targets(cells[j + i]):
                 out.append(LevelRecord(line.lineno, lv, project, name, value))
+    return out
+
+
+# a 部门整体 table with one row per task and a column per 二级, each cell one indicator and its target
+# (巴州区财政局, doc 389: ``数量指标（三级指标及指标值）`` | ``质量指标（三级指标及指标值）`` …)
+_LEVEL2_NOTE = re.compile(r"[（(][^()（）]*三级指标[^()（）]*[)）]?$")
+_DIRECTED = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|超过)$")
+# a direction word and a number inside the cell: the target starts there ("…在2020年实际完成数基础上增长3%")
+_DIRECTED_NUMBER = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|超过)\d")
+# a number and a short unit ending the cell ("完成评审项目金额15亿"): its target
+_TRAILING_COUNT = re.compile(r"^(?P<name>\D{2,}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff%]{0,2})$")
+
+
+@functools.lru_cache(maxsize=65536)
+def _level2_column(cell: str) -> str:
+    """The 二级 a header cell of that form names (``数量指标（三级指标及指标值）`` → 数量指标), else ""."""
+    key = simplified(re.sub(r"\s+", "", cell or ""))
+    if not _LEVEL2_NOTE.search(key):
+        return ""
+    head = _LEVEL2_NOTE.sub("", key)
+    v = vocab()
+    return head if v.canonical_level2(head) or v.canonical_level2(head + "指标") or v.canonical_level1(head) else ""
+
+
+def level2_cell(text: str) -> tuple[str, str]:
+    """(name, target) of one cell of a 二级 column: a name and the target after it (a direction word before the number
+    goes with the target), a name and the grade it ends in, or the whole cell with no target.
+
+    >>> level2_cell("组织绩效评价≥1次"), level2_cell("收入在上年基础上增长3%"), level2_cell("财政资金使用效率不断提高")
+    (('组织绩效评价', '≥1次'), ('收入在上年基础上', '增长3%'), ('财政资金使用效率', '不断提高'))
+    >>> level2_cell("符合财政部相关规定"), level2_cell("服务对象满意超过90%"), level2_cell("完成评审项目金额15亿")
+    (('符合财政部相关规定', ''), ('服务对象满意', '超过90%'), ('完成评审项目金额', '15亿'))
+    """
+    from .prose import graded_end
+    text = re.sub(r"\s+", "", text)
+    directed = _DIRECTED_NUMBER.search(text)
+    if directed and directed.start() >= 2 and not re.search(r"[。；;]", text):
+        return text[:directed.start()], text[directed.start():]
+    trailing = _TRAILING_COUNT.match(text)
+    got = split_item(text) if not re.search(r"[。；;]", text) else None
+    if not got and trailing:
+        return trailing.group("name"), trailing.group("value")
+    if got:
+        name, value = got
+        moved = _DIRECTED.search(name)
+        if moved and len(name) - len(moved.group()) >= 2:
+            name, value = name[:moved.start()], moved.group() + value
+        return name, value
+    return graded_end(text) or (text, "")
+
+
+def level2_column_records(lines: list[Line]) -> list[LevelRecord]:
+    """Every cell of a table whose 二级 levels are columns (see above): one record per non-empty cell, its 一级 the
+    二级's parent; [] when no header line has three such columns."""
+    v = vocab()
+    headers = ((h, {c: lv for c, cell in enumerate(line.cells) if (lv := _level2_column(cell))})
+               for h, line in enumerate(lines))
+    h, cols = next(((h, cols) for h, cols in headers if len(cols) >= 3), (-1, {}))
+    if h < 0:
+        return []
+    out: list[LevelRecord] = []
+    for line in lines[h + 1:]:
+        cells = line.cells
+        filled = [c for c in cols if c < len(cells) and cells[c] and cells[c].strip()]
+        if not filled:
+            if out:
+                break   # the table's end
+            continue
+        first = next((c for c in cells if c and c.strip()), "")
+        if re.sub(r"\s+", "", first).startswith(("总计", "合计")):
+            continue
+        for c in filled:
+            level2 = v.canonical_level2(cols[c]) or v.canonical_level2(cols[c] + "指标") or cols[c]
+            name, value = level2_cell(cells[c])
+            out.append(LevelRecord(line.lineno, v.parent_of(level2) or "", "", name, value, level2=level2))
     return out
