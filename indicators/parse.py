@@ -68,7 +68,7 @@ def _with_level2_columns(doc: ParsedDocument, lines: list[Line], source_file: st
     more = level2_column_indicators(lines, source_file, {r.source_line for r in doc.indicators})
     if more:
         doc.indicators = list(doc.indicators) + more
-        doc.diagnostic = "" if doc.indicators else doc.diagnostic
+        doc.diagnostic = ""
     return doc
 
 

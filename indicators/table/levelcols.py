@@ -185,11 +185,12 @@ def level2_cell(text: str) -> tuple[str, str]:
     """
     from .prose import graded_end
     text = re.sub(r"\s+", "", text)
+    sentences = bool(re.search(r"[。；;]", text))   # (several statements: no one target)
     directed = _DIRECTED_NUMBER.search(text)
-    if directed and directed.start() >= 2 and not re.search(r"[。；;]", text):
+    if directed and directed.start() >= 2 and not sentences:
         return text[:directed.start()], text[directed.start():]
+    got = split_item(text) if not sentences else None
     trailing = _TRAILING_COUNT.match(text)
-    got = split_item(text) if not re.search(r"[。；;]", text) else None
     if not got and trailing:
         return trailing.group("name"), trailing.group("value")
     if got:
