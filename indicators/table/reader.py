@@ -57,10 +57,7 @@ def _labelled_project(tokens: list[Token], i: int, end: int, inside: bool = Fals
         at = whole.find(label) if inside else (0 if whole.startswith(label) else -1)
         if at < 0:
             continue
-        k = i + 1
-        while k < end and tokens[k].gap == "glue":   # the rest of the cell the lexer cut ("项目名称:叶县" "2020年…")
-            k += 1
-        cell = _squeeze("".join(t.text for t in tokens[i:k]))
+        cell = _squeeze("".join(t.text for t in tokens[i:_cell_end(tokens, i, end)]))   # ("项目名称:叶县" "2020年…")
         rest = project_name(cell[at + len(label):].lstrip(":："))
         if rest:
             return rest
@@ -192,12 +189,17 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
     return end
 
 
-def _title_cell(tokens: list[Token], i: int, end: int) -> bool:
-    """The cell the lexer cut into tokens i, i + 1, … (glued on) is a table's title."""
+def _cell_end(tokens: list[Token], i: int, end: int) -> int:
+    """Past the last of the tokens i, i + 1, … (before ``end``) the lexer cut one cell into (glued on to i)."""
     k = i + 1
     while k < end and tokens[k].gap == "glue":
         k += 1
-    key = simplified(_squeeze("".join(t.text for t in tokens[i:k])))
+    return k
+
+
+def _title_cell(tokens: list[Token], i: int, end: int) -> bool:
+    """The cell the lexer cut into tokens i, i + 1, … (glued on) is a table's title."""
+    key = simplified(_squeeze("".join(t.text for t in tokens[i:_cell_end(tokens, i, end)])))
     return 6 <= len(key) <= 60 and bool(vocab().title_kind(key)) and key.endswith("表")
 
 
