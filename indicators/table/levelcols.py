@@ -156,9 +156,10 @@ def level_column_records(lines: list[Line]) -> list[LevelRecord]:
 # a 部门整体 table with one row per task and a column per 二级, each cell one indicator and its target
 # (巴州区财政局, doc 389: ``数量指标（三级指标及指标值）`` | ``质量指标（三级指标及指标值）`` …)
 _LEVEL2_NOTE = re.compile(r"[（(][^()（）]*三级指标[^()（）]*[)）]?$")
-_DIRECTED = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|超过)$")
+_DIRECTIONS = "(?:增长|增加|提高|提升|下降|减少|降低|超过)"
+_DIRECTED = re.compile(_DIRECTIONS + "$")
 # a direction word and a number inside the cell: the target starts there ("…在2020年实际完成数基础上增长3%")
-_DIRECTED_NUMBER = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|超过)\d")
+_DIRECTED_NUMBER = re.compile(_DIRECTIONS + r"\d")
 # a number and a short unit ending the cell ("完成评审项目金额15亿"): its target
 _TRAILING_COUNT = re.compile(r"^(?P<name>\D{2,}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff%]{0,2})$")
 
