@@ -88,6 +88,7 @@ def not_indicator(level3: str, value: str) -> str | None:
     nn = not_names()
     name = simplified(re.sub(r"\s+", "", level3 or ""))   # (the words are simplified; a page may be traditional)
     value = simplified(value or "")
+    bare = re.sub(r"\s+", "", value)
     if any(w in name for w in nn.contains) or any(w in value for w in nn.value_contains):
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value)):
@@ -96,7 +97,7 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "section heading"   # (第三部分, 部门公开表7: a report's part and a table's caption, doc 386)
     if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value)):
         return "scoring rule"
-    if _UNIT_CODE.match(value) or _AMOUNTS.match(re.sub(r"\s+", "", value)):
+    if _UNIT_CODE.match(value) or _AMOUNTS.match(bare):
         return "budget line"   # (40.0040.0040.00: a budget table's 年初预算数 | 调整后预算数 | 支付数 glued, doc 375)
     if _ENUM_VALUE.match(value) or name.startswith("【项目概况】"):
         return "prose"   # "…打击力度。 | 目标3:加强…": the next item of a goal list, not a target
@@ -111,9 +112,9 @@ def not_indicator(level3: str, value: str) -> str | None:
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value) \
-            and not (name in nn.slot_left and re.sub(r"\s+", "", value) == name):
+            and not (name in nn.slot_left and bare == name):
         return "fragment"
-    if _two_ranges(name, re.sub(r"\s+", "", value)):
+    if _two_ranges(name, bare):
         return "values without a name"   # "9-11个月 | 6-8个月": a row's two targets, its name lost (doc 271)
     return None
 
