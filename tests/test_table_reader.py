@@ -680,11 +680,33 @@ def test_a_name_ending_in_zhibiao_under_the_level3_header_is_the_level3():
 
 
 def test_a_slot_left_wu_in_both_cells_is_a_record_without_target():
-    """Doc 388: a form's row ``成本指标 | 无 | 无`` (no indicator set) is a record whose target is missing, as doc 387's
-    不适用 rows are; a 无 with another value stays a fragment."""
-    labels = [lab for lab in _labels("388_") if lab["level3"] == "无" and lab["value_raw"] == "无"]
+    """Doc 388: a form's row ``成本指标 | 无 | 无`` or ``经济效益 | 无 |`` (no indicator set) is a record whose target is
+    missing, as doc 387's 不适用 rows are; a 无 with another value stays a fragment."""
+    labels = [lab for lab in _labels("388_") if lab["level3"] == "无" and lab["value_raw"] in ("无", "")]
     got = [r for r in _doc388() if r.level3 == "无"]
-    assert len(got) == len(labels) >= 10
+    assert len(got) == len(labels) >= 11
+
+
+def _doc391() -> list:
+    return parse_file(_doc("391_")).indicators
+
+
+def test_a_wu_row_goes_on_with_its_table():
+    """Doc 391 (南江 集州街道 workbook): ``效益指标 | 经济效益 | 无`` rows, the 三级 cell saying the 二级 has no indicator,
+    are slots filled in: the table goes on past them to its 社会效益 and 满意度 rows (two of them ended the table)."""
+    got = [(r.project, r.level3) for r in _doc391() if r.level3 == "群众满意度"]
+    labels = {(lab["project"], lab["level3"]) for lab in _labels("391_") if lab["level3"] == "群众满意度"}
+    assert set(got) == labels and len(labels) >= 6
+    assert sum(r.level3 == "无" and r.value_raw == "" for r in _doc391()) >= 10
+
+
+def test_a_row_of_level_cells_alone_in_two_blocks_is_no_record():
+    """Doc 391: ``效益指标 | 经济效益 | … | 经济效益`` with both blocks' 三级 cells empty: each 二级 stands in its own header
+    column, so the second block's is its 二级, not a 三级 named 经济效益; a blank form's sheet whose header has 年度目标 a
+    line above the second 二级指标 gives no records either; its signature line ends the table."""
+    names = [r.level3 for r in _doc391()]
+    assert not {"经济效益", "生态效益", "可持续影响", "数量指标", "服务对象满意度"} & set(names), names
+    assert not [n for n in names if "签字" in n or n.startswith("南江县")], names
 
 
 def test_records_no_table_names_take_the_one_project_the_document_labels():

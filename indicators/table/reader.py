@@ -17,6 +17,7 @@ from .header import SECOND, Template, base_role, find_templates, header_key, hea
 from .names import name_rows, names_only
 from .project import project_name, title_project
 from .rows import Cell, Row, aligned_lines, enumerated_name, name_like, split_rows, token_type
+from .sanity import not_names
 from .words import words
 from .stream import COMPARATOR_CHARS, LINE_ENDS, NUMBER_PREFIX, Token
 
@@ -93,13 +94,23 @@ def _header_columns(header: list[Token]) -> dict[int, str]:
     >>> _header_columns([Token(w, k, "hard", col=0) for k, w in enumerate(["完成情况如下表:", "三级指标", "指标值"])])
     {}
     >>> _header_columns([Token("完成情况如下表:", 1, "hard", col=0)] + [Token(w, 2, "sep", col=k) for k, w in
-    ...                  enumerate(["一级指标", "三级指标", "指标值", "分值"])])
-    {1: 'level3', 2: 'value', 3: 'weight'}
+    ...                  enumerate(["一级指标", "三级指标", "指标值", "分值"])])   # (column 0: the header row's word)
+    {1: 'level3', 2: 'value', 3: 'weight', 0: 'level1'}
+    >>> _header_columns([Token("年度目标", 1, "sep", col=3)] + [Token(w, 2, "sep", col=k) for k, w in
+    ...                  enumerate(["一级指标", "二级指标", "三级指标", "二级指标"])])
+    {0: 'level1', 1: 'level2', 2: 'level3', 3: 'level2'}
     """
-    named = [(tok.col, header_role(tok.text)) for tok in header if tok.col >= 0]
-    named = [(c, r) for c, r in named if r]
-    cols = [c for c, _ in named]
-    out = {c: r for c, r in named if cols.count(c) == 1}
+    named = [(tok.col, header_role(tok.text), tok.line) for tok in header if tok.col >= 0]
+    named = [(c, r, line) for c, r, line in named if r]
+    cols = [c for c, _, _ in named]
+    out = {c: r for c, r, _ in named if cols.count(c) == 1}
+    # (a column a line above the header row names too, "年度目标" over "二级指标" (doc 391): the header row's word, where
+    # that row names three columns or more on its own)
+    lines = [line for _, _, line in named]
+    main = max(set(lines), key=lines.count) if lines else None
+    mains = [c for c, _, line in named if line == main]
+    if len(set(mains)) >= 3 and len(set(mains)) == len(mains):
+        out.update({c: r for c, r, line in named if line == main and cols.count(c) > 1})
     return out if len(out) >= 3 else {}
 
 
@@ -167,6 +178,8 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分") or key in ("注:", "注：")):
             # (总分 and 注: alone type as short words)
             return i
+        if any(w in key for w in words().signoff):
+            return i   # "分管领导签字： 何继成 …": the form's signature line (doc 391)
         if _NUMBERED_SENTENCE.match(key) and tokens[i].col <= 0:
             # "2.部门绩效评价结果。": the report's next numbered paragraph (not a grid row's 评价标准 cell: doc 373)
             return i
@@ -197,10 +210,14 @@ def _cell_end(tokens: list[Token], i: int, end: int) -> int:
     return k
 
 
+_TITLE_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+
+
 def _title_cell(tokens: list[Token], i: int, end: int) -> bool:
     """The cell the lexer cut into tokens i, i + 1, … (glued on) is a table's title."""
     key = simplified(_squeeze("".join(t.text for t in tokens[i:_cell_end(tokens, i, end)])))
-    return 6 <= len(key) <= 60 and bool(vocab().title_kind(key)) and key.endswith("表")
+    # (a note after the title's 表: "…项目支出绩效目标申报表(追加项目)", doc 391)
+    return 6 <= len(key) <= 60 and bool(vocab().title_kind(key)) and _TITLE_NOTE.sub("", key).endswith("表")
 
 
 def _good(row: Row) -> bool:
@@ -212,6 +229,8 @@ def _good(row: Row) -> bool:
     if roles <= {"level1", "level2", "row_label", "level2" + SECOND}:
         return True
     name = row.get("level3")
+    if name in not_names().slot_left and "level2" in roles:
+        return True   # "经济效益 | 无": a 二级 its table says has no indicator, a slot filled in (docs 388, 391)
     if roles <= {"level1", "level2", "level3", "row_label"} and enumerated_name(name):
         return True   # "指标4.不合格产品处置率" with its target and actual cells left empty
     if row.open and roles <= {"level1", "level2", "level3", "row_label"} and 4 <= len(name) <= 40 \

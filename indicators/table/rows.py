@@ -475,10 +475,15 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
         return []
     have = {base_role(r) for r in roles}
     aligned = aligned_lines(tokens, columns) if aligned is None else aligned
+    levelled, blocks = level_lines(tokens, columns), _blocks(columns)
     out: list[list[float]] = []
     for t in tokens:
         named = columns.get(t.col) if t.col >= 0 and t.line in aligned else None
-        if named in _PLACED and named in have:
+        if t.line in levelled and blocks.get(t.col) in roles:
+            # a row of level cells alone, each under its own header column (doc 391: 效益指标 | 经济效益 | … | 经济效益,
+            # the 三级 cells of both blocks empty): the second block's 二级 stays there, it is no 三级
+            out.append([w.off_column if r != blocks[t.col] else 0.0 for r in roles])
+        elif named in _PLACED and named in have:
             out.append([w.off_column if base_role(r) in _PLACED and base_role(r) != named else 0.0 for r in roles])
         elif named == "level3" and token_type(t.text) == "l2like":
             # "经费预算不超指标" under the 三级 header (doc 388): a name ending in 指标 there is the row's 三级, not a 二级
@@ -486,6 +491,42 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
         else:
             out.append([])
     return out
+
+
+_LEVEL_TYPES = {"level1": ("l1", "l1l2"), "level2": ("l2", "l1l2", "l2like")}
+
+
+def _blocks(columns: dict[int, str]) -> dict[int, str]:
+    """The header's columns with the second block's roles named so (the second 二级 column is ``level2_b``).
+
+    >>> _blocks({1: "level1", 2: "level2", 4: "level3", 9: "level2", 12: "level3"})
+    {1: 'level1', 2: 'level2', 4: 'level3', 9: 'level2_b', 12: 'level3_b'}
+    """
+    seen: set[str] = set()
+    out = {}
+    for col in sorted(columns):
+        role = columns[col]
+        out[col] = role + SECOND if role in seen else role
+        seen.add(role)
+    return out
+
+
+def level_lines(tokens: list[Token], columns: dict[int, str]) -> set[int]:
+    """The source lines of two or more level cells alone, each in a header column of its level (一级 under 一级, 二级
+    under 二级): a grid's row whose 三级 cells are empty, its cells where the header puts them.
+
+    >>> from indicators.table.stream import Token
+    >>> cols = {0: "level1", 1: "level2", 2: "level3", 3: "level2"}
+    >>> toks = [Token("效益指标", 1, "sep", col=0), Token("经济效益", 1, "sep", col=1), Token("经济效益", 1, "sep", col=3),
+    ...         Token("质量指标", 2, "sep", col=0), Token("合格率", 2, "sep", col=1)]
+    >>> sorted(level_lines(toks, cols))
+    [1]
+    """
+    by_line: dict[int, list[Token]] = {}
+    for t in tokens:
+        by_line.setdefault(t.line, []).append(t)
+    return {line for line, cells in by_line.items() if len(cells) >= 2 and all(
+        t.col >= 0 and token_type(t.text) in _LEVEL_TYPES.get(columns.get(t.col, ""), ()) for t in cells)}
 
 
 def aligned_lines(tokens: list[Token], columns: dict[int, str]) -> set[int]:

@@ -27,6 +27,8 @@ True
 'section heading'
 >>> not_indicator("培训人数", "≥50人") is None, not_indicator("无", "无") is None, not_indicator("无", "5人")
 (True, True, 'fragment')
+>>> not_indicator("无", "") is None   # a 三级 cell that says the dimension has none (docs 388, 391)
+True
 >>> not_indicator("结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)", "存在问题")
 'page furniture or sign-off'
 >>> not_indicator("情况。", "2.基于经济性和必要性等因素考虑,"), not_indicator("培训人数", "2.5万人次")
@@ -41,7 +43,7 @@ from dataclasses import dataclass
 
 from ..text import simplified
 from .header import SECTION
-from .words import WORDS_FILE
+from .words import WORDS_FILE, words
 
 _LETTER = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # "计划生育转移支付资金合计(万元) | 1084.25": a fund's amount in a 资金情况 block
@@ -89,7 +91,7 @@ def not_indicator(level3: str, value: str) -> str | None:
     name = simplified(re.sub(r"\s+", "", level3 or ""))   # (the words are simplified; a page may be traditional)
     value = simplified(value or "")
     bare = re.sub(r"\s+", "", value)
-    if any(w in name for w in nn.contains) or any(w in value for w in nn.value_contains):
+    if any(w in name for w in nn.contains + words().signoff) or any(w in value for w in nn.value_contains):
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value)):
         return "budget line"
@@ -112,7 +114,7 @@ def not_indicator(level3: str, value: str) -> str | None:
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value) \
-            and not (name in nn.slot_left and bare == name):
+            and not (name in nn.slot_left and bare in ("", name)):
         return "fragment"
     if _two_ranges(name, bare):
         return "values without a name"   # "9-11个月 | 6-8个月": a row's two targets, its name lost (doc 271)

@@ -26,6 +26,7 @@ class ReaderWords:
     name_end: re.Pattern
     project_labels: tuple[str, ...]
     table_end: re.Pattern
+    signoff: tuple[str, ...] = ()   # 签字: a form's signature line (ends a table, reader._table_end; sanity)
     cut_words: tuple[str, ...] = ()
     project_ends: tuple[str, ...] = ()   # the header block's labels after a project's name (reader.project_name)
     remarks: frozenset[str] = frozenset()
@@ -60,6 +61,7 @@ def words() -> ReaderWords:
                        name_end=re.compile(f"(?:{alternatives(raw['name_endings'])})$"),
                        project_labels=tuple(raw["project_labels"]), project_ends=tuple(raw.get("project_ends", ())),
                        table_end=re.compile(f"^(?:{alternatives(raw['table_end'])})"),
+                       signoff=tuple(raw.get("signoff", ())),
                        cut_words=tuple(raw.get("cut_words", ())), remarks=frozenset(raw.get("remarks", ())),
                        unit_words=frozenset(raw.get("unit_words", ())),
                        directions=frozenset(raw.get("directions", ())),
