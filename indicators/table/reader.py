@@ -107,7 +107,7 @@ def _header_columns(header: list[Token]) -> dict[int, str]:
     # (a column a line above the header row names too, "年度目标" over "二级指标" (doc 391): the header row's word, where
     # that row names three columns or more on its own)
     lines = [line for _, _, line in named]
-    main = max(set(lines), key=lines.count) if lines else None
+    main = max(set(lines), key=lambda line: (lines.count(line), line)) if lines else None   # (a tie: the lower line)
     mains = [c for c, _, line in named if line == main]
     if len(set(mains)) >= 3 and len(set(mains)) == len(mains):
         out.update({c: r for c, r, line in named if line == main and cols.count(c) > 1})
