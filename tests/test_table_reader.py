@@ -3341,3 +3341,13 @@ def test_a_report_part_and_a_table_caption_are_no_indicators():
     assert not_indicator("第三方评价满意度", "≥90%") is None
     names = {r.level3 for r in parse_file(_doc("386_")).indicators}
     assert not names & {"第三部分", "部门公开表7"}, names & {"第三部分", "部门公开表7"}
+
+
+def test_a_grid_cell_under_a_target_header_is_not_left_out():
+    """A cell the header puts in a target column stays in it: doc 391's 年度 block writes ``定性`` as its 指标值 (left out,
+    the 年度 copy of the row had no target and was kept beside the 中长期 one), doc 385's 度量单位 ``元/村年`` and doc
+    386's ``亿`` after ``≥2`` (left out, the targets read ``＝50000`` and ``≥2``)."""
+    got = [r.value_raw for r in _doc391() if r.level3 == "承接社会服务试点项目数量"]
+    assert got == ["定性"], got
+    assert {r.value_raw for r in parse_file(_doc("385_")).indicators if r.level3 == "农村公共服务运行维护成本"} == {"＝50000元/村年"}
+    assert {r.value_raw for r in parse_file(_doc("386_")).indicators if r.level3 == "年度争取无偿资金"} == {"≥2亿"}

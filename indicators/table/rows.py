@@ -493,6 +493,15 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
     return out
 
 
+def target_pinned(tokens: list[Token], roles: list[str], columns: dict[int, str], aligned: set[int] | None) -> list[bool]:
+    """Per token: a grid's cell on a line under the header's columns, in a column the header names as one of the
+    template's target columns (指标值, 度量单位, 权重 …)."""
+    have = {base_role(r) for r in roles}
+    aligned = aligned_lines(tokens, columns) if aligned is None else aligned
+    return [t.col >= 0 and t.line in aligned and columns.get(t.col) in _PLACED and columns.get(t.col) in have
+            for t in tokens]
+
+
 _LEVEL_TYPES = {"level1": ("l1", "l1l2"), "level2": ("l2", "l1l2", "l2like")}
 
 
@@ -587,6 +596,10 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,
     # leaving a token out of every row; "指标4.不合格产品处置率" with its value cells empty is still a row
     outside = [w.outside + (w.merge_typed if _ENUM_START.match(t.text) else
                             w.outside_name if t.gap in ("cell", "para") and name_like(t.text) else 0.0) for t in tokens]
+    if placed:   # a grid's cell its header puts in a target column is that column's, not a token to leave out (a 定性
+        # written as the 年度 block's 指标值, doc 391; 元/村年 in doc 385's 度量单位)
+        pinned = target_pinned(tokens, roles, columns, aligned)
+        outside = [o + (w.off_column if pin else 0.0) for o, pin in zip(outside, pinned)]
     # a second block's cells stand on the row's own line: its columns cost a little more than the first's,
     # so the next line's cells start a row of their own rather than filling them
     extra = [w.second_block if r.endswith(SECOND) else 0.0 for r in roles]
