@@ -3351,3 +3351,11 @@ def test_a_grid_cell_under_a_target_header_is_not_left_out():
     assert got == ["定性"], got
     assert {r.value_raw for r in parse_file(_doc("385_")).indicators if r.level3 == "农村公共服务运行维护成本"} == {"＝50000元/村年"}
     assert {r.value_raw for r in parse_file(_doc("386_")).indicators if r.level3 == "年度争取无偿资金"} == {"≥2亿"}
+
+
+def test_a_header_row_of_level_columns_is_no_prose_list():
+    """Doc 392 (巴州区财政局 2021 .xls): the 部门整体 header row ``数量指标（三级指标及指标值） | 质量指标（…）…`` read by the
+    prose reader as nine records (``数量指标 | 三级指标及指标值``) outnumbered the 项目 table's two rows, which were lost.
+    A level's header word (三级指标, 指标值) is in no real name or target."""
+    got = sorted((r.level3, r.value_raw) for r in parse_file(_doc("392_")).indicators)
+    assert got == sorted((lab["level3"], lab["value_raw"]) for lab in _labels("392_")), got

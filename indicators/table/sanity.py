@@ -29,6 +29,8 @@ True
 (True, True, 'fragment')
 >>> not_indicator("无", "") is None   # a 三级 cell that says the dimension has none (docs 388, 391)
 True
+>>> not_indicator("数量指标", "三级指标及指标值"), not_indicator("满意度指标（三级指标及", "）106002-支付中心")
+('header cells', 'header cells')
 >>> not_indicator("结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)", "存在问题")
 'page furniture or sign-off'
 >>> not_indicator("情况。", "2.基于经济性和必要性等因素考虑,"), not_indicator("培训人数", "2.5万人次")
@@ -58,6 +60,7 @@ _ENUM_VALUE = re.compile(r"^(?:指标|目标)\d{1,2}(?:[:：]|$)")
 # ",每减少", "-定性": the tail of a cell cut off its row
 _LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_HEADER_WORD = re.compile(r"[一二三]级指标|指标值")
 _NOTE_ITEM = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff]{2}[^\d]{8}")   # "2.基于经济性和必要性…": a numbered note
 
 
@@ -111,6 +114,9 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "header cells"
     if name.endswith("值") and value.endswith("值"):
         return "header cells"
+    if _HEADER_WORD.search(name) or _HEADER_WORD.search(bare):
+        return "header cells"   # "数量指标（三级指标及指标值）" read as a name and its target (doc 392); no real name or
+        # target holds a level's header word
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value) \
