@@ -60,7 +60,8 @@ _ENUM_VALUE = re.compile(r"^(?:指标|目标)\d{1,2}(?:[:：]|$)")
 # ",每减少", "-定性": the tail of a cell cut off its row
 _LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_HEADER_WORD = re.compile(r"[一二三]级指标|指标值")
+_LEVEL_HEADER = re.compile(r"[一二三]级指标")
+_HEADER_WORDS = re.compile(r"[（(]?(?:[一二三]级指标|指标值|[及和、与])+[)）]?")
 _NOTE_ITEM = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff]{2}[^\d]{8}")   # "2.基于经济性和必要性…": a numbered note
 
 
@@ -114,9 +115,9 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "header cells"
     if name.endswith("值") and value.endswith("值"):
         return "header cells"
-    if _HEADER_WORD.search(name) or _HEADER_WORD.search(bare):
-        return "header cells"   # "数量指标（三级指标及指标值）" read as a name and its target (doc 392); no real name or
-        # target holds a level's header word
+    if _LEVEL_HEADER.search(name) or _HEADER_WORDS.fullmatch(bare):
+        return "header cells"   # "数量指标（三级指标及指标值）" read as a name and its target (doc 392): no real name holds a
+        # level's header word, no real target is header words alone
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value) \
