@@ -3359,3 +3359,12 @@ def test_a_header_row_of_level_columns_is_no_prose_list():
     A level's header word (三级指标, 指标值) is in no real name or target."""
     got = sorted((r.level3, r.value_raw) for r in parse_file(_doc("392_")).indicators)
     assert got == sorted((lab["level3"], lab["value_raw"]) for lab in _labels("392_")), got
+
+
+def test_a_wu_level3_with_a_target_beside_it_is_a_record():
+    """Doc 394 (南江 国资局): ``社会效益指标 | 无 | 定性 | 优`` (the form says the 二级 has no indicator yet writes a
+    target) and doc 391's ``无 | ≥98%`` are records, shown to the reviewer, not dropped as fragments."""
+    for prefix in ("394_", "391_"):
+        labels = sorted(lab["value_raw"] for lab in _labels(prefix) if lab["level3"] == "无" and lab["value_raw"] not in ("", "无"))
+        got = sorted(r.value_raw for r in parse_file(_doc(prefix)).indicators if r.level3 == "无" and r.value_raw not in ("", "无"))
+        assert got == labels and labels, (prefix, got)

@@ -25,10 +25,10 @@ True
 ('scoring rule', 'header cells')
 >>> not_indicator("(三)绩效自评与再评价差异农村最低生活保障专项资金项目自评分为", "97.40分")
 'section heading'
->>> not_indicator("培训人数", "≥50人") is None, not_indicator("无", "无") is None, not_indicator("无", "5人")
+>>> not_indicator("培训人数", "≥50人") is None, not_indicator("无", "无") is None, not_indicator("—", "5人")
 (True, True, 'fragment')
->>> not_indicator("无", "") is None   # a 三级 cell that says the dimension has none (docs 388, 391)
-True
+>>> not_indicator("无", "") is None, not_indicator("无", "优") is None   # a 三级 cell saying the 二级 has none (388, 391, 394)
+(True, True)
 >>> not_indicator("数量指标", "三级指标及指标值"), not_indicator("满意度指标（三级指标及", "）106002-支付中心")
 ('header cells', 'header cells')
 >>> not_indicator("结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)", "存在问题")
@@ -121,7 +121,7 @@ def not_indicator(level3: str, value: str) -> str | None:
     if len(name) > nn.max_sentence and "。" in name:
         return "prose"
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value) \
-            and not (name in nn.slot_left and bare in ("", name)):
+            and name not in nn.slot_left:
         return "fragment"
     if _two_ranges(name, bare):
         return "values without a name"   # "9-11个月 | 6-8个月": a row's two targets, its name lost (doc 271)
