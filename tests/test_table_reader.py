@@ -3368,3 +3368,12 @@ def test_a_wu_level3_with_a_target_beside_it_is_a_record():
         labels = sorted(lab["value_raw"] for lab in _labels(prefix) if lab["level3"] == "无" and lab["value_raw"] not in ("", "无"))
         got = sorted(r.value_raw for r in parse_file(_doc(prefix)).indicators if r.level3 == "无" and r.value_raw not in ("", "无"))
         assert got == labels and labels, (prefix, got)
+
+
+def test_a_wide_self_evaluation_s_project_column_named_a_line_above_its_header():
+    """Doc 394's Sheet10 (a 自评表 printed one indicator per row, ``510000_0013zpzx``): ``项目名称 | 主管部门 | 实施单位（盖章）``
+    are column labels a line above the indicator header, and each block's first row gives its project in the 项目名称
+    column. Read as a label row, every record took ``实施单位（盖章）`` as its project."""
+    got = {(r.project, r.level3) for r in parse_file(_doc("394_")).indicators if r.source_sheet == "Sheet10"}
+    labels = {(lab["project"], lab["level3"]) for lab in _labels("394_") if lab["note"].startswith("sheet Sheet10")}
+    assert got == labels and len(labels) >= 50, sorted(got - labels)[:3]

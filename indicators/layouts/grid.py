@@ -26,6 +26,7 @@ from ..model import EmptySlot, Indicator, Line
 from ..text import clean_cell, has_cjk, norm_key
 from ..vocab import vocab
 from .base import header_roles, is_header, is_title_text, single_content
+from ..table.project import project_name
 
 # 指标性质 cells that describe the indicator instead of comparing ("定性", "正向指标")
 _OP_WORDS = re.compile(r"定性|定量|正向|反向|指标|类")
@@ -179,6 +180,7 @@ class GridParser:
         self.active = False
         self.pending: str | None = None
         self.doc_unit: float | None = None
+        self.column_labels: tuple[int, int] | None = None   # (line, column) of a row of column labels' 项目名称
         self._reset_fill()
 
     # -- state ------------------------------------------------------------------------
@@ -292,6 +294,12 @@ class GridParser:
         if is_header(roles):
             self._header(cells, line.lineno)
             return
+        if self.v.label_kind(first) == "project" and len(nonempty) >= 3 and sum(
+                not project_name(norm_key(c)) for _, c in nonempty[1:3]) == 2:
+            # "项目名称 | 主管部门 | 实施单位（盖章） | …" over a wide 自评表 (doc 394's Sheet10): column labels, a project per
+            # row below them in the 项目名称 column
+            self.column_labels = (line.lineno, first_i)
+            return
         if len(nonempty) == 1 and (self.pending or is_title_text(first)):
             self._single(first, line)
             return
@@ -319,6 +327,10 @@ class GridParser:
 
     def _header(self, cells: list[str], lineno: int) -> None:
         self.colmap = ColumnMap.from_header(cells, lineno)
+        labels, self.column_labels = self.column_labels, None
+        if labels and lineno - labels[0] <= 2 and self.colmap.col("project") is None \
+                and not (labels[1] < len(cells) and cells[labels[1]]):
+            self.colmap.roles["project"] = labels[1]   # the 项目名称 a line above names the rows' project column
         self.active = True
         self.pending = None
         label = norm_key(cells[0]) if cells and cells[0] and header_roles([cells[0]])[0] is None else ""
