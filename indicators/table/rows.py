@@ -473,17 +473,17 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
     ``aligned``: :func:`aligned_lines` of the tokens, where the caller has it already."""
     if not columns or not w.off_column:
         return []
-    have = {base_role(r) for r in roles}
     aligned = aligned_lines(tokens, columns) if aligned is None else aligned
     levelled, blocks = level_lines(tokens, columns), _blocks(columns)
+    pinned = target_pinned(tokens, roles, columns, aligned)
     out: list[list[float]] = []
-    for t in tokens:
+    for t, pin in zip(tokens, pinned):
         named = columns.get(t.col) if t.col >= 0 and t.line in aligned else None
         if t.line in levelled and blocks.get(t.col) in roles:
             # a row of level cells alone, each under its own header column (doc 391: 效益指标 | 经济效益 | … | 经济效益,
             # the 三级 cells of both blocks empty): the second block's 二级 stays there, it is no 三级
             out.append([w.off_column if r != blocks[t.col] else 0.0 for r in roles])
-        elif named in _PLACED and named in have:
+        elif pin:
             out.append([w.off_column if base_role(r) in _PLACED and base_role(r) != named else 0.0 for r in roles])
         elif named == "level3" and token_type(t.text) == "l2like":
             # "经费预算不超指标" under the 三级 header (doc 388): a name ending in 指标 there is the row's 三级, not a 二级
@@ -493,11 +493,10 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
     return out
 
 
-def target_pinned(tokens: list[Token], roles: list[str], columns: dict[int, str], aligned: set[int] | None) -> list[bool]:
-    """Per token: a grid's cell on a line under the header's columns, in a column the header names as one of the
-    template's target columns (指标值, 度量单位, 权重 …)."""
+def target_pinned(tokens: list[Token], roles: list[str], columns: dict[int, str], aligned: set[int]) -> list[bool]:
+    """Per token: a grid's cell on a line under the header's columns (``aligned``), in a column the header names as one
+    of the template's target columns (指标值, 度量单位, 权重 …)."""
     have = {base_role(r) for r in roles}
-    aligned = aligned_lines(tokens, columns) if aligned is None else aligned
     return [t.col >= 0 and t.line in aligned and columns.get(t.col) in _PLACED and columns.get(t.col) in have
             for t in tokens]
 
@@ -559,6 +558,8 @@ def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,
     """The cheapest division of ``tokens`` into rows of the template ``roles`` (see module doc); ``columns``: the
     grid's header columns and the roles they name, where the source is a grid (:func:`_column_costs`)."""
     w = w or weights()
+    if columns and aligned is None:
+        aligned = aligned_lines(tokens, columns)   # (found once, for the column costs and the pinned cells)
     placed = _column_costs(tokens, roles, columns, w, aligned)
     n, C = len(tokens), len(roles)
     if not n:
