@@ -294,7 +294,8 @@ class GridParser:
         if is_header(roles):
             self._header(cells, line.lineno)
             return
-        if self.v.label_kind(first) == "project" and len(nonempty) >= 3 and sum(
+        kind = self.v.label_kind(first)
+        if kind == "project" and len(nonempty) >= 3 and sum(
                 not project_name(norm_key(c)) for _, c in nonempty[1:3]) == 2:
             # "项目名称 | 主管部门 | 实施单位（盖章） | …" over a wide 自评表 (doc 394's Sheet10): column labels, a project per
             # row below them in the 项目名称 column
@@ -303,7 +304,6 @@ class GridParser:
         if len(nonempty) == 1 and (self.pending or is_title_text(first)):
             self._single(first, line)
             return
-        kind = self.v.label_kind(first)
         if kind and kind != "row_label":
             self._label_row(kind, cells, first_i)
             return
