@@ -166,13 +166,14 @@ _TRAILING_COUNT = re.compile(r"^(?P<name>\D{2,}?)(?P<value>\d+(?:\.\d+)?[\u4e00-
 
 @functools.lru_cache(maxsize=65536)
 def _level2_column(cell: str) -> str:
-    """The 二级 a header cell of that form names (``数量指标（三级指标及指标值）`` → 数量指标), else ""."""
+    """The canonical 二级 a header cell of that form names (``数量指标（三级指标及指标值）`` → 数量指标; a 一级 word as
+    written: ``满意度指标``), else ""."""
     key = simplified(re.sub(r"\s+", "", cell or ""))
     if not _LEVEL2_NOTE.search(key):
         return ""
     head = _LEVEL2_NOTE.sub("", key)
     v = vocab()
-    return head if v.canonical_level2(head) or v.canonical_level2(head + "指标") or v.canonical_level1(head) else ""
+    return v.canonical_level2(head) or v.canonical_level2(head + "指标") or (head if v.canonical_level1(head) else "")
 
 
 def level2_cell(text: str) -> tuple[str, str]:
@@ -224,7 +225,6 @@ def level2_column_records(lines: list[Line]) -> list[LevelRecord]:
         if re.sub(r"\s+", "", first).startswith(("总计", "合计")):
             continue
         for c in filled:
-            level2 = v.canonical_level2(cols[c]) or v.canonical_level2(cols[c] + "指标") or cols[c]
             name, value = level2_cell(cells[c])
-            out.append(LevelRecord(line.lineno, v.parent_of(level2) or "", "", name, value, level2=level2))
+            out.append(LevelRecord(line.lineno, v.parent_of(cols[c]) or "", "", name, value, level2=cols[c]))
     return out
