@@ -80,7 +80,8 @@ class NotNames:
 def not_names() -> NotNames:
     with open(WORDS_FILE, "rb") as fh:
         raw = tomllib.load(fh)["not_names"]
-    return NotNames(contains=tuple(raw["contains"]), starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]),
+    # (a form's signature words, 签字: of the reader's words, where they also end a table)
+    return NotNames(contains=tuple(raw["contains"]) + words().signoff, starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]),
                     min_letters=int(raw["min_letters"]), max_sentence=int(raw["max_sentence"]),
                     value_contains=tuple(raw["value_contains"]), slot_left=frozenset(raw.get("slot_left", ())))
 
@@ -95,7 +96,7 @@ def not_indicator(level3: str, value: str) -> str | None:
     name = simplified(re.sub(r"\s+", "", level3 or ""))   # (the words are simplified; a page may be traditional)
     value = simplified(value or "")
     bare = re.sub(r"\s+", "", value)
-    if any(w in name for w in nn.contains + words().signoff) or any(w in value for w in nn.value_contains):
+    if any(w in name for w in nn.contains) or any(w in value for w in nn.value_contains):
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value)):
         return "budget line"
