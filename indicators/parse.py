@@ -326,15 +326,29 @@ def plausible(records) -> int:
 
 
 def _better_prose(prose, rows) -> bool:
-    """Prose records that read as targets more often than the headerless rows do, none of them read twice (a page that
-    repeats its cells gives copies: doc 115)."""
+    """Prose records that read as targets more often than the headerless rows do, none of them read again right after
+    itself (a page that repeats its cells gives each record two or three times in a row: doc 115).
+
+    The same name and target again after other records is a list, not a copy: two roads built to one width and
+    thickness, "吴冲路:建设里程1.091公里,宽度不低于3.5米,厚度不低于20厘米;枫树路:建设里程0.875公里,宽度不低于3.5米,…"
+    (doc 270 cut short).
+    """
     # (the same name and target under two 二级 headings is two indicators: "为民众办好事,办实事100%", doc 15 as a notice)
     pairs = [(r.level2, r.level3, r.value_raw) for r in prose]
-    return len(set(pairs)) == len(pairs) and plausible(prose) > plausible(rows)
+    return all(a != b for a, b in zip(pairs, pairs[1:])) and plausible(prose) > plausible(rows)
 
 
 def _fit(doc: ParsedDocument) -> int:
-    return sum(1 for r in doc.indicators if r.level3 and (r.value_raw or r.actual_raw))
+    """Records with a name and a target or an actual; a name that is a level's (``产出指标 | 劳务报酬占中央投资比例``:
+    each cell one column to the right of its own) is a shifted row, not a fitted one (doc 96 cut short)."""
+    return sum(1 for r in doc.indicators if r.level3 and (r.value_raw or r.actual_raw) and not _level_name(r.level3))
+
+
+@functools.lru_cache(maxsize=4096)
+def _level_name(text: str) -> bool:
+    from .vocab import vocab
+    v = vocab()
+    return bool(v.canonical_level1(text) or v.canonical_level2(text))
 
 
 def _well_formed(doc: ParsedDocument) -> float:

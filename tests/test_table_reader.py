@@ -2023,6 +2023,35 @@ def test_prose_self_evaluation_report_over_a_headerless_reading():
     assert not _better_prose(twice, [R(level2="", level3="辖区企业满意率达95%以上。", value_raw="")])   # copies (doc 115)
 
 
+def _cut_before(doc: str, marker: str) -> str:
+    """A labelled page cut off just after the last ``marker`` (a mirror that keeps the page's first part)."""
+    text = _doc(doc).read_text(encoding="utf-8")
+    return text[:text.rindex(marker) + len(marker)]
+
+
+def test_a_page_cut_after_an_empty_heading_keeps_its_prose_list():
+    """Doc 270 (宣州 新田镇 道路) cut off after ``3.時效指標:``: the two roads' ``厚度不低于20厘米`` is a list read twice,
+    not a page's copy (a copy comes right after itself), so the prose reading (every target of the two lines) is
+    kept over a headerless reading that finds two rows."""
+    from types import SimpleNamespace as R
+    from indicators.parse import _better_prose
+    got = parse_text(_cut_before("270_", "3.時(shí)效指標(biāo):"), "270_cut.txt").indicators
+    assert [(r.level2, r.level3, r.value_raw) for r in got].count(("数量指标", "厚度", "不低于20厘米")) == 2
+    assert ("质量指标", "項目驗收合格率", "100%") in [(r.level2, r.level3, r.value_raw) for r in got]
+    road = [R(level2="数量指标", level3=name, value_raw=value) for name, value in (("建设里程", "1.091公里"),
+                                                                                ("厚度", "不低于20厘米"))]
+    assert _better_prose(road + road, [R(level2="", level3="吳沖路:路面硬化,建設里程", value_raw="")])
+
+
+def test_rows_shifted_one_column_right_do_not_outweigh_the_stream_reading():
+    """Doc 96 (舒城 以工代赈) cut off in the middle of its 过程管理 rows: the grid reader reads every row one column to the
+    right (三级 ``产出指标``, value ``劳务报酬占中央投资比例``); those are not fitted rows, and the stream reader's reading
+    is kept."""
+    got = parse_text(_cut_before("96_", "投资计划分解(转发)用时"), "96_cut.txt").indicators
+    assert ("产出指标", "劳务报酬占中央投资比例", "≥32.68%") in [(r.level1, r.level3, r.value_raw) for r in got]
+    assert not any(r.level3 == "产出指标" for r in got)
+
+
 def test_prose_targets_counted_first_second_third():
     """Doc 170 (芜湖 镜湖区 残联 自评): ``第一,…基本康复服务比例年初指标值为不低于85%,全年实际完成值100%。第二,…``: 第一 is the
     clause's number, 年初指标值为 gives its target and 全年实际完成值 its actual."""
