@@ -3406,3 +3406,21 @@ def test_a_wide_self_evaluation_s_project_column_named_a_line_above_its_header()
     got = {(r.project, r.level3) for r in parse_file(_doc("394_")).indicators if r.source_sheet == "Sheet10"}
     labels = {(lab["project"], lab["level3"]) for lab in _labels("394_") if lab["note"].startswith("sheet Sheet10")}
     assert got == labels and len(labels) >= 50, sorted(got - labels)[:3]
+
+
+def test_a_scoring_rule_run_onto_its_row_stays_one_cell():
+    """Doc 77 (湘西州特校 伙食费, a table printed run together): ``残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分,一般得6分-定性``.
+    The 评(扣)分标准 ``得10分,一般得6分`` (or ``计3分``) is one text cell: its points are not weights, and its rows are read. A year
+    after a slash (``实际收到伙食补助金额/2023年伙食补助预算``) is a formula's denominator, not a target."""
+    from indicators.table.stream import lex
+    assert lex("补助学生数量168反映补助学生人数发放到位得10分,每减少1%,扣1分-定量") == [
+        "补助学生数量", "168", "反映补助学生人数发放到位得10分,每减少1%,扣1分", "-定量"]
+    got = {r.level3: r.value_raw for r in parse_file(_doc("77_")).indicators}
+    assert got["残疾学生家庭负担率"] == "有所减轻" and got["残疾学生生活质量"] == "有所提升"
+    assert got["伙食补助资金到位率"] == "90%以上"
+    assert not any("扣1分" in value for value in got.values())
+    # the condition before the points is the rule's too: "…次數6次以上計3分,少于6次不計分" (doc 117, traditional script)
+    assert lex("開展全院安全排查次數6開展安全排查,保障院內安全安全排查次數6次以上計3分,少于6次不計分3") == [
+        "開展全院安全排查次數", "6", "開展安全排查,保障院內安全安全排查次數", "6次以上計3分,少于6次不計分", "3"]
+    got = {r.level3: r.value_raw for r in parse_file(_doc("117_")).indicators}
+    assert got["全院設施設備維修維護覆蓋率"] == "90%"

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..text import simplified
 from ..vocab import vocab
 from .header import SECOND, base_role
-from .stream import COMPARATOR_CHARS, LINE_ENDS, Token, compared_target, note_units
+from .stream import COMPARATOR_CHARS, LINE_ENDS, SCORING_RULE, Token, compared_target, note_units
 from .words import WORDS_FILE, long_grades, words
 
 WEIGHTS_FILE = WORDS_FILE   # one file, data/vocab/reader.toml: the weights and the [words] table
@@ -152,8 +152,8 @@ def token_type(text: str) -> str:
         return "qual"
     if len(key) <= 16 and key.endswith("指标") and len(key) >= 4:
         return "l2like"
-    if len(key) > 30:
-        return "text"
+    if len(key) > 30 or SCORING_RULE.search(key):
+        return "text"   # (a scoring rule, "得10分,每减少1%扣1分", is text whatever targets it names: doc 77 run together)
     if (rw.name_end.search(UNIT_NOTE.sub("", key)) or key.startswith("是否")) and (not any(ch.isdigit() for ch in key)
                                                                 or _NAME_START.match(key) or _aged_start().match(key)):
         # 按时发放率, 上年12月底编内人员数, 7岁以下儿童健康服务率, 2型糖尿病患者管理人数: an indicator name, whatever

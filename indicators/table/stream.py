@@ -786,7 +786,22 @@ def _cut_points(cell: str, key: str) -> set[int]:
     for pa, pb in protected:
         cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
         cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
+    for m in SCORING_RULE.finditer(key):   # "…得10分,每减少1%扣1分": a 评分标准 cell, whatever numbers it holds
+        cuts -= set(range(m.start() + 1, m.end()))
+        lead = max(0, m.start() - 16)
+        condition = _RULE_CONDITION.search(key[lead:m.start()])
+        if condition and condition.group():
+            cuts -= set(range(lead + condition.start() + 1, m.start() + 1))
     return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
+
+
+# a scoring rule (评(扣)分标准) run onto its row: "得10分,每减少1%扣1分", "得10分,一般得6分,差得0分" (doc 77 run
+# together), "计3分,少于6次不计分" (doc 117); its percentages and points are the rule's, not targets or weights
+_RULE = r"[得计]\d+(?:\.\d+)?分(?:[，,;；]?[^。|]{0,24}?(?:[得扣计]\d+(?:\.\d+)?分|不[计得]分))+"
+SCORING_RULE = re.compile(_RULE)
+# the condition the rule's points are for, right before them: "…次数6次以上计3分", "…率90%计3分" (doc 117)
+_RULE_CONDITION = re.compile(r"(?:不?(?:大于|小于|等于|高于|低于|少于|多于|或)+|[≥≤<>＜＞=])?\d+(?:\.\d+)?[%‰]?"
+                             r"[\u4e00-\u9fff]{0,2}?(?:以上|以下|以内|及以上)?$")
 
 
 def _yes_no_cuts(key: str) -> set[int]:
@@ -941,6 +956,8 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
             last = note.start() - 1 if note and note.start() > a else b - 1   # (">=98%(百分比)": its unit's note, doc 23)
             if covered[a] or covered[last]:   # a or b inside a span: pa <= a < pb or pa < b <= pb
                 continue
+            if a and key[a - 1] in "/／" and re.match(r"(?:19|20)\d{2}年", key[a:]):
+                continue  # "实际收到伙食补助金额/2023年伙食补助预算": a formula's denominator, not a target (doc 77)
             if b < len(cell) and cell[b] in "：:、．" and not m.group(0)[-1:] in "%‰":
                 continue  # "2：" / "1、": an enumeration, not a value
             if a >= 2 and key[a - 1] == "达" and key[a - 2] in _RATE_ENDS and (a < 3 or key[a - 3] not in "为达"):
