@@ -3424,3 +3424,10 @@ def test_a_scoring_rule_run_onto_its_row_stays_one_cell():
         "開展全院安全排查次數", "6", "開展安全排查,保障院內安全安全排查次數", "6次以上計3分,少于6次不計分", "3"]
     got = {r.level3: r.value_raw for r in parse_file(_doc("117_")).indicators}
     assert got["全院設施設備維修維護覆蓋率"] == "90%"
+
+
+def test_a_label_after_a_space_is_a_border_not_a_wrapped_word():
+    """Doc 127 (忠县 涂井乡, space-separated): ``专项(项目)名称  忠县…精准帮扶项目 负责人及电话``. 项目负责人 runs across the space,
+    but the piece after it starts with the label 负责人: the space is a cell border, and the project keeps its 项目."""
+    projects = {r.project for r in parse_file(_doc("127_")).indicators}
+    assert projects == {"忠县涂井乡龙滩村农村移民安置区精准帮扶项目"}

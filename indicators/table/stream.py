@@ -398,7 +398,7 @@ def join_wrapped(cells: list[str]) -> list[str]:
             bounds.append(len(joint))
             joint += simplified(cells[k][:12])
         ends = [m.end() for m in rx.finditer(joint) if m.start() < len(left) < m.end()]
-        if not ends:
+        if not ends or _opens_label(cells[i]):
             out.append(cells[i])
             i += 1
             continue
@@ -406,6 +406,16 @@ def join_wrapped(cells: list[str]) -> list[str]:
         out[-1] += "".join(cells[i:i + take])
         i += take
     return out
+
+
+def _opens_label(cell: str) -> bool:
+    """A cell that starts with a header block's label (``负责人及电话``): the space before it is a cell border, even
+    where a longer label runs across it (``…精准帮扶项目 负责人及电话`` is a project, then 负责人; doc 127).
+
+    >>> _opens_label("负责人及电话"), _opens_label("主管部门"), _opens_label("指标5000吨")
+    (True, True, False)
+    """
+    return simplified(cell).startswith(words().project_ends)
 
 
 def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inner: str,
