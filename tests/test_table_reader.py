@@ -3431,3 +3431,10 @@ def test_a_label_after_a_space_is_a_border_not_a_wrapped_word():
     but the piece after it starts with the label 负责人: the space is a cell border, and the project keeps its 项目."""
     projects = {r.project for r in parse_file(_doc("127_")).indicators}
     assert projects == {"忠县涂井乡龙滩村农村移民安置区精准帮扶项目"}
+
+
+def test_a_project_label_in_traditional_script():
+    """Doc 128 (鄂州 科协, a page in traditional script): ``項目名稱 科學普及經費``. The label is found in simplified script and
+    the name kept as written; before, no record of a traditional page had a project from its 項目名稱 cell."""
+    assert {r.project for r in parse_file(_doc("128_")).indicators} == {"科學普及經費"}
+    assert {r.project for r in parse_file(_doc("310_")).indicators} == {"海南省規劃展覽館運行維護項目"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..text import clean_cell, norm_key
+from ..text import clean_cell, norm_key, simplified
 from ..vocab import vocab
 from .words import words
 
@@ -79,9 +79,14 @@ def project_name(text: str) -> str:
     ('', '', '市管绿地养护')
     >>> project_name("和金额)2017"), project_name("分配金额(万元)1省卫生健康委"), project_name("项目主管单")
     ('', '', '')
+    >>> project_name("科學普及經費項目實施單位鄂州市科協"), project_name("吴冲路项目和枫树路项目,项目总投资157万元")
+    ('科學普及經費項目', '吴冲路项目和枫树路项目')
     """
-    cut = min((k for k in (text.find(w) for w in words().project_ends) if k >= 0), default=len(text))
+    key = simplified(text)   # (實施單位: the labels are found in simplified script, the name kept as written)
+    ends = [k for k in (key.find(w) for w in words().project_ends) if k >= 0]
+    stop = _SENTENCE.search(key)   # (项目名称吴冲路项目和…,项目总投资157万元: a sentence goes on after it, doc 270)
+    cut = min(ends + ([stop.start()] if stop else []), default=len(text))
     name = text[:cut].rstrip("/／、,，;；。")
-    if len(name) < 2 or "名称" in name or name[:1] in _NOT_FIRST or _AMOUNT_HEAD.search(name):
+    if len(name) < 2 or "名称" in key[:cut] or name[:1] in _NOT_FIRST or _AMOUNT_HEAD.search(key[:cut]):
         return ""   # ("…子项目名称和金额)", doc 151; "项目名称 | 分配金额(万元)", doc 210: a column's words, not a project)
     return name

@@ -53,7 +53,7 @@ def _project_before(tokens: list[Token], start: int, stop: int) -> str:
 def _labelled_project(tokens: list[Token], i: int, end: int, inside: bool = False) -> str:
     """The project a 项目名称 label at token ``i`` names (in its own cell or the next ones before ``end``), or "";
     ``inside``: the label may stand inside the token (run together: ``…自评表专项资金名称县级储备粮负责人…``, doc 20)."""
-    whole = _squeeze(tokens[i].text)
+    whole = simplified(_squeeze(tokens[i].text))   # (項目名稱: labels are found in simplified script, doc 128)
     for label in words().project_labels:
         at = whole.find(label) if inside else (0 if whole.startswith(label) else -1)
         if at < 0:
@@ -64,7 +64,7 @@ def _labelled_project(tokens: list[Token], i: int, end: int, inside: bool = Fals
             return rest
         for k in range(i + 1, min(end, i + 3)):
             nxt = _squeeze(tokens[k].text).lstrip(":：")   # ("项目名称" ":农业…", cut by the lexer: doc 139)
-            if nxt and not vocab().label_kind(nxt) and header_role(nxt) is None:
+            if nxt and not vocab().label_kind(simplified(nxt)) and header_role(nxt) is None:
                 return project_name(nxt)
     return ""
 
