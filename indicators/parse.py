@@ -128,7 +128,7 @@ def read_tokens(tokens, lines: list[Line], text: str, source_file: str) -> Parse
         doc.indicators = prose_records(text, source_file, info, sentences=True)
         doc.reader = "sentences" if doc.indicators else doc.reader
     if doc.indicators:
-        _named_project(doc.indicators, tokens)
+        _named_project(doc.indicators, tokens, text)
         return doc
     if tables and all(t.template.framework for t in tables):
         doc.diagnostic = (f"only a scoring framework (评分标准, no target column) at line {tables[0].template.line}: "
@@ -188,18 +188,32 @@ def stated_beside(table: list, stated: list) -> list:
     return [r for r in stated if new(simplified(r.level3))]
 
 
-def _named_project(records: list, tokens) -> None:
+def _named_project(records: list, tokens, text: str = "") -> None:
     """Records no table gave a project take the one project the document's 项目名称 labels name, when they come after
-    that label (a prose list under a ``项目名称 | 全市文物保护专项经费`` line, doc 145); a department's records do not."""
+    that label (a prose list under a ``项目名称 | 全市文物保护专项经费`` line, doc 145), or else the project a heading in
+    the document's first lines names (``…专项整治项目绩效评价报告``, doc 332); a department's records do not."""
     from .table.reader import document_project
     if all(r.project or r.table_kind == "department" for r in records):
         return
     line, name = document_project(tokens)
     if not name:
+        line, name = _heading_project(text)
+    if not name:
         return
     for r in records:
         if not r.project and r.table_kind != "department" and r.source_line >= line:
             r.project = name
+
+
+def _heading_project(text: str, first: int = 12) -> tuple[int, str]:
+    """(line, project) of the first of a document's first lines that is a report's or a notice's heading naming a
+    project (:func:`indicators.table.project.report_project`), or (0, "")."""
+    from .table.project import report_project
+    for lineno, line in enumerate(text.split("\n")[:first], start=1):
+        name = report_project(line)
+        if name:
+            return lineno, name
+    return 0, ""
 
 
 def prose_records(text: str, source_file: str, info, sentences: bool = False, named_only: bool = False) -> list:

@@ -3438,3 +3438,16 @@ def test_a_project_label_in_traditional_script():
     the name kept as written; before, no record of a traditional page had a project from its 項目名稱 cell."""
     assert {r.project for r in parse_file(_doc("128_")).indicators} == {"科學普及經費"}
     assert {r.project for r in parse_file(_doc("310_")).indicators} == {"海南省規劃展覽館運行維護項目"}
+
+
+def test_a_report_heading_names_the_project_of_records_without_one():
+    """A report or a notice that names its project only in its heading: ``2020年度国家食品药品安全专项整治项目绩效评价报告``
+    (doc 332), ``…绩效自评报告(标准化工作专项补助经费)`` (doc 154), ``关于“2018生物实验教学中心建设项目”`` (doc 81). A heading
+    whose 项目 follows a department and a year (``大英县民政局2022年度中央对地方转移支付项目绩效自评情况公示``, doc 12) names
+    no one project."""
+    def projects(doc: str) -> set[str]:
+        return {r.project for r in parse_file(_doc(doc)).indicators}
+    assert projects("332_") == {"国家食品药品安全专项整治项目"}
+    assert projects("154_") == {"标准化工作专项补助经费"}
+    assert projects("81_") == {"2018生物实验教学中心建设项目"}
+    assert projects("12_") == {""}

@@ -90,3 +90,45 @@ def project_name(text: str) -> str:
     if len(name) < 2 or "名称" in key[:cut] or name[:1] in _NOT_FIRST or _AMOUNT_HEAD.search(key[:cut]):
         return ""   # ("…子项目名称和金额)", doc 151; "项目名称 | 分配金额(万元)", doc 210: a column's words, not a project)
     return name
+
+
+@functools.lru_cache(maxsize=1)
+def _report_headings() -> tuple[re.Pattern, ...]:
+    """The three ways a heading names its project, tried in this order."""
+    tails = "|".join(sorted(map(re.escape, vocab().titles.get("report_tails", ())), key=len, reverse=True))
+    name = r"[^，,。;；:：“”\"「」《》【】|]{2,40}?项目"
+    return (re.compile(r"(?:绩效自评报告|绩效评价报告|自评报告)[（(](?P<name>[^()（）]{4,30})[)）]$"),
+            re.compile(rf"^(?:标题[:：])?(?:关于)?[“\"「《]?(?P<name>{name})[”\"」》]?(?:{tails})"),   # (a heading opens so)
+            # (委托…对“2022年农村最低生活保障专项资金项目”进行绩效评价; 为您整理的《老年人日间照料中心项目绩效自评报告》)
+            re.compile(rf"[“\"「《](?P<name>{name})(?:{tails})?[^”\"」》]{{0,4}}[”\"」》]"))
+
+
+# a heading's "项目" after a year, a level of government or a kind of spending names no one project
+_GENERIC = re.compile(r"(?:年|年度|支出|转移支付|预算|本级|市级|县级|区级)项目$")
+
+
+def report_project(line: str) -> str:
+    """The project a report's or a notice's heading names: the name in brackets after 绩效自评报告, a name ending in
+    项目 before a report's ending (``report_tails`` in ``[titles]``), or a quoted project; without a leading year
+    (2020年度). A numbered line is a section's heading, not the document's.
+
+    >>> report_project("2020年度国家食品药品安全专项整治项目绩效评价报告")
+    '国家食品药品安全专项整治项目'
+    >>> report_project("标题: 关于下马关镇设施农业黄金蜜(葡萄)种植项目绩效目标设定的公示")
+    '下马关镇设施农业黄金蜜(葡萄)种植项目'
+    >>> report_project("2024年度市级预算项目绩效自评报告(标准化工作专项补助经费)")
+    '标准化工作专项补助经费'
+    >>> report_project("关于“2018生物实验教学中心建设项目”"), report_project("一、项目基本情况")
+    ('2018生物实验教学中心建设项目', '')
+    >>> report_project("黄山市公安局2025年项目绩效目标和指标"), report_project("(二)财政专项扶贫资金项目绩效目标")
+    ('', '')
+    """
+    raw = re.sub(r"[\s|｜]+", "", clean_cell(line or ""))
+    key = simplified(raw)
+    m = next((m for m in (rx.search(key) for rx in _report_headings()) if m), None)
+    if not m or _LEAD.match(key):
+        return ""
+    name = _YEAR_LEAD.sub("", raw[m.start("name"):m.end("name")])
+    if len(name) < 4 or norm_key(name) in _not_projects() or _GENERIC.search(simplified(name)):
+        return ""
+    return name
