@@ -3451,3 +3451,6 @@ def test_a_report_heading_names_the_project_of_records_without_one():
     assert projects("154_") == {"标准化工作专项补助经费"}
     assert projects("81_") == {"2018生物实验教学中心建设项目"}
     assert projects("12_") == {""}
+    # a report of a year: the name before the year, without the unit in front of it (doc 331) or 转移支付 (doc 18)
+    assert projects("331_") == {"城镇供水卫生监督监测"}
+    assert projects("18_") == {"优抚对象生活补助经费"}

@@ -100,9 +100,15 @@ def _report_headings() -> tuple[re.Pattern, ...]:
     return (re.compile(r"(?:绩效自评报告|绩效评价报告|自评报告)[（(](?P<name>[^()（）]{4,30})[)）]$"),
             re.compile(rf"^(?:标题[:：])?(?:关于)?[“\"「《]?(?P<name>{name})[”\"」》]?(?:{tails})"),   # (a heading opens so)
             # (委托…对“2022年农村最低生活保障专项资金项目”进行绩效评价; 为您整理的《老年人日间照料中心项目绩效自评报告》)
-            re.compile(rf"[“\"「《](?P<name>{name})(?:{tails})?[^”\"」》]{{0,4}}[”\"」》]"))
+            re.compile(rf"[“\"「《](?P<name>{name})(?:{tails})?[^”\"」》]{{0,4}}[”\"」》]"),
+            # a report of a year: 优抚对象生活补助经费转移支付2023年度绩效自评报告, 2021年妇女儿童健康…民生工程绩效自评报告
+            re.compile(r"^(?:[（(][^()（）]{1,8}[)）])?(?P<before>[^，,。;；:：]{0,40}?)(?:转移支付)?(?:19|20)\d{2}年度?"
+                       r"(?P<name>[^，,。;；:：]{0,40}?)(?:项目)?(?:支出)?(?:绩效自评报告|绩效评价报告)"))
 
 
+# a unit in front of its project in a report's heading: a place, then an office, hospital, centre …
+_UNIT_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,10}?[省市州县区盟][\u4e00-\u9fff]{2,14}?(?:中心|医院|局|委员会|协会|学校|学院|"
+                         r"办公室|馆|站|所)")
 # a heading's "项目" after a year, a level of government or a kind of spending names no one project
 _GENERIC = re.compile(r"(?:年|年度|支出|转移支付|预算|本级|市级|县级|区级)项目$")
 
@@ -122,13 +128,25 @@ def report_project(line: str) -> str:
     ('2018生物实验教学中心建设项目', '')
     >>> report_project("黄山市公安局2025年项目绩效目标和指标"), report_project("(二)财政专项扶贫资金项目绩效目标")
     ('', '')
+    >>> report_project("优抚对象生活补助经费转移支付2023年度绩效自评报告")
+    '优抚对象生活补助经费'
+    >>> report_project("鄂州市疾病预防控制中心城镇供水卫生监督监测2019年度绩效自评报告")
+    '城镇供水卫生监督监测'
+    >>> report_project("2021年妇女儿童健康水平提升民生工程绩效自评报告"), report_project("海口市档案局2016年度项目支出绩效评价报告")
+    ('妇女儿童健康水平提升民生工程', '')
     """
     raw = re.sub(r"[\s|｜]+", "", clean_cell(line or ""))
     key = simplified(raw)
     m = next((m for m in (rx.search(key) for rx in _report_headings()) if m), None)
     if not m or _LEAD.match(key):
         return ""
-    name = _YEAR_LEAD.sub("", raw[m.start("name"):m.end("name")])
+    group = "name" if m.group("name") or "before" not in m.groupdict() else "before"
+    name = _YEAR_LEAD.sub("", raw[m.start(group):m.end(group)])
+    if group == "before" or m.re is _report_headings()[3]:
+        unit = _UNIT_FIRST.match(simplified(name))   # "鄂州市疾病预防控制中心城镇供水卫生监督监测": the unit, then the project
+        if unit and unit.end() == len(name):
+            return ""   # "海口市档案局2016年度项目支出绩效评价报告": a unit's report on all its projects
+        name = name[unit.end():] if unit and len(name) - unit.end() >= 4 else name
     if len(name) < 4 or norm_key(name) in _not_projects() or _GENERIC.search(simplified(name)):
         return ""
     return name
