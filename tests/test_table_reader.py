@@ -3454,3 +3454,12 @@ def test_a_report_heading_names_the_project_of_records_without_one():
     # a report of a year: the name before the year, without the unit in front of it (doc 331) or 转移支付 (doc 18)
     assert projects("331_") == {"城镇供水卫生监督监测"}
     assert projects("18_") == {"优抚对象生活补助经费"}
+
+
+def test_the_change_words_of_a_level_column_cell_are_the_target_grammars():
+    """A change word before a number opens the target in a 二级-column cell, with every change word of targets.toml's
+    ``[directions]`` (缩短, 上升 as well as 增长, 下降): the readers keep no list of their own."""
+    from indicators.table.levelcols import level2_cell
+    assert level2_cell("办理时限在上年基础上缩短2天") == ("办理时限在上年基础上", "缩短2天")
+    assert level2_cell("群众满意度较上年上升5%") == ("群众满意度较上年", "上升5%")
+    assert level2_cell("服务对象满意超过90%") == ("服务对象满意", "超过90%")

@@ -156,10 +156,17 @@ def level_column_records(lines: list[Line]) -> list[LevelRecord]:
 # a 部门整体 table with one row per task and a column per 二级, each cell one indicator and its target
 # (巴州区财政局, doc 389: ``数量指标（三级指标及指标值）`` | ``质量指标（三级指标及指标值）`` …)
 _LEVEL2_NOTE = re.compile(r"[（(][^()（）]*三级指标[^()（）]*[)）]?$")
-_DIRECTIONS = "(?:增长|增加|提高|提升|下降|减少|降低|超过)"
-_DIRECTED = re.compile(_DIRECTIONS + "$")
-# a direction word and a number inside the cell: the target starts there ("…在2020年实际完成数基础上增长3%")
-_DIRECTED_NUMBER = re.compile(_DIRECTIONS + r"\d")
+
+
+@functools.lru_cache(maxsize=1)
+def _directed() -> tuple[re.Pattern, re.Pattern]:
+    """A change word (``[directions]`` of targets.toml: 增长, 下降 …) or a "more than" word (超过) ending a name, and one
+    right before a number inside the cell: the target starts there ("…在2020年实际完成数基础上增长3%")."""
+    from nlp.targets import target_vocab
+    tv = target_vocab()
+    more = [w for w, op in tv.prefix if op == ">" and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    words = "(?:" + "|".join(re.escape(w) for w in sorted({w for w, _ in tv.directions} | set(more), key=len, reverse=True)) + ")"
+    return re.compile(words + "$"), re.compile(words + r"\d")
 # a number and a short unit ending the cell ("完成评审项目金额15亿"): its target
 _TRAILING_COUNT = re.compile(r"^(?P<name>\D{2,}?)(?P<value>\d+(?:\.\d+)?[\u4e00-\u9fff%]{0,2})$")
 
@@ -188,7 +195,7 @@ def level2_cell(text: str) -> tuple[str, str]:
     from .prose import graded_end
     text = re.sub(r"\s+", "", text)
     sentences = bool(re.search(r"[。；;]", text))   # (several statements: no one target)
-    directed = _DIRECTED_NUMBER.search(text)
+    directed = _directed()[1].search(text)
     if directed and directed.start() >= 2 and not sentences:
         return text[:directed.start()], text[directed.start():]
     got = split_item(text) if not sentences else None
@@ -197,7 +204,7 @@ def level2_cell(text: str) -> tuple[str, str]:
         return trailing.group("name"), trailing.group("value")
     if got:
         name, value = got
-        moved = _DIRECTED.search(name)
+        moved = _directed()[0].search(name)
         if moved and len(name) - len(moved.group()) >= 2:
             name, value = name[:moved.start()], moved.group() + value
         return name, value

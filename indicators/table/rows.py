@@ -243,7 +243,12 @@ def name_like(text: str) -> bool:
 UNIT_NOTE = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
-_DIRECTED = re.compile(r"^(?:提高|提升|降低|减少|增加|下降|增长|扩大)[\u4e00-\u9fff]{1,6}$")
+@functools.lru_cache(maxsize=1)
+def _directed() -> re.Pattern:
+    """A short text that opens with a change word of the target grammar (``[directions]`` of targets.toml)."""
+    from nlp.targets import target_vocab
+    changes = sorted({w for w, _ in target_vocab().directions}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(map(re.escape, changes)) + r")[\u4e00-\u9fff]{1,6}$")
 
 
 _COUNTED_NOUN = re.compile(r"^[一两二三四五六七八九十][个项套台条名家所座件][\u4e00-\u9fff]{4}")
@@ -435,7 +440,7 @@ def glue_costs(tokens: list[Token], w: Weights) -> tuple[list[float], list[float
             after[k] += w.name_merge   # "…合订本、光盘" | "编印…每月3000本,…合订本及光盘。": a whole sentence is a cell (doc 139)
         if _ENUM_START.match(tokens[k].text):
             after[k] += w.merge_typed   # "指标5:药品…" starts a name of its own: never glued onto the cell before
-        elif tokens[k].gap in _BORDERS and _DIRECTED.match(tokens[k].text):
+        elif tokens[k].gap in _BORDERS and _directed().match(tokens[k].text):
             after[k] += w.name_merge   # "科普知識網絡競賽 | 提高普及率": a short text opening with 提高 is a target or a name of its own
     return typed, after
 

@@ -957,7 +957,7 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
             a, b = m.start(), m.end()
             if key[b - 1:b + 1] in words().unit_words:
                 b -= 1   # "2.8项目绩效": the 项 of 项目 is not a unit
-            if covered[a] and key[a:a + 2] in _DIRECTIONS and not covered[a + 2]:
+            if covered[a] and key[a:a + 2] in _directions() and not covered[a + 2]:
                 a += 2   # "较上年减少" "2%": the direction word is the comparison's, the share alone the value
             if a in compared_ends and not key[b:b + 1].isdigit():
                 cuts.add(b)   # "…排放量较上年削减3%": the target is "较上年削减3%" (doc 340; but "…较上年减少82%2%8", a
@@ -992,7 +992,11 @@ def _value_cuts(cell: str, key: str, inner: list[tuple[int, int]], compared_ends
 _RATE_ENDS = "率度"   # a rate's or a degree's name ends so
 
 
-_DIRECTIONS = frozenset(("提升", "提高", "增长", "增加", "下降", "降低", "减少", "削减"))
+@functools.lru_cache(maxsize=1)
+def _directions() -> frozenset[str]:
+    """The change words of the target grammar (``[directions]`` of targets.toml: 提升, 下降 …)."""
+    from nlp.targets import target_vocab
+    return frozenset(w for w, _ in target_vocab().directions)
 
 
 def _opens_name(key: str, a: int, b: int) -> bool:
