@@ -6,6 +6,7 @@ front of the table, and says for every document what it found (records, or why n
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -69,11 +70,21 @@ def _labelled_project(tokens: list[Token], i: int, end: int, inside: bool = Fals
     return ""
 
 
+@functools.lru_cache(maxsize=1)
+def _label_mark() -> str:
+    """A letter every 项目名称 label holds in both scripts (名), or "" where some label has none."""
+    labels = words().project_labels
+    return "名" if labels and all("名" in label for label in labels) else ""
+
+
 def document_project(tokens: list[Token]) -> tuple[int, str]:
     """(source line, name) of the one project a document's 项目名称 labels name, or (0, "") where they name none
     or several: the project of records no table gave one (a 项目名称 line above a prose list, doc 145)."""
     named = {}
+    mark = _label_mark()
     for i in range(len(tokens)):
+        if mark and mark not in tokens[i].text:
+            continue   # (every label holds this letter: the other tokens are not looked at label by label)
         name = _labelled_project(tokens, i, len(tokens), inside=True)
         if name:
             named.setdefault(name, tokens[i].line)
