@@ -3463,3 +3463,26 @@ def test_the_change_words_of_a_level_column_cell_are_the_target_grammars():
     assert level2_cell("办理时限在上年基础上缩短2天") == ("办理时限在上年基础上", "缩短2天")
     assert level2_cell("群众满意度较上年上升5%") == ("群众满意度较上年", "上升5%")
     assert level2_cell("服务对象满意超过90%") == ("服务对象满意", "超过90%")
+
+
+def _doc395_399(prefix: str) -> list:
+    return parse_file(_doc(prefix)).indicators
+
+
+def test_a_goal_blocks_caption_is_no_indicator_header():
+    """Doc 395 (平昌县司法局 2018 决算, Word): ``年度目标完成情况 | 预期目标 | 实际完成目标`` names a target and an actual column,
+    but it is the goal block's caption: the goal sentence under it is no indicator."""
+    names = [r.level3 for r in _doc395_399("395_")]
+    assert len(names) == 6 and not any("全覆盖" in n for n in names)
+
+
+def test_a_reports_next_part_ends_the_table_and_a_word_target_keeps_its_budget_name():
+    """Doc 399 (巴州区市政公用事业保障中心 2023 单位预算, Word): ``第三部分`` after the 单位整体支出绩效目标表 starts the report's
+    预算情况说明, which is no table rows; ``成本指标 | 基本支出 | 按预算规定，严格控制经费支出`` is an indicator (基本支出 alone, or
+    with a number, is a budget table's column); the table is the unit's own (no project from the 单位公开表6 title)."""
+    from indicators.table.sanity import not_indicator
+    got = _doc395_399("399_")
+    assert not any(r.level3.startswith(("我单位", "2023年我单位", "预算绩效情况")) for r in got)
+    assert ("成本指标", "基本支出", "按预算规定，严格控制经费支出", "") in [
+        (r.level2, r.level3, r.value_raw, r.project) for r in got]
+    assert not_indicator("基本支出", "428.05") and not_indicator("基本支出", "项目支出")

@@ -442,10 +442,12 @@ def find_templates(tokens: list[Token]) -> list[Template]:
             roles = roles[roles.index("row_label"):]   # "年度目标" ending the goal line before 绩效指标 | 一级指标
         roles = _tiers_in_one_row(roles)
         names = set(roles)
+        goal_caption = names <= {"value", "actual"} and v.label_kind(header_key(tokens[i].text)) == "goal"
         ok = (len(roles) >= 3 and ({"level3", "value"} & names) and ({"level1", "level2"} & names)) \
-            or (len(roles) >= 3 and {"value", "actual"} <= names) \
+            or (len(roles) >= 3 and {"value", "actual"} <= names and not goal_caption) \
             or (len(roles) >= 3 and {"level3", "value"} <= names) \
             or (len(roles) >= 3 and {"project", "value"} <= names)   # 项目 | 指标值 | 绩效金额: an outline
+        # ("年度目标完成情况 | 预期目标 | 实际完成目标": the goal block's caption over the goal and what was done, doc 395)
         if ok:
             # (指标分值 | 指标解释说明 | 评分标准 and no value: an evaluator's framework, no targets: doc 313)
             found.append(Template(roles=_complete(roles), start=i, end=j, line=tokens[i].line,

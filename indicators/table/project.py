@@ -13,6 +13,9 @@ department written in front of it and the word 支出.
 ('', '本专科生奖助学金')
 >>> title_project("表彰先进集体项目绩效目标表"), title_project("附表3、农村公路养护项目绩效目标表")
 ('表彰先进集体', '农村公路养护')
+>>> title_project("单位公开表 6单位预算项目支出绩效目标表")   # (a 单位预算's table number, then no project: doc 399)
+''
+
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from ..vocab import vocab
 from .words import words
 
 # "表1:", "附表3、", "2、", "(一)": a title's number in front of the project
-_LEAD = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+\s*[:：、.．]?|附?表\s*[:：]|\d{1,2}\s*[、.．]|"
+_LEAD = re.compile(r"^(?:(?:部门|单位)?(?:公开)?附?表\s*[\d一二三四五六七八九十]+\s*[:：、.．]?|附?表\s*[:：]|\d{1,2}\s*[、.．]|"
                    r"[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
 _YEAR_ONLY = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?$")
 # "湘潭市工伤保险服务中心2023年": a department's tables of a year, no project's; "2021年度本专科生奖助学金": the report's year

@@ -170,6 +170,7 @@ def _titled_project(tokens: list[Token], start: int, stop: int, reach: int = 40)
 _NUMBERED_SENTENCE = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff][^|]{2,60}。$")
 # "五、评价结论及建议", "(二)存在的问题": a report's numbered section heading
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_PART = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
 
 
 def _framework_name_after(tokens: list[Token], i: int, end: int) -> bool:
@@ -197,6 +198,8 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         section = _SECTION.match(key)
         if section and words().table_end.match(key[section.end():]):
             return i   # "五、评价结论及建议" after a table (doc 290): the report goes on
+        if _PART.match(key):
+            return i   # "第三部分": the report's next part (the 单位预算情况说明 after the 绩效目标表 of doc 399)
         if i > start + 1 and key.startswith("序号") and len(key) <= 12:
             return i   # "序号 | 学校性质 | 培训机构 …": the header of the next (budget) table
         kind = v.label_kind(key) if i > start + 1 else None

@@ -74,6 +74,7 @@ class NotNames:
     max_sentence: int = 40
     value_contains: tuple[str, ...] = ()
     slot_left: frozenset[str] = frozenset()
+    budget_heads: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,7 +84,8 @@ def not_names() -> NotNames:
     # (a form's signature words, 签字: of the reader's words, where they also end a table)
     return NotNames(contains=tuple(raw["contains"]) + words().signoff, starts=tuple(raw["starts"]), exact=frozenset(raw["exact"]),
                     min_letters=int(raw["min_letters"]), max_sentence=int(raw["max_sentence"]),
-                    value_contains=tuple(raw["value_contains"]), slot_left=frozenset(raw.get("slot_left", ())))
+                    value_contains=tuple(raw["value_contains"]), slot_left=frozenset(raw.get("slot_left", ())),
+                    budget_heads=frozenset(raw.get("budget_heads", ())))
 
 
 _PART_OR_CAPTION = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}部分|(?:部门|单位)?公开表\s*\d{1,2}|附表\s*\d{1,2})$")
@@ -112,7 +114,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "prose"   # "情况。 | 2.基于经济性和必要性等因素考虑,…": a form's numbered notes (备注), doc 262
     if name[:1] in _LEADING_PUNCT or re.match(r"^分[、，,)）]", name):   # "分、预算资金执行率": from "10分、…"
         return "fragment"
-    if name.rstrip(":：") in nn.exact:
+    if name.rstrip(":：") in nn.exact or (name in nn.budget_heads and (
+            not bare or _BARE_NUMBER.match(bare.replace(",", "")) or bare in nn.budget_heads)):
         return "header cells"
     if name.endswith("值") and value.endswith("值"):
         return "header cells"
