@@ -97,7 +97,7 @@ def project_name(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _report_headings() -> tuple[re.Pattern, ...]:
-    """The three ways a heading names its project, tried in this order."""
+    """The ways a heading names its project, tried in this order; the last, a report of a year."""
     tails = "|".join(sorted(map(re.escape, vocab().titles.get("report_tails", ())), key=len, reverse=True))
     name = r"[^，,。;；:：“”\"「」《》【】|]{2,40}?项目"
     return (re.compile(r"(?:绩效自评报告|绩效评价报告|自评报告)[（(](?P<name>[^()（）]{4,30})[)）]$"),
@@ -140,16 +140,25 @@ def report_project(line: str) -> str:
     """
     raw = re.sub(r"[\s|｜]+", "", clean_cell(line or ""))
     key = simplified(raw)
-    m = next((m for m in (rx.search(key) for rx in _report_headings()) if m), None)
-    if not m or _LEAD.match(key):
+    if _LEAD.match(key):
         return ""
-    group = "name" if m.group("name") or "before" not in m.groupdict() else "before"
+    for k, rx in enumerate(_report_headings()):
+        m = rx.search(key)
+        if m:
+            name = _heading_name(raw, m, of_a_year=k == len(_report_headings()) - 1)
+            return "" if len(name) < 4 or norm_key(name) in _not_projects() or _GENERIC.search(simplified(name)) \
+                else name
+    return ""
+
+
+def _heading_name(raw: str, m: re.Match, of_a_year: bool) -> str:
+    """The name a heading's match gives, without a leading year; in a report of a year, the name after the year or
+    else the one before it, without the unit in front of it ("" where the unit is all: a unit's report)."""
+    group = "name" if m.group("name") or not of_a_year else "before"
     name = _YEAR_LEAD.sub("", raw[m.start(group):m.end(group)])
-    if group == "before" or m.re is _report_headings()[3]:
-        unit = _UNIT_FIRST.match(simplified(name))   # "鄂州市疾病预防控制中心城镇供水卫生监督监测": the unit, then the project
-        if unit and unit.end() == len(name):
-            return ""   # "海口市档案局2016年度项目支出绩效评价报告": a unit's report on all its projects
-        name = name[unit.end():] if unit and len(name) - unit.end() >= 4 else name
-    if len(name) < 4 or norm_key(name) in _not_projects() or _GENERIC.search(simplified(name)):
-        return ""
-    return name
+    if not of_a_year:
+        return name
+    unit = _UNIT_FIRST.match(simplified(name))   # "鄂州市疾病预防控制中心城镇供水卫生监督监测": the unit, then the project
+    if unit and unit.end() == len(name):
+        return ""   # "海口市档案局2016年度项目支出绩效评价报告": a unit's report on all its projects
+    return name[unit.end():] if unit and len(name) - unit.end() >= 4 else name

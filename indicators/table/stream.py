@@ -796,12 +796,7 @@ def _cut_points(cell: str, key: str) -> set[int]:
     for pa, pb in protected:
         cuts -= set(range(pa + 1, pb + 1 if pb not in starts else pb))
         cuts.add(pa)   # (kept after it where a level word follows: "指标2:" "质量指标(5分)", an empty slot's label)
-    for m in SCORING_RULE.finditer(key):   # "…得10分,每减少1%扣1分": a 评分标准 cell, whatever numbers it holds
-        cuts -= set(range(m.start() + 1, m.end()))
-        lead = max(0, m.start() - 16)
-        condition = _RULE_CONDITION.search(key[lead:m.start()])
-        if condition and condition.group():
-            cuts -= set(range(lead + condition.start() + 1, m.start() + 1))
+    cuts -= _inside_rules(key)   # "…得10分,每减少1%扣1分": a 评分标准 cell, whatever numbers it holds
     return {c for c in cuts if c == 0 or cell[c - 1] != "、"} | {len(cell)}   # "社会、经济、生态效益指标"
 
 
@@ -812,6 +807,21 @@ SCORING_RULE = re.compile(_RULE)
 # the condition the rule's points are for, right before them: "…次数6次以上计3分", "…率90%计3分" (doc 117)
 _RULE_CONDITION = re.compile(r"(?:不?(?:大于|小于|等于|高于|低于|少于|多于|或)+|[≥≤<>＜＞=])?\d+(?:\.\d+)?[%‰]?"
                              r"[\u4e00-\u9fff]{0,2}?(?:以上|以下|以内|及以上)?$")
+
+
+def _inside_rules(key: str) -> set[int]:
+    """The positions inside each scoring rule of ``key``, the condition right before its points included: no cut there.
+
+    >>> sorted(_inside_rules("排查次数6次以上计3分,少于6次不计分3"))[:3], len("排查次数")
+    ([5, 6, 7], 4)
+    """
+    inside: set[int] = set()
+    for m in SCORING_RULE.finditer(key):
+        lead = max(0, m.start() - 16)
+        condition = _RULE_CONDITION.search(key[lead:m.start()])
+        start = lead + condition.start() if condition and condition.group() else m.start()
+        inside |= set(range(start + 1, m.end()))
+    return inside
 
 
 def _yes_no_cuts(key: str) -> set[int]:
