@@ -476,11 +476,12 @@ def _find_number(text: str, v: TargetVocab):
         val = _cn_number(m.group(1)) if not m.group(1)[0].isdigit() else float(m.group(1))
         if val is not None:
             return m.start(), m.end(), val, "percent"
-    for m in _ARABIC.finditer(text):
-        # "较2022年增长5%": the baseline year is not the target
-        if text[m.end():m.end() + 1] == "年" and text[max(0, m.start() - 1):m.start()] in ("较", "比", "于") \
-                and re.fullmatch(r"(?:19|20)\d\d", m.group()):
-            continue   # (but "不低于5年" is five years: doc 250)
+    numbers = [m for m in _ARABIC.finditer(text)
+               # "较2022年增长5%": the baseline year is not the target (but "不低于5年" is five years: doc 250)
+               if not (text[m.end():m.end() + 1] == "年" and text[max(0, m.start() - 1):m.start()] in ("较", "比", "于")
+                       and re.fullmatch(r"(?:19|20)\d\d", m.group()))]
+    if numbers:
+        m = _total(text, numbers)
         return m.start(), m.end(), float(m.group().replace(",", "")), "arabic"
     for m in _CN_NUM.finditer(text):
         span = m.group()
@@ -495,6 +496,29 @@ def _find_number(text: str, v: TargetVocab):
         if val is not None:
             return m.start(), m.end(), val, "chinese"
     return None
+
+
+_TOTAL_WORDS = ("约", "共", "合计", "总计", "累计")
+
+
+def _total(text: str, numbers: list) -> re.Match:
+    """The number a sentence of several counts sets as its amount: the first, unless a later one is the total or the
+    estimate the sentence leads to (``14个村(居），共60户``, ``14个村（居）320户农户住房阴阳沟整治，约16公里``: doc 401).
+
+    >>> Target.fromstring("14个村(居），共60户").value, Target.fromstring("约16公里").value
+    (60.0, 16.0)
+    """
+    first = numbers[0]
+    if text[:first.start()].endswith(_TOTAL_WORDS):
+        return first
+    # (a total inside brackets explains the first number: "1股(3户共9股)", doc 251)
+    return next((m for m in numbers[1:] if text[:m.start()].endswith(_TOTAL_WORDS) and not _in_brackets(text, m.start())),
+                first)
+
+
+def _in_brackets(text: str, i: int) -> bool:
+    before = text[:i]
+    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
 
 
 def _quantity(text: str, t: Target, mark, v: TargetVocab) -> bool:
@@ -722,6 +746,33 @@ def _calendar_month(target: Target, name_key: str, year: int | None) -> Target |
                   spans=target.spans)
 
 
+_BARE_YEAR = re.compile(r"^[=＝]\s*((?:19|20)\d{2})\s*年$")
+_WHOLE_YEAR = re.compile(r"^(?:全年|全年度|年内|本年度?内?)$")
+
+
+def _calendar_year(target: Target, name_key: str, year: int | None) -> Target | None:
+    """A time row's ``＝2025年`` (a 指标性质 ``＝`` joined to the year, docs 393 and 404) is the year, a deadline at its
+    end, as a bare ``2025年`` is, and ``全年`` there is the table's year (doc 403); 2025 years is no target.
+
+    >>> t = Target.fromstring("＝2025年", name="完成时间"); (t.kind, t.deadline)
+    ('deadline', '2025-12-31')
+    >>> t = Target.fromstring("全年", name="征收完成时间", year=2025); (t.kind, t.deadline)
+    ('deadline', '2025-12-31')
+    >>> Target.fromstring("全年", name="群众满意度").kind, Target.fromstring("=2025年", name="使用年限").kind
+    ('qualitative', 'quantitative')
+    """
+    if not _TIME_NAME.search(name_key):
+        return None
+    raw = target.raw.strip()
+    m = _BARE_YEAR.match(raw)
+    if m and target.kind == "quantitative":
+        return Target(raw=target.raw, kind="deadline", deadline=f"{m.group(1)}-12-31", spans=target.spans)
+    if _WHOLE_YEAR.match(raw) and target.kind == "qualitative":
+        return Target(raw=target.raw, kind="deadline", deadline=f"{year:04d}-12-31" if year else "",
+                      period=target.period, spans=target.spans)
+    return None
+
+
 _LIMIT_NAME = re.compile(r"时间|时限|期限|周期|用时|工期|及时|按时|完成时")
 _LIMIT_UNITS = frozenset(("工作日", "个工作日", "个月", "月", "天", "日", "年"))
 
@@ -762,7 +813,8 @@ def _with_name(target: Target, name: str, year: int | None = None) -> Target:
         if value_key == name_key or value_key in clauses or ((copied or whole) and measure):
             return Target(raw=target.raw, kind="missing")
     guess = (_ocr_comparator(target, name_key) or _excel_serial(target, name_key)
-             or _dotted_month(target, name_key) or _calendar_month(target, name_key, year))
+             or _dotted_month(target, name_key) or _calendar_month(target, name_key, year)
+             or _calendar_year(target, name_key, year))
     if guess is not None:
         return guess
     if target.kind == "quantitative" and not target.unit:

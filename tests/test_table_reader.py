@@ -3486,3 +3486,15 @@ def test_a_reports_next_part_ends_the_table_and_a_word_target_keeps_its_budget_n
     assert ("成本指标", "基本支出", "按预算规定，严格控制经费支出", "") in [
         (r.level2, r.level3, r.value_raw, r.project) for r in got]
     assert not_indicator("基本支出", "428.05") and not_indicator("基本支出", "项目支出")
+
+
+def test_a_signature_row_ends_a_sheets_table_and_a_long_name_with_a_target_is_kept():
+    """Doc 403 (南江县医疗保障局 2025, .xls): the 整体 sheet ends with ``单位领导：张爱华 股室负责人：马林 经办人：杨媚`` and the next
+    sheet opens with ``附件2``: the sign-off row ends the table and is no indicator. Doc 400 (西兴镇 2019 决算, Word): a 三级
+    cell of two sentences (``经济社会发展指标：脱贫攻坚、…。保障指标：…。``) with its own target ``100%`` is an indicator, not
+    a paragraph of prose."""
+    got = _doc395_399("403_")
+    assert not any("经办人" in r.level3 or r.value_raw == "附件2" for r in got)
+    assert len([r for r in got if not r.project]) == 12
+    got = _doc395_399("400_")
+    assert [r.value_raw for r in got if r.level3.startswith("经济社会发展指标：")] == ["100%"]

@@ -350,3 +350,28 @@ def test_comparators_written_with_huozhe(raw, op, value, unit):
     """Doc 387 (深圳 松岗街道): ``小于或者等于6小时`` is ≤ 6 小时, as ``小于或等于`` is."""
     t = Target.fromstring(raw)
     assert (t.kind, t.op, t.value, t.unit) == ("quantitative", op, value, unit)
+
+
+def test_a_total_or_an_estimate_after_a_scope_count_is_the_amount():
+    """Doc 401 (大寨镇 2019 决算): ``14个村(居），共60户`` sets 60 户 (14 个村 is the scope), ``…阴阳沟整治，约16公里`` sets 16 公里;
+    a total inside brackets explains the first number (``1股(3户共9股)``, doc 251: 1 股), and a first number that is
+    itself the total stays (``共3批次，约100人``)."""
+    t = Target.fromstring("14个村(居），共60户")
+    assert (t.value, t.unit) == (60.0, "户")
+    t = Target.fromstring("14个村（居）320户农户住房阴阳沟整治，约16公里")
+    assert (t.value, t.unit) == (16.0, "公里")
+    assert (Target.fromstring("1股(3户共9股)").value, Target.fromstring("共3批次，约100人").value) == (1.0, 3.0)
+
+
+def test_people_counted_with_wei_and_a_calendar_year_in_a_time_row():
+    """Doc 396 ``26位村干部加入驻村工作队`` is 26 位; docs 393 and 404 ``完成时间 | ＝2025年`` (the 指标性质 ``＝`` joined to a
+    year) is a deadline at the year's end, as ``2025年`` is, and doc 403 ``征收完成时间 | 全年`` the table's year; outside a
+    time row both stay what they were."""
+    t = Target.fromstring("26位村干部加入驻村工作队")
+    assert (t.value, t.unit) == (26.0, "位")
+    t = Target.fromstring("＝2023年", name="完成时间")
+    assert (t.kind, t.deadline) == ("deadline", "2023-12-31")
+    t = Target.fromstring("全年", name="医保征收完成时间", year=2025)
+    assert (t.kind, t.deadline) == ("deadline", "2025-12-31")
+    assert Target.fromstring("＝20年", name="完成时间").kind == "quantitative"
+    assert Target.fromstring("全年", name="巩固脱贫成效").kind == "qualitative"

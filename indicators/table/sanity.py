@@ -62,6 +62,7 @@ _LEADING_PUNCT = frozenset(",，、;；-—)）.。")
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = re.compile(r"[一二三]级指标")
 _HEADER_WORDS = re.compile(r"[（(]?(?:[一二三]级指标|指标值|[及和、与])+[)）]?")
+_SHORT_TARGET = re.compile(r"^[≥≤＞＜>=<≧≦＝]{0,2}\d+(?:\.\d+)?%$")   # "100%", "≥95%": a target, not a sentence's end
 _NOTE_ITEM = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff]{2}[^\d]{8}")   # "2.基于经济性和必要性…": a numbered note
 
 
@@ -122,8 +123,8 @@ def not_indicator(level3: str, value: str) -> str | None:
     if _LEVEL_HEADER.search(name) or _HEADER_WORDS.fullmatch(bare):
         return "header cells"   # "数量指标（三级指标及指标值）" read as a name and its target (doc 392): no real name holds a
         # level's header word, no real target is header words alone
-    if len(name) > nn.max_sentence and "。" in name:
-        return "prose"
+    if len(name) > nn.max_sentence and "。" in name and not _SHORT_TARGET.match(bare):
+        return "prose"   # (but a long 三级 with a target of its own, "经济社会发展指标：脱贫攻坚、…。 | 100%", doc 400, is one)
     if len(_LETTER.findall(name)) < nn.min_letters and not _copied_target(name, value) \
             and name not in nn.slot_left:
         return "fragment"
