@@ -21,9 +21,11 @@ CSV_COLUMNS = [
 
 @dataclass
 class Line:
-    """One row of cells as the document gives it, with its 1-based source line."""
+    """One row of cells as the document gives it, with its 1-based source line; ``section``: the workbook sheet it is
+    on (a new sheet is a new table, whatever its rows look like)."""
     cells: list[str]
     lineno: int
+    section: str = ""
 
     @property
     def nonempty(self) -> list[tuple[int, str]]:

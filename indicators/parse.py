@@ -406,9 +406,11 @@ def _level1_names() -> frozenset[str]:
 
 
 def _covers(a: ParsedDocument, b: ParsedDocument) -> bool:
-    """Every (三级, value) record of ``b`` is one of ``a``'s."""
+    """Every (三级, value) record of ``b`` is one of ``a``'s; a record of ``b`` without a value is covered by ``a``'s
+    record of its name with one (a column ``b``'s reader did not see: doc 407's ``指标值（包含数字及文字描述）``)."""
     keys = {(r.level3, r.value_raw) for r in a.indicators}
-    return all((r.level3, r.value_raw) in keys for r in b.indicators)
+    valued = {r.level3 for r in a.indicators if r.value_raw}
+    return all((r.level3, r.value_raw) in keys or (not r.value_raw and r.level3 in valued) for r in b.indicators)
 
 
 def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:

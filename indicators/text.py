@@ -127,3 +127,16 @@ def simplified(text: str) -> str:
 
 def has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_UNIT_CODE_PREFIX = re.compile(r"^\d{1,4}-(?=[^\d\s-])")
+
+
+def unit_cell(text: str | None) -> str:
+    """A 度量单位 cell as a unit: the code a budget system puts in front of it dropped (``50-%``, ``262-人/次``: doc 408).
+
+    >>> unit_cell("50-%"), unit_cell("262-人/次"), unit_cell("%"), unit_cell("2023-12")
+    ('%', '人/次', '%', '2023-12')
+    """
+    text = (text or "").strip()
+    return _UNIT_CODE_PREFIX.sub("", text)

@@ -3498,3 +3498,45 @@ def test_a_signature_row_ends_a_sheets_table_and_a_long_name_with_a_target_is_ke
     assert len([r for r in got if not r.project]) == 12
     got = _doc395_399("400_")
     assert [r.value_raw for r in got if r.level3.startswith("经济社会发展指标：")] == ["100%"]
+
+
+def test_a_new_sheet_ends_the_table_of_the_sheet_before():
+    """A workbook's 整体 table ends its sheet; the next sheet's cover (``2025年部门预算 | 2025年3月12日``, ``收入 | 支出``)
+    is no row of it (doc 406: 南江县公安局's Sheet1 before the 封面 of the copy that follows)."""
+    from indicators.model import Line
+    from indicators.parse import parse_rows
+    lines = [Line(["一级指标", "二级指标", "三级指标", "指标值"], 1, "Sheet1"),
+             Line(["产出指标", "数量指标", "保障驻村人员数量", "8人"], 2, "Sheet1"),
+             Line(["满意度指标", "服务对象满意度指标", "受惠群众满意度", "≥98%"], 3, "Sheet1"),
+             Line(["2025年部门预算", "2025年3月12日"], 4, "封面"),
+             Line(["收入", "支出"], 5, "封面"),
+             Line(["项目", "预算数"], 6, "封面")]
+    got = [(r.level3, r.value_raw) for r in parse_rows(lines, "book.xlsx").indicators]
+    assert got == [("保障驻村人员数量", "8人"), ("受惠群众满意度", "≥98%")]
+    names = {r.level3 for r in _doc395_399("406_")}
+    assert not names & {"2025年部门预算", "部门收支总表", "收入", "项目"}
+    assert "为打击主城区主要街面犯罪提供技术支持率" in {n.replace(" ", "") for n in names}   # (技术支持 alone is a footer)
+
+
+def test_a_statement_under_the_value_column_is_the_value():
+    """A grid row with its own cell under 三级 (doc 406: ``成本指标 | 经济成本 | 全县公安工作预计全年投入经费11790.09万元``,
+    经济成本 being a 二级 name as well) or under a header with no 三级 column at all (doc 410: ``一级指标 | 二级指标 | 指标值``,
+    a blank grid column between): the cell under 指标值 is the target, and the 二级 name stands as the indicator's."""
+    got = {r.level3: r.value_raw for r in _doc395_399("406_")}
+    assert got["经济成本"] == "全县公安工作预计全年投入经费11790.09万元"
+    got = [(r.level2, r.level3, r.value_raw) for r in _doc395_399("410_")]
+    assert ("数量指标", "数量指标", "确保机关正常运转、人员薪酬按时发放、做好婚姻登记业务工作。") in got
+    assert len(got) == 10 and not any("情况说明" in name for _, name, _ in got)
+
+
+def test_unit_codes_and_a_note_after_the_value_header_and_a_coded_budget_row():
+    """Doc 408 (平昌县信访局 2021): the 度量单位 cells carry the budget system's code (``50-%``, ``262-人/次``): the target is
+    ``≥95%``, not ``≥9550-%``. Doc 407 (平昌县文广旅局 2025): the strict grid reader does not know the 整体 table's
+    ``指标值（包含数字及文字描述）`` and leaves its values empty; the stream reader, which does, reads every row the grid
+    reader did (by name) and their values, and is kept; ``000013529161-体育彩票公益金 | 240.00`` is a budget row."""
+    values = {r.level3: r.value_raw for r in _doc395_399("408_")}
+    assert values["信访案件受理率"] == "≥95%" and values["引导群众依法信访"] == "≥1600人/次"
+    assert not any("-%" in v or "-次" in v for v in values.values())
+    got = _doc395_399("407_")
+    assert {r.level3: r.value_raw for r in got}["人民群众满意度"] == "98%"
+    assert not any(r.level3.startswith("000013529161") for r in got)

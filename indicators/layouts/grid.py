@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import EmptySlot, Indicator, Line
-from ..text import clean_cell, has_cjk, norm_key
+from ..text import clean_cell, has_cjk, norm_key, unit_cell
 from ..vocab import vocab
 from .base import header_roles, is_header, is_title_text, single_content
 from ..table.project import project_name
@@ -407,7 +407,7 @@ class GridParser:
         op_col, unit_col = self.colmap.col("op"), self.colmap.col("unit")
         text = "".join(cells[c] for c in self.colmap.value_cols
                        if c < len(cells) and c != unit_col and not (c == op_col and _OP_WORDS.search(cells[c])))
-        unit = cells[unit_col].strip() if unit_col in self.colmap.value_cols and unit_col < len(cells) else ""
+        unit = unit_cell(cells[unit_col]) if unit_col in self.colmap.value_cols and unit_col < len(cells) else ""
         return text + unit if unit and text.rstrip()[-1:].isdigit() and not text.endswith(unit) else text
 
     def _row(self, cells: list[str], lineno: int) -> None:

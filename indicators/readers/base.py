@@ -100,7 +100,7 @@ class ReadResult:
             return
         cells += [""] if open_end else []
         lineno = len(self.lines) + 1
-        self.lines.append(Line(cells=[str(c) for c in cells], lineno=lineno))
+        self.lines.append(Line(cells=[str(c) for c in cells], lineno=lineno, section=location.sheet))
         self.locations[lineno] = location
 
 

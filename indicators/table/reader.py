@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import EmptySlot, Indicator
-from ..text import simplified
+from ..text import simplified, unit_cell
 from ..vocab import vocab
 from .digits import digit_cuts, serial_cuts
 from .header import SECOND, Template, base_role, find_templates, header_key, header_role
@@ -186,6 +186,8 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
     """Where a table's rows stop: a 总分/合计/说明 line or a signature line ends it."""
     v = vocab()
     for i in range(start, end):
+        if tokens[i].sheet_start:
+            return i   # a workbook's next sheet (the 封面 of the next 部门预算 after a 整体 table: doc 406)
         key = simplified(_squeeze(tokens[i].text))   # (a traditional page's 預算績效評價結果, 總分 end it too: doc 81)
         if words().table_end.match(key) and (token_type(key) == "text" or key.startswith("总分") or key in ("注:", "注：")):
             # (总分 and 注: alone type as short words)
@@ -203,6 +205,8 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
         if i > start + 1 and key.startswith("序号") and len(key) <= 12:
             return i   # "序号 | 学校性质 | 培训机构 …": the header of the next (budget) table
         kind = v.label_kind(key) if i > start + 1 else None
+        if kind and _word_goes_on(tokens, i, end):
+            kind = None   # "年度目标" cut by the lexer from the 三级 cell "年度目标工作任务完成时间" (doc 406): no label
         if kind == "goal" and _framework_name_after(tokens, i, end):
             continue   # "绩效目标 | 绩效指标 明确性 | 明确": the 二级 of the 决策 framework (doc 124), not the goal block
         if i > start + 1 and (kind in ("project", "department", "goal", "stop")
@@ -214,6 +218,18 @@ def _table_end(tokens: list[Token], start: int, end: int) -> int:
                 and _title_cell(tokens, i, end):
             return i   # "南江县2025年县级部门…绩效目标申报表" cut by the lexer: the next table's title (doc 388)
     return end
+
+
+def _word_goes_on(tokens: list[Token], i: int, end: int) -> bool:
+    """The lexer cut token i from a longer cell whose next character goes on with the same word (a Chinese character,
+    not the colon or bracket after a label: ``年度目标`` | ``工作任务完成时间``)."""
+    k = _cell_end(tokens, i, end)
+    if k == i + 1 or tokens[i].gap == "glue":   # (only a cell's first token: a word inside a sentence is left as it was)
+        return False
+    rest = tokens[i + 1].text.lstrip()
+    whole = simplified(_squeeze("".join(t.text for t in tokens[i:k])))
+    # (a title cut there, "项目支出绩效目标" | "完成情况表", is the next table's: it ends this one)
+    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and "表" not in whole and not vocab().title_kind(whole)
 
 
 def _cell_end(tokens: list[Token], i: int, end: int) -> int:
@@ -648,7 +664,7 @@ def _records(table: TableRead, source_file: str, year, issuer, title, table_id: 
         value += _region_values(row, value)   # a 区域 table's other towns' values follow the first, as written
         if value and all(ch in COMPARATOR_CHARS for ch in value):
             value = ""   # "<" and the page's end: the target was cut after its comparator (doc 181)
-        unit = _squeeze(row.get("unit"))
+        unit = unit_cell(_squeeze(row.get("unit")))
         if unit and value and value[-1].isdigit() and unit not in ("是/否", "是否") and not value.endswith(unit):
             # (a 计量单位 cell that repeats the number, "= 44,561 44,561", is an export's copy: doc 73)
             value += unit   # a bare number takes the 计量单位 cell; "28.8萬元" or "应保尽保" keep their own

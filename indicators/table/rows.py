@@ -481,6 +481,8 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
     aligned = aligned_lines(tokens, columns) if aligned is None else aligned
     levelled, blocks = level_lines(tokens, columns), _blocks(columns)
     pinned = target_pinned(tokens, roles, columns, aligned)
+    named_level3 = "level3" in columns.values()
+    named_lines = {t.line for t in tokens if t.line in aligned and columns.get(t.col) == "level3"}
     out: list[list[float]] = []
     for t, pin in zip(tokens, pinned):
         named = columns.get(t.col) if t.col >= 0 and t.line in aligned else None
@@ -489,8 +491,12 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
             # the 三级 cells of both blocks empty): the second block's 二级 stays there, it is no 三级
             out.append([w.off_column if r != blocks[t.col] else 0.0 for r in roles])
         elif pin:
-            out.append([w.off_column if base_role(r) in _PLACED and base_role(r) != named else 0.0 for r in roles])
-        elif named == "level3" and token_type(t.text) == "l2like":
+            # (and where the header names no 三级 column, or the row has its own cell under 三级, a statement under 指标值
+            # is no 三级 either: docs 410, 406)
+            no_name = not named_level3 or t.line in named_lines
+            out.append([w.off_column if (base_role(r) in _PLACED or (r == "level3" and no_name))
+                        and base_role(r) != named else 0.0 for r in roles])
+        elif named == "level3" and token_type(t.text) in ("l2like", "l2"):
             # "经费预算不超指标" under the 三级 header (doc 388): a name ending in 指标 there is the row's 三级, not a 二级
             out.append([w.off_column if base_role(r) in ("level1", "level2") else 0.0 for r in roles])
         else:
@@ -555,7 +561,19 @@ def aligned_lines(tokens: list[Token], columns: dict[int, str]) -> set[int]:
     [1]
     """
     name_cols = {c for c, r in columns.items() if r == "level3"}
-    return {t.line for t in tokens if t.col in name_cols and token_type(t.text) in ("text", "qual", "l2like")}
+    if not name_cols and "level2" in columns.values():
+        # a two-level header (一级指标 | 二级指标 | 指标值, no 三级 column: doc 410): a statement under 指标值 on a line
+        # that has its 二级 cell under 二级指标
+        l2_cols = {c for c, r in columns.items() if r == "level2"}
+        value_cols = {c for c, r in columns.items() if r == "value"}
+        levelled = {t.line for t in tokens if t.col in l2_cols and token_type(t.text) in ("l2", "l1l2", "l2like")}
+        return {t.line for t in tokens if t.col in value_cols and t.line in levelled and t.text.strip()}
+    # (a 二级 name in the 三级 column is the row's 三级 where the row has its 二级 cell in the 二级 column too:
+    # "成本指标 | 经济成本 | 全县公安工作预计…万元", doc 406)
+    l2_cols = {c for c, r in columns.items() if r == "level2"}
+    complete = {t.line for t in tokens if t.col in l2_cols and token_type(t.text) in ("l2", "l1l2", "l2like")}
+    return {t.line for t in tokens if t.col in name_cols and (token_type(t.text) in ("text", "qual", "l2like") or (
+        t.line in complete and token_type(t.text) == "l2"))}
 
 
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,

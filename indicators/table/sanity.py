@@ -63,6 +63,7 @@ _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _LEVEL_HEADER = re.compile(r"[一二三]级指标")
 _HEADER_WORDS = re.compile(r"[（(]?(?:[一二三]级指标|指标值|[及和、与])+[)）]?")
 _SHORT_TARGET = re.compile(r"^[≥≤＞＜>=<≧≦＝]{0,2}\d+(?:\.\d+)?%$")   # "100%", "≥95%": a target, not a sentence's end
+_PROJECT_CODE = re.compile(r"^(?:\d{6,}|\d{8}[A-Z]\d{6,})-")   # 51192323T000007589721-, 000013529161-: a project's code
 _NOTE_ITEM = re.compile(r"^\d{1,2}[.、．][\u4e00-\u9fff]{2}[^\d]{8}")   # "2.基于经济性和必要性…": a numbered note
 
 
@@ -103,6 +104,8 @@ def not_indicator(level3: str, value: str) -> str | None:
         return "page furniture or sign-off"
     if name.startswith(nn.starts) or (_BUDGET.search(name) and _BARE_NUMBER.match(value)):
         return "budget line"
+    if _PROJECT_CODE.match(name) and _BARE_NUMBER.match(value.replace(",", "")):
+        return "budget line"   # "000013529161-体育彩票公益金 | 240.00": a coded project's budget row (doc 407)
     if SECTION.match(name) or _PART_OR_CAPTION.match(name):
         return "section heading"   # (第三部分, 部门公开表7: a report's part and a table's caption, doc 386)
     if _SCORING.search(name) or (name.endswith("得") and _POINTS.match(value)):

@@ -39,6 +39,7 @@ class Token:
     gap: str
     open: bool = False   # the source row ends after this token with cells it shows empty (lines_stream)
     col: int = -1        # the grid column of the cell it came from, where the source has a grid (lines_stream)
+    sheet_start: bool = False   # the first cell of a workbook sheet after another sheet's (lines_stream): a table ends
 
 
 # pinyin glosses inserted after characters by mirror sites, 項(xiàng): letters with a vowel, so that a unit note such as
@@ -1269,13 +1270,19 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
     """Tokens of rows already split into cells (HTML tables, CSV): every row end is a real one."""
     tokens: list[Token] = []
     gap = "para"
+    section = None
     for line in lines:
         cols = [k for k, c in enumerate(line.cells) if c and c.strip()]
         cells = [clean_text(line.cells[k]).strip() for k in cols]
         if not cells or (len(cells) == 1 and _PAGE_NUMBER.match(cells[0])):
             continue   # (a PDF page's or a sheet's own page number row is no cell either)
+        first = len(tokens)
         # (a sheet's or web table's row of four cells or more: each cell is one, its borders are the source's)
         _add_cells(tokens, cells, line.lineno, gap, "sep", cols=cols, keep_whole=hard_rows and len(cells) >= 4)
+        here = getattr(line, "section", "")
+        if section is not None and here != section and first < len(tokens):
+            tokens[first] = dataclasses.replace(tokens[first], sheet_start=True)   # (the next sheet: doc 406)
+        section = here
         # (a row of one cell ends softly, as a wrapped cell or a title line; one cell after empty cells is a table row
         # of its own: a name whose 一级/二级 are merged above it and whose value cells are empty, doc 99 as a sheet)
         row = len(cells) > 1 or (hard_rows and not (line.cells[0] or "").strip())
