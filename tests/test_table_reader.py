@@ -3540,3 +3540,16 @@ def test_unit_codes_and_a_note_after_the_value_header_and_a_coded_budget_row():
     got = _doc395_399("407_")
     assert {r.level3: r.value_raw for r in got}["人民群众满意度"] == "98%"
     assert not any(r.level3.startswith("000013529161") for r in got)
+
+
+def test_a_grid_cell_is_one_name_and_a_procurement_table_gives_no_records():
+    """Doc 417 (南江县财政局 2025): the bordered 三级 cell ``全县实现三大主粮完全成本保险覆盖率`` is one name (not cut after 成本
+    into a goal and 保险覆盖率); a 政府采购 table's row ``51192222T000007426397-预算绩效管理工作 | B08-咨询服务`` and its
+    header ``采购品目`` are no indicators. Doc 416 (仁和镇 2025): the grid reader reads the 整体 sheet's
+    ``绩效指标值`` column empty; the stream reader reads its values and every other row of the grid reader's but one (a
+    procurement header), and is kept."""
+    got = {r.level3: r.value_raw for r in _doc395_399("417_")}
+    assert got["全县实现三大主粮完全成本保险覆盖率"] == "＝100%" and "保险覆盖率" not in got
+    assert not any(v.startswith("B08-") for v in got.values()) and "采购品目" not in got
+    got = {r.level3: r.value_raw for r in _doc395_399("416_")}
+    assert got["群众满意度"] == "≥98%" and got["部门预算支出总额"] == "≤14,019,268.87元"

@@ -55,7 +55,8 @@ _SCORING = re.compile(r"得\s*\d+(?:\.\d+)?\s*分|扣\s*\d+(?:\.\d+)?\s*分|每(
 # "…90%得 | 10分": the tail of a scoring rule
 _POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
 # "业务装备经费 | 776001-扎赉特旗人民检察院": a project row's unit code and name
-_UNIT_CODE = re.compile(r"^\d{3,}-[\u4e00-\u9fff]")
+# (and a 政府采购 table's 采购品目 code, "B08-咨询服务", "A02010104-台式计算机": doc 417)
+_UNIT_CODE = re.compile(r"^(?:\d{3,}|[ABC]\d{2,})-[\u4e00-\u9fff]")
 _ENUM_VALUE = re.compile(r"^(?:指标|目标)\d{1,2}(?:[:：]|$)")
 # ",每减少", "-定性": the tail of a cell cut off its row
 _LEADING_PUNCT = frozenset(",，、;；-—)）.。")

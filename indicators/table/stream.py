@@ -433,7 +433,9 @@ def _add_cells(tokens: list[Token], cells: list[str], lineno: int, gap: str, inn
         if inner == "lone" and len(pieces) == 1:
             pieces = _name_then_value(cell)
         for k, piece in enumerate(pieces):
-            for m, part in enumerate(name_split(piece)):
+            # (a grid's bordered cell holds one name: its explanation has a cell of its own, "全县实现三大主粮完全成本
+            # 保险覆盖率" is not cut after 成本, doc 417)
+            for m, part in enumerate([piece] if keep_whole else name_split(piece)):
                 tokens.append(Token(part, lineno, "namecut" if m else (gap if first else ("glue" if k else inner)), col=col))
                 first = False
 
