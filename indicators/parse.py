@@ -64,12 +64,32 @@ def _both_readers(lines: list[Line], source_file: str, general) -> ParsedDocumen
 
 def _with_level2_columns(doc: ParsedDocument, lines: list[Line], source_file: str) -> ParsedDocument:
     """``doc`` and the records of a table whose 二级 levels are columns on the lines its readers did not take (doc
-    389: a 部门整体 table beside the 项目 table the readers read)."""
+    389: a 部门整体 table beside the 项目 table the readers read), and those of a sheet whose 一级 levels head pairs of
+    三级 | 指标值 columns, in place of what the readers made of its lines (doc 419)."""
     more = level2_column_indicators(lines, source_file, {r.source_line for r in doc.indicators})
     if more:
         doc.indicators = list(doc.indicators) + more
         doc.diagnostic = ""
+    pairs = level1_pair_indicators(lines, source_file)
+    if pairs:
+        first, last = min(r.source_line for r in pairs), max(r.source_line for r in pairs)
+        doc.indicators = [r for r in doc.indicators if not first - 2 <= r.source_line <= last] + pairs
+        doc.diagnostic = ""
     return doc
+
+
+def level1_pair_indicators(lines: list[Line], source_file: str) -> list:
+    """The records of a sheet whose 一级 levels head 三级 | 指标值 column pairs
+    (:func:`indicators.table.levelcols.level1_pair_records`)."""
+    from .layouts.grid import document_info
+    from .table.levelcols import level1_pair_records
+    from .table.sanity import keep_indicators
+    found = level1_pair_records(lines)
+    if not found:
+        return []
+    info = document_info(lines)
+    return keep_indicators([_text_record(source_file, info, r.line, r.level1, "", r.level3, r.value, project=r.project)
+                            for r in found])
 
 
 def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = ".txt") -> ParsedDocument:
@@ -411,10 +431,17 @@ def _covers(a: ParsedDocument, b: ParsedDocument) -> bool:
     keys = {(r.level3, r.value_raw) for r in a.indicators}
     valued = {r.level3 for r in a.indicators if r.value_raw}
     missing = sum(1 for r in b.indicators if (r.level3, r.value_raw) not in keys
-                  and not (not r.value_raw and r.level3 in valued))
+                  and not (not r.value_raw and (r.level3 in valued or _header_leftover(r))))
     # (one in fifty may be a row the other reader rightly left out: a procurement table's header read as a record by
     # the grid reader, doc 416)
     return missing <= len(b.indicators) // 50
+
+
+def _header_leftover(r) -> bool:
+    """A record with no value or actual whose name is a level's or holds header words (``质量指标 | ``, ``绩效指标值
+    绩效度量单位 | ``: the cells of a header row the grid reader did not know, doc 420): no row to cover."""
+    from .table.header import header_role
+    return not r.actual_raw and (_level_name(r.level3) or bool(header_role(r.level3)))
 
 
 def choose(grid: ParsedDocument, general: ParsedDocument) -> ParsedDocument:

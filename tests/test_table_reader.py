@@ -3553,3 +3553,19 @@ def test_a_grid_cell_is_one_name_and_a_procurement_table_gives_no_records():
     assert not any(v.startswith("B08-") for v in got.values()) and "采购品目" not in got
     got = {r.level3: r.value_raw for r in _doc395_399("416_")}
     assert got["群众满意度"] == "≥98%" and got["部门预算支出总额"] == "≤14,019,268.87元"
+
+
+def test_level1_column_pairs_and_a_grid_reading_of_an_unknown_header():
+    """Doc 419 (平昌县财政局 2020, .xls): sheet 6-1 heads pairs of ``三级指标 | 指标值`` columns with 产出指标, 效益指标 and
+    满意度指标 and has no 二级: each filled pair is a record of its 一级, the project the first cell of the row that names
+    it (``财政资金专项监督检查经费``), carried down. Doc 420 (南江县委编办 2025): the grid reader does not know the 整体 sheet's
+    ``绩效指标值`` and reads its header and level cells as records without values; they are no rows the stream reader's
+    reading must cover, and its reading (the values) is kept. Doc 421: ``空表说明：无此项内容`` is no indicator."""
+    got = [(r.level1, r.project, r.level3, r.value_raw) for r in _doc395_399("419_")]
+    assert ("产出指标", "财政资金专项监督检查经费", "财政资金检查人次", "大于9000人次") in got
+    assert ("满意度指标", "财政资金专项监督检查经费", "被监督对象满意度", "大于90%") in got
+    assert ("产出指标", "绩效评价", "办公费", "20000") in got
+    assert not any(name in ("财政", "财政局") for _, _, name, _ in got)
+    got = {r.level3: r.value_raw for r in _doc395_399("420_")}
+    assert got["全县机关事业单位满意度"] == "≥95%" and "绩效指标值绩效度量单位" not in got
+    assert not any("空表说明" in r.level3 for r in _doc395_399("421_"))

@@ -235,3 +235,55 @@ def level2_column_records(lines: list[Line]) -> list[LevelRecord]:
             name, value = level2_cell(cells[c])
             out.append(LevelRecord(line.lineno, v.parent_of(cols[c]) or "", "", name, value, level2=cols[c]))
     return out
+
+
+# a 项目 sheet with, under each 一级 of the header, a 三级指标 | 指标值 pair of columns and no 二级 (平昌县财政局 2020,
+# doc 419: ``产出指标 | | 效益指标 | | 满意度指标 |`` over ``三级指标 | 指标值 | 三级指标 | 指标值 | 三级指标 | 指标值``)
+def _pair_columns(upper: list[str], lower: list[str]) -> dict[int, str]:
+    """The name column of each 一级 pair: a cell of ``upper`` naming a 一级 over a 三级 header cell of ``lower`` with a
+    value header cell right of it."""
+    from .header import header_role
+    out = {}
+    for c, cell in enumerate(upper):
+        lv = _level1(cell) if cell and cell.strip() else ""
+        if lv and c + 1 < len(lower) and header_role(lower[c].strip()) == "level3" \
+                and header_role(lower[c + 1].strip()) == "value":
+            out[c] = lv
+    return out
+
+
+def level1_pair_records(lines: list[Line]) -> list[LevelRecord]:
+    """Every name and target of a sheet whose 一级 levels head pairs of 三级指标 | 指标值 columns (see above), the
+    project the first cell of the row that names it, carried down the rows whose first cell is empty; [] when no
+    header has two such pairs.
+
+    >>> rows = [["单位名称(项目名称)", "年度目标", "产出指标", "", "效益指标", ""],
+    ...         ["", "", "三级指标", "指标值", "三级指标", "指标值"],
+    ...         ["  财政局", "", "", "", "", ""],
+    ...         ["    绩效评价", "确保…", "办公费", "20000", "增加就业率", "达5%"],
+    ...         ["    ", "", "差旅费", "250000", "", ""]]
+    >>> [(r.line, r.level1, r.project, r.level3, r.value)
+    ...  for r in level1_pair_records([Line(c, k + 1) for k, c in enumerate(rows)])]   # doctest: +NORMALIZE_WHITESPACE
+    [(4, '产出指标', '绩效评价', '办公费', '20000'), (4, '效益指标', '绩效评价', '增加就业率', '达5%'),
+     (5, '产出指标', '绩效评价', '差旅费', '250000')]
+    """
+    for h in range(len(lines) - 1):
+        cols = _pair_columns(lines[h].cells, lines[h + 1].cells)
+        if len(cols) >= 2:
+            break
+    else:
+        return []
+    out: list[LevelRecord] = []
+    project = ""
+    for line in lines[h + 2:]:
+        cells = line.cells
+        if getattr(line, "section", "") != getattr(lines[h], "section", ""):
+            break   # (the next sheet)
+        first = (cells[0] if cells else "").strip()
+        pairs = [(c, lv) for c, lv in cols.items() if c < len(cells) and cells[c].strip()]
+        if first and not re.fullmatch(r"[\d\s.,]*", first):
+            project = re.sub(r"\s+", "", first)
+        for c, lv in pairs:
+            value = cells[c + 1].strip() if c + 1 < len(cells) else ""
+            out.append(LevelRecord(line.lineno, lv, project, re.sub(r"\s+", "", cells[c]), value))
+    return out
