@@ -53,7 +53,10 @@ def _both_readers(lines: list[Line], source_file: str, general) -> ParsedDocumen
     """The strict grid reader on the rows; unless it read whole tables, also ``general()`` (the stream reader),
     and :func:`choose` between them."""
     grid = parse_lines(lines, source_file)
-    if _fit(grid) >= 20 and _well_formed(grid) >= 0.95:
+    if _fit(grid) >= 20 and _well_formed(grid) >= 0.95 and not any(
+            not r.value_raw and _header_leftover(r) for r in grid.indicators):
+        # (a header row's cells read as a record: a table the grid reader did not know, doc 420; the stream reader
+        # may know it)
         return _with_level2_columns(grid, lines, source_file)   # (the stream reader would not be chosen)
     stream = general()
     doc = choose(grid, stream)

@@ -3569,3 +3569,21 @@ def test_level1_column_pairs_and_a_grid_reading_of_an_unknown_header():
     got = {r.level3: r.value_raw for r in _doc395_399("420_")}
     assert got["全县机关事业单位满意度"] == "≥95%" and "绩效指标值绩效度量单位" not in got
     assert not any("空表说明" in r.level3 for r in _doc395_399("421_"))
+
+
+def test_the_grid_reader_ends_a_table_at_a_note_and_at_the_next_sheet():
+    """Docs 422, 423 and 405 (南江 部门预算 workbooks): the 项目支出绩效表 ends with ``取数说明： 此表只取当年预算及绩效，…`` under
+    the project column, and the next sheet opens with ``金额单位：万元``: neither continues the last project's name or the
+    last row's target (``运转保障率 | ＝100%`` was lost as ``＝100%金额单位：万元``)."""
+    from indicators.model import Line
+    from indicators.parse import parse_lines
+    lines = [Line(["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"], 1, "19"),
+             Line(["离退休干部活动经费", "效益指标", "社会效益指标", "运转保障率", "＝", "100", "%"], 2, "19"),
+             Line(["取数说明： 此表只取当年预算及绩效", "", "", "", "", "", ""], 3, "19"),
+             Line(["", "", "", "", "", "金额单位：万元", ""], 4, "20")]
+    got = [(r.project, r.level3, r.value_raw) for r in parse_lines(lines, "book.xlsx").indicators]
+    assert got == [("离退休干部活动经费", "运转保障率", "＝100%")]
+    for doc in ("422_", "423_", "405_"):
+        got = _doc395_399(doc)
+        assert not any("取数说明" in r.project for r in got)
+        assert ("运转保障率", "＝100%") in {(r.level3, r.value_raw) for r in got}

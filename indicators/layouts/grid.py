@@ -197,10 +197,15 @@ class GridParser:
 
     # -- driver -----------------------------------------------------------------------
     def feed(self, lines: list[Line]) -> None:
+        section = None
         for line in lines:
             content = single_content(line)
             if content == "":
                 continue
+            here = getattr(line, "section", "")
+            if section is not None and here != section:
+                self._new_sheet()   # a workbook's next sheet: no row of it continues the last sheet's table (doc 422)
+            section = here
             if content is not None and not (self.active and len(line.cells) >= 3):
                 self._single(content, line)
             else:
@@ -253,6 +258,13 @@ class GridParser:
                 self.ctx = self._new_context(kind=old.kind, title=cleaned, year=old.year, unit=old.unit)
                 self._reset_fill()
             self.ctx.caption = cleaned
+
+    def _new_sheet(self) -> None:
+        self.ctx = self._new_context(unit=self.ctx.unit)
+        self.colmap = None
+        self.active = False
+        self.pending = None
+        self._reset_fill()
 
     def _open_table(self, title: str) -> None:
         kind = self.v.title_kind(norm_key(title)) or "project"
@@ -463,6 +475,9 @@ class GridParser:
         rec = self.last
         if rec is None or rec.table_id != self.ctx.table_id:
             return
+        if project_cell and _ends_table(project_cell):
+            self._new_sheet()   # "取数说明： 此表只取当年预算…" under the project column: the table's end, no project (doc 422)
+            return
         if project_cell and self.colmap.col("project") is not None:
             old = rec.project
             new = old + project_cell
@@ -491,6 +506,12 @@ class GridParser:
         if self.colmap is not None and self.colmap.col("project") is not None and self.cur_project:
             return self.cur_amount
         return self.ctx.amount_yuan if self.ctx.kind != "department" else None
+
+
+def _ends_table(cell: str) -> bool:
+    """A cell that opens with one of the reader's table-end words (``取数说明``, ``合计``, ``备注``)."""
+    from ..table.words import words
+    return bool(words().table_end.match(norm_key(cell)))
 
 
 def parse_grid(lines: list[Line], source_file: str) -> GridParser:
