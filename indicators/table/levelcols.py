@@ -252,6 +252,10 @@ def _pair_columns(upper: list[str], lower: list[str]) -> dict[int, str]:
     return out
 
 
+def _named(cells: list[str]) -> int:
+    return sum(1 for c in cells if c and "指标" in c)
+
+
 def level1_pair_records(lines: list[Line]) -> list[LevelRecord]:
     """Every name and target of a sheet whose 一级 levels head pairs of 三级指标 | 指标值 columns (see above), the
     project the first cell of the row that names it, carried down the rows whose first cell is empty; [] when no
@@ -268,6 +272,8 @@ def level1_pair_records(lines: list[Line]) -> list[LevelRecord]:
      (5, '产出指标', '绩效评价', '差旅费', '250000')]
     """
     for h in range(len(lines) - 1):
+        if _named(lines[h].cells) < 2 or _named(lines[h + 1].cells) < 4:
+            continue   # (a cheap look first: two 一级 cells over four header cells, every one naming 指标)
         cols = _pair_columns(lines[h].cells, lines[h + 1].cells)
         if len(cols) >= 2:
             break
