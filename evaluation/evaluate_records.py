@@ -52,6 +52,8 @@
     python evaluation/evaluate_records.py --set upto417    # 01-417 (the 288 before 418-421)
     python evaluation/evaluate_records.py --set new43      # 422-426 (five 南江/平昌 部门预算 workbooks, later that round)
     python evaluation/evaluate_records.py --set upto421    # 01-421 (the 292 before 422-426)
+    python evaluation/evaluate_records.py --set new44      # 427-430 (four 南江/平昌 2025 部门预算 workbooks, the round's last)
+    python evaluation/evaluate_records.py --set upto426    # 01-426 (the 297 before 427-430)
     python evaluation/evaluate_records.py --set from395    # 395- (the twentieth and twenty-first rounds' files)
     python evaluation/evaluate_records.py --set upto386    # 01-386 (the 257 before the eighteenth round)
     python evaluation/evaluate_records.py --set from370    # 370- (the seventeenth round's files and later ones)
@@ -136,6 +138,7 @@ NEW40_FROM = 406   # later that round: four 巴中 部门预算 workbooks, a 单
 NEW41_FROM = 412   # and six more (412-417): 部门/单位预算 workbooks, an .xls and a Word file
 NEW42_FROM = 418   # and four more (418-421): a 990-row Word 自评 file, an .xls, a workbook and a Word 部门预算
 NEW43_FROM = 422   # and five 部门预算 workbooks (422-426), three of them 2024's
+NEW44_FROM = 427   # and four more 2025 部门预算 workbooks (427-430)
 SETS = {"all": (1, 10**6), "dev": (1, HELDOUT_FROM), "heldout": (HELDOUT_FROM, NEW_FROM),
         "new": (NEW_FROM, NEW3_FROM), "new3": (NEW3_FROM, NEW4_FROM), "new4": (NEW4_FROM, NEW5_FROM),
         "new5": (NEW5_FROM, NEW6_FROM), "new6": (NEW6_FROM, NEW7_FROM), "new7": (NEW7_FROM, NEW8_FROM),
@@ -144,7 +147,7 @@ SETS = {"all": (1, 10**6), "dev": (1, HELDOUT_FROM), "heldout": (HELDOUT_FROM, N
         "new12": (NEW12_FROM, NEW13_FROM), "new13": (NEW13_FROM, NEW14_FROM),
         "new14": (NEW14_FROM, NEW15_FROM), "new15": (NEW15_FROM, NEW16_FROM), "new14_15": (NEW14_FROM, NEW16_FROM),
         "new16": (NEW16_FROM, NEW18_FROM), "new18": (NEW18_FROM, NEW19_FROM), "new19": (NEW19_FROM, NEW20_FROM), "new20": (NEW20_FROM, NEW21_FROM), "new21": (NEW21_FROM, NEW22_FROM), "new22": (NEW22_FROM, NEW23_FROM), "new23": (NEW23_FROM, NEW24_FROM), "new24": (NEW24_FROM, NEW25_FROM), "new25": (NEW25_FROM, NEW26_FROM), "new26": (NEW26_FROM, NEW27_FROM), "new27": (NEW27_FROM, NEW28_FROM), "new28": (NEW28_FROM, NEW29_FROM), "new29": NEW29_DOCS, "new30": ((NEW29_FROM, NEW29_DOCS[0]), (NEW29_DOCS[1], NEW31_FROM)), "from350": (NEW29_FROM, NEW31_FROM),
-        "new31": (NEW31_FROM, NEW32_DOCS[0][0]), "new32": NEW32_DOCS, "new33": (NEW33_FROM, NEW34_FROM), "new34": (NEW34_FROM, NEW35_FROM), "new35": (NEW35_FROM, NEW36_FROM), "new36": (NEW36_FROM, NEW37_FROM), "new37": (NEW37_FROM, NEW38_FROM), "new38": NEW38_DOCS, "new39": NEW39_DOCS, "new40": (NEW40_FROM, NEW41_FROM), "upto405": (1, NEW40_FROM), "new41": (NEW41_FROM, NEW42_FROM), "upto411": (1, NEW41_FROM), "new42": (NEW42_FROM, NEW43_FROM), "upto417": (1, NEW42_FROM), "new43": (NEW43_FROM, 10**6), "upto421": (1, NEW43_FROM), "from395": (NEW38_FROM, 10**6), "upto399": ((1, 396), (397, 400)), "upto394": (1, NEW38_FROM), "from387": (NEW34_FROM, NEW37_FROM), "upto389": (1, NEW37_FROM), "upto386": (1, NEW34_FROM), "from370": (NEW31_FROM, 10**6), "upto349": (1, NEW29_FROM), "from280": (NEW25_FROM, NEW29_FROM), "upto272": (1, NEW25_FROM), "from230": (NEW20_FROM, 10**6), "upto226": (1, NEW20_FROM), "upto112": (1, NEW8_FROM), "upto139": (1, NEW12_FROM), "from140": (NEW12_FROM, 10**6), "seen": (1, NEW_FROM)}
+        "new31": (NEW31_FROM, NEW32_DOCS[0][0]), "new32": NEW32_DOCS, "new33": (NEW33_FROM, NEW34_FROM), "new34": (NEW34_FROM, NEW35_FROM), "new35": (NEW35_FROM, NEW36_FROM), "new36": (NEW36_FROM, NEW37_FROM), "new37": (NEW37_FROM, NEW38_FROM), "new38": NEW38_DOCS, "new39": NEW39_DOCS, "new40": (NEW40_FROM, NEW41_FROM), "upto405": (1, NEW40_FROM), "new41": (NEW41_FROM, NEW42_FROM), "upto411": (1, NEW41_FROM), "new42": (NEW42_FROM, NEW43_FROM), "upto417": (1, NEW42_FROM), "new43": (NEW43_FROM, NEW44_FROM), "upto421": (1, NEW43_FROM), "new44": (NEW44_FROM, 10**6), "upto426": (1, NEW44_FROM), "from395": (NEW38_FROM, 10**6), "upto399": ((1, 396), (397, 400)), "upto394": (1, NEW38_FROM), "from387": (NEW34_FROM, NEW37_FROM), "upto389": (1, NEW37_FROM), "upto386": (1, NEW34_FROM), "from370": (NEW31_FROM, 10**6), "upto349": (1, NEW29_FROM), "from280": (NEW25_FROM, NEW29_FROM), "upto272": (1, NEW25_FROM), "from230": (NEW20_FROM, 10**6), "upto226": (1, NEW20_FROM), "upto112": (1, NEW8_FROM), "upto139": (1, NEW12_FROM), "from140": (NEW12_FROM, 10**6), "seen": (1, NEW_FROM)}
 
 
 def norm(text: str | None) -> str:
