@@ -3587,3 +3587,12 @@ def test_the_grid_reader_ends_a_table_at_a_note_and_at_the_next_sheet():
         got = _doc395_399(doc)
         assert not any("取数说明" in r.project for r in got)
         assert ("运转保障率", "＝100%") in {(r.level3, r.value_raw) for r in got}
+
+
+def test_a_cell_under_the_project_header_is_the_project_when_the_unit_cell_is_empty():
+    """Doc 430 (平昌县民政局 2025, 表13): the 单位名称 cell is filled on the sheet's first row only; a later project's row
+    (``| 公务交通补贴 | 13.45 | …``) starts with the cell under 项目名称, which is that project, not the 单位名称 column's
+    ``other`` (its records went to the project before, seven projects one behind)."""
+    got = {(r.project, r.level3) for r in _doc395_399("430_")}
+    assert ("公务交通补贴", "科目调整次数") in got and ("地名普查经费", "地名志成果数量") in got
+    assert ("救济对象定补", "救济对象人均补差水平") in got

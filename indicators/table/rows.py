@@ -496,6 +496,10 @@ def _column_costs(tokens: list[Token], roles: list[str], columns: dict[int, str]
             no_name = not named_level3 or t.line in named_lines
             out.append([w.off_column if (base_role(r) in _PLACED or (r == "level3" and no_name))
                         and base_role(r) != named else 0.0 for r in roles])
+        elif named == "project" and "project" in roles:
+            # a cell under 项目名称 where the row's 单位名称 cell is empty (平昌县民政局, doc 430): the project, not the
+            # 单位名称 column's ``other``
+            out.append([w.off_column if r in ("other", "row_label", "description") else 0.0 for r in roles])
         elif named == "level3" and token_type(t.text) in ("l2like", "l2"):
             # "经费预算不超指标" under the 三级 header (doc 388): a name ending in 指标 there is the row's 三级, not a 二级
             out.append([w.off_column if base_role(r) in ("level1", "level2") else 0.0 for r in roles])
