@@ -202,8 +202,8 @@ class GridParser:
             content = single_content(line)
             if content == "":
                 continue
-            here = getattr(line, "section", "")
-            if section is not None and here != section:
+            here = line.section
+            if section and here and here != section:   # (a line a layout rebuilt carries no sheet)
                 self._new_sheet()   # a workbook's next sheet: no row of it continues the last sheet's table (doc 422)
             section = here
             if content is not None and not (self.active and len(line.cells) >= 3):

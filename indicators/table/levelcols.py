@@ -253,7 +253,8 @@ def _pair_columns(upper: list[str], lower: list[str]) -> dict[int, str]:
 
 
 def _named(cells: list[str]) -> int:
-    return sum(1 for c in cells if c and "指标" in c)
+    """How often a line's cells write 指标 (a cheap look for a header line)."""
+    return "|".join(cells).count("指标") if len(cells) >= 3 else 0
 
 
 def level1_pair_records(lines: list[Line]) -> list[LevelRecord]:
@@ -271,8 +272,9 @@ def level1_pair_records(lines: list[Line]) -> list[LevelRecord]:
     [(4, '产出指标', '绩效评价', '办公费', '20000'), (4, '效益指标', '绩效评价', '增加就业率', '达5%'),
      (5, '产出指标', '绩效评价', '差旅费', '250000')]
     """
+    named = [_named(line.cells) for line in lines]
     for h in range(len(lines) - 1):
-        if _named(lines[h].cells) < 2 or _named(lines[h + 1].cells) < 4:
+        if named[h] < 2 or named[h + 1] < 4:
             continue   # (a cheap look first: two 一级 cells over four header cells, every one naming 指标)
         cols = _pair_columns(lines[h].cells, lines[h + 1].cells)
         if len(cols) >= 2:
@@ -283,7 +285,7 @@ def level1_pair_records(lines: list[Line]) -> list[LevelRecord]:
     project = ""
     for line in lines[h + 2:]:
         cells = line.cells
-        if getattr(line, "section", "") != getattr(lines[h], "section", ""):
+        if line.section != lines[h].section:
             break   # (the next sheet)
         first = (cells[0] if cells else "").strip()
         pairs = [(c, lv) for c, lv in cols.items() if c < len(cells) and cells[c].strip()]

@@ -1281,8 +1281,8 @@ def lines_stream(lines, hard_rows: bool = False) -> list[Token]:
         first = len(tokens)
         # (a sheet's or web table's row of four cells or more: each cell is one, its borders are the source's)
         _add_cells(tokens, cells, line.lineno, gap, "sep", cols=cols, keep_whole=hard_rows and len(cells) >= 4)
-        here = getattr(line, "section", "")
-        if section is not None and here != section and first < len(tokens):
+        here = line.section
+        if section and here and here != section and first < len(tokens):
             tokens[first] = dataclasses.replace(tokens[first], sheet_start=True)   # (the next sheet: doc 406)
         section = here
         # (a row of one cell ends softly, as a wrapped cell or a title line; one cell after empty cells is a table row
