@@ -364,11 +364,12 @@ def test_a_total_or_an_estimate_after_a_scope_count_is_the_amount():
 
 
 def test_people_counted_with_wei_and_a_calendar_year_in_a_time_row():
-    """Doc 396 ``26位村干部加入驻村工作队`` is 26 位; docs 393 and 404 ``完成时间 | ＝2025年`` (the 指标性质 ``＝`` joined to a
+    """Doc 396 ``26位村干部加入驻村工作队`` is 26 位 (and doc 393's ``≥1宗`` 1 宗); docs 393 and 404 ``完成时间 | ＝2025年`` (the 指标性质 ``＝`` joined to a
     year) is a deadline at the year's end, as ``2025年`` is, and doc 403 ``征收完成时间 | 全年`` the table's year; outside a
     time row both stay what they were."""
     t = Target.fromstring("26位村干部加入驻村工作队")
     assert (t.value, t.unit) == (26.0, "位")
+    assert Target.fromstring("≥1宗").unit == "宗"   # (cases of land, doc 393)
     t = Target.fromstring("＝2023年", name="完成时间")
     assert (t.kind, t.deadline) == ("deadline", "2023-12-31")
     t = Target.fromstring("全年", name="医保征收完成时间", year=2025)
