@@ -429,8 +429,17 @@ def _level1_names() -> frozenset[str]:
 
 
 def _covers(a: ParsedDocument, b: ParsedDocument) -> bool:
-    """Every (三级, value) record of ``b`` is one of ``a``'s; a record of ``b`` without a value is covered by ``a``'s
-    record of its name with one (a column ``b``'s reader did not see: doc 407's ``指标值（包含数字及文字描述）``)."""
+    """Every (三级, value) record of ``b`` is one of ``a``'s, but one in fifty; a record of ``b`` without a value is
+    covered by ``a``'s record of its name with one (a column ``b``'s reader did not see: doc 407's
+    ``指标值（包含数字及文字描述）``), and a header row's cells read as a record without a value need no cover.
+
+    >>> from types import SimpleNamespace as R
+    >>> a = ParsedDocument(source_file="a", indicators=[R(level3="满意度", value_raw="≥95%", actual_raw="")])
+    >>> b = ParsedDocument(source_file="b", indicators=[R(level3="满意度", value_raw="", actual_raw=""),
+    ...                                                 R(level3="质量指标", value_raw="", actual_raw="")])
+    >>> _covers(a, b), _covers(b, a)
+    (True, False)
+    """
     keys = {(r.level3, r.value_raw) for r in a.indicators}
     valued = {r.level3 for r in a.indicators if r.value_raw}
     missing = sum(1 for r in b.indicators if (r.level3, r.value_raw) not in keys

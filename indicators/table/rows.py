@@ -563,21 +563,24 @@ def aligned_lines(tokens: list[Token], columns: dict[int, str]) -> set[int]:
     ...         Token("质量指标", 2, "sep", col=0), Token("合格率", 2, "sep", col=1), Token("100%", 2, "sep", col=2)]
     >>> sorted(aligned_lines(toks, cols))
     [1]
+    >>> two = {1: "level1", 2: "level2", 4: "value"}   # (no 三级 column: doc 410)
+    >>> sorted(aligned_lines([Token("产出指标", 5, "hard", col=1), Token("数量指标", 5, "sep", col=2),
+    ...                       Token("确保机关正常运转", 5, "sep", col=4)], two))
+    [5]
     """
     name_cols = {c for c, r in columns.items() if r == "level3"}
-    if not name_cols and "level2" in columns.values():
-        # a two-level header (一级指标 | 二级指标 | 指标值, no 三级 column: doc 410): a statement under 指标值 on a line
-        # that has its 二级 cell under 二级指标
-        l2_cols = {c for c, r in columns.items() if r == "level2"}
-        value_cols = {c for c, r in columns.items() if r == "value"}
-        levelled = {t.line for t in tokens if t.col in l2_cols and token_type(t.text) in ("l2", "l1l2", "l2like")}
-        return {t.line for t in tokens if t.col in value_cols and t.line in levelled and t.text.strip()}
-    # (a 二级 name in the 三级 column is the row's 三级 where the row has its 二级 cell in the 二级 column too:
-    # "成本指标 | 经济成本 | 全县公安工作预计…万元", doc 406)
     l2_cols = {c for c, r in columns.items() if r == "level2"}
-    complete = {t.line for t in tokens if t.col in l2_cols and token_type(t.text) in ("l2", "l1l2", "l2like")}
+    # (lines with their 二级 cell under the 二级 header: complete rows, not shifted ones)
+    levelled = {t.line for t in tokens if t.col in l2_cols and token_type(t.text) in ("l2", "l1l2", "l2like")}
+    if not name_cols and l2_cols:
+        # a two-level header (一级指标 | 二级指标 | 指标值, no 三级 column: doc 410): a statement under 指标值 on a
+        # complete row
+        value_cols = {c for c, r in columns.items() if r == "value"}
+        return {t.line for t in tokens if t.col in value_cols and t.line in levelled and t.text.strip()}
+    # (a 二级 name in the 三级 column is the row's 三级 on a complete row: "成本指标 | 经济成本 | 全县公安工作预计…万元",
+    # doc 406)
     return {t.line for t in tokens if t.col in name_cols and (token_type(t.text) in ("text", "qual", "l2like") or (
-        t.line in complete and token_type(t.text) == "l2"))}
+        t.line in levelled and token_type(t.text) == "l2"))}
 
 
 def split_rows(tokens: list[Token], roles: list[str], w: Weights | None = None,
