@@ -115,6 +115,7 @@ class TargetVocab:
     suffix: list[tuple[str, str]]
     directions: list[tuple[str, str]]
     approx_more: list[str]
+    total_words: tuple[str, ...]           # 共, 约: a later number after one is the amount (_total)
     multipliers: list[tuple[str, float]]
     units: list[str]
     name_units: set[str]
@@ -122,6 +123,7 @@ class TargetVocab:
     after_slash: list[str]                 # units, then per_units: what a compound unit's slash may be followed by
     periods: list[tuple[str, str, bool]]   # (word, period, start-only)
     deadline_words: list[str]
+    whole_year: frozenset[str]             # 全年, 年内: a time row's value for the table's year (_calendar_year)
     duration: re.Pattern
     grades: list[tuple[str, list[str]]]
     missing_exact: set[str]
@@ -151,6 +153,7 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
         suffix=by_len([(w, op) for op, ws in raw["comparators"]["suffix"].items() for w in ws]),
         directions=by_len([(w, op) for op, ws in raw["directions"].items() for w in ws]),
         approx_more=raw["approx"]["more"],
+        total_words=tuple(raw["approx"].get("total", ())),
         multipliers=by_len([(k, float(v)) for k, v in raw["multipliers"].items()]),
         units=units,
         name_units=set(raw["units"]["name_units"]),
@@ -158,6 +161,7 @@ def target_vocab(path: Path = VOCAB_FILE) -> TargetVocab:
         after_slash=units + per_units,
         periods=by_len(periods),
         deadline_words=dl["words"],
+        whole_year=frozenset(dl.get("whole_year", ())),
         duration=duration,
         grades=[(g, raw["grades"][g]) for g in ("graded", "improve", "maintain", "achieve")],
         missing_exact={w.lower() for w in raw["missing"]["exact"]},
@@ -498,9 +502,6 @@ def _find_number(text: str, v: TargetVocab):
     return None
 
 
-_TOTAL_WORDS = ("约", "共", "合计", "总计", "累计")
-
-
 def _total(text: str, numbers: list) -> re.Match:
     """The number a sentence of several counts sets as its amount: the first, unless a later one is the total or the
     estimate the sentence leads to (``14个村(居），共60户``, ``14个村（居）320户农户住房阴阳沟整治，约16公里``: doc 401).
@@ -509,10 +510,11 @@ def _total(text: str, numbers: list) -> re.Match:
     (60.0, 16.0)
     """
     first = numbers[0]
-    if text[:first.start()].endswith(_TOTAL_WORDS):
+    total = target_vocab().total_words
+    if not total or text[:first.start()].endswith(total):
         return first
     # (a total inside brackets explains the first number: "1股(3户共9股)", doc 251)
-    return next((m for m in numbers[1:] if text[:m.start()].endswith(_TOTAL_WORDS) and not _in_brackets(text, m.start())),
+    return next((m for m in numbers[1:] if text[:m.start()].endswith(total) and not _in_brackets(text, m.start())),
                 first)
 
 
@@ -747,7 +749,6 @@ def _calendar_month(target: Target, name_key: str, year: int | None) -> Target |
 
 
 _BARE_YEAR = re.compile(r"^[=＝]\s*((?:19|20)\d{2})\s*年$")
-_WHOLE_YEAR = re.compile(r"^(?:全年|全年度|年内|本年度?内?)$")
 
 
 def _calendar_year(target: Target, name_key: str, year: int | None) -> Target | None:
@@ -767,7 +768,7 @@ def _calendar_year(target: Target, name_key: str, year: int | None) -> Target | 
     m = _BARE_YEAR.match(raw)
     if m and target.kind == "quantitative":
         return Target(raw=target.raw, kind="deadline", deadline=f"{m.group(1)}-12-31", spans=target.spans)
-    if _WHOLE_YEAR.match(raw) and target.kind == "qualitative":
+    if raw in target_vocab().whole_year and target.kind == "qualitative":
         return Target(raw=target.raw, kind="deadline", deadline=f"{year:04d}-12-31" if year else "",
                       period=target.period, spans=target.spans)
     return None
