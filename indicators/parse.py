@@ -57,15 +57,15 @@ def _both_readers(lines: list[Line], source_file: str, general) -> ParsedDocumen
             not r.value_raw and _header_leftover(r) for r in grid.indicators):
         # (a header row's cells read as a record: a table the grid reader did not know, doc 420; the stream reader
         # may know it)
-        return _with_level2_columns(grid, lines, source_file)   # (the stream reader would not be chosen)
+        return _with_level_columns(grid, lines, source_file)   # (the stream reader would not be chosen)
     stream = general()
     doc = choose(grid, stream)
     if not doc.indicators:
         doc.diagnostic = stream.diagnostic   # the stream reader always says why it found none
-    return _with_level2_columns(doc, lines, source_file)
+    return _with_level_columns(doc, lines, source_file)
 
 
-def _with_level2_columns(doc: ParsedDocument, lines: list[Line], source_file: str) -> ParsedDocument:
+def _with_level_columns(doc: ParsedDocument, lines: list[Line], source_file: str) -> ParsedDocument:
     """``doc`` and the records of a table whose 二级 levels are columns on the lines its readers did not take (doc
     389: a 部门整体 table beside the 项目 table the readers read), and those of a sheet whose 一级 levels head pairs of
     三级 | 指标值 columns, in place of what the readers made of its lines (doc 419)."""
@@ -86,13 +86,8 @@ def level1_pair_indicators(lines: list[Line], source_file: str) -> list:
     (:func:`indicators.table.levelcols.level1_pair_records`)."""
     from .layouts.grid import document_info
     from .table.levelcols import level1_pair_records
-    from .table.sanity import keep_indicators
     found = level1_pair_records(lines)
-    if not found:
-        return []
-    info = document_info(lines)
-    return keep_indicators([_text_record(source_file, info, r.line, r.level1, "", r.level3, r.value, project=r.project)
-                            for r in found])
+    return _level_records(found, source_file, document_info(lines)) if found else []
 
 
 def parse_stream(text: str, lines: list[Line], source_file: str, suffix: str = ".txt") -> ParsedDocument:
@@ -306,9 +301,14 @@ def _in_order(key: str, line: str) -> list[int] | None:
 def level_column_indicators(lines: list[Line], source_file: str, info) -> list:
     """The records of a project list whose 一级 levels are columns (:mod:`indicators.table.levelcols`)."""
     from .table.levelcols import level_column_records
+    return _level_records(level_column_records(lines), source_file, info)
+
+
+def _level_records(found: list, source_file: str, info) -> list:
+    """The indicators of :mod:`indicators.table.levelcols`'s records that may be indicators."""
     from .table.sanity import keep_indicators
-    return keep_indicators([_text_record(source_file, info, r.line, r.level1, "", r.level3, r.value, project=r.project)
-                            for r in level_column_records(lines)])
+    return keep_indicators([_text_record(source_file, info, r.line, r.level1, r.level2, r.level3, r.value,
+                                         project=r.project) for r in found])
 
 
 def level2_column_indicators(lines: list[Line], source_file: str, taken: set[int]) -> list:
@@ -316,12 +316,10 @@ def level2_column_indicators(lines: list[Line], source_file: str, taken: set[int
     on the lines no other reading took."""
     from .layouts.grid import document_info
     from .table.levelcols import level2_column_records
-    from .table.sanity import keep_indicators
     found = [r for r in level2_column_records(lines) if r.line not in taken]
     if not found:
         return []
-    info = document_info(lines)
-    out = keep_indicators([_text_record(source_file, info, r.line, r.level1, r.level2, r.level3, r.value) for r in found])
+    out = _level_records(found, source_file, document_info(lines))
     for r in out:
         r.table_kind = "department"
     return out

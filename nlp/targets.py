@@ -511,7 +511,7 @@ def _total(text: str, numbers: list) -> re.Match:
     """
     first = numbers[0]
     total = target_vocab().total_words
-    if not total or text[:first.start()].endswith(total):
+    if text[:first.start()].endswith(total):
         return first
     # (a total inside brackets explains the first number: "1股(3户共9股)", doc 251)
     return next((m for m in numbers[1:] if text[:m.start()].endswith(total) and not _in_brackets(text, m.start())),

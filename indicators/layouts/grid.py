@@ -204,7 +204,7 @@ class GridParser:
                 continue
             here = line.section
             if section and here and here != section:   # (a line a layout rebuilt carries no sheet)
-                self._new_sheet()   # a workbook's next sheet: no row of it continues the last sheet's table (doc 422)
+                self._end_table()   # a workbook's next sheet: no row of it continues the last sheet's table (doc 422)
             section = here
             if content is not None and not (self.active and len(line.cells) >= 3):
                 self._single(content, line)
@@ -259,19 +259,20 @@ class GridParser:
                 self._reset_fill()
             self.ctx.caption = cleaned
 
-    def _new_sheet(self) -> None:
-        self.ctx = self._new_context(unit=self.ctx.unit)
+    def _end_table(self) -> None:
+        """The table ends with no title after it (a workbook's next sheet, a 取数说明 note): nothing below continues
+        its rows, its header's columns or its header block."""
+        self._start(self._new_context(unit=self.ctx.unit))
         self.colmap = None
-        self.active = False
-        self.pending = None
-        self._reset_fill()
 
     def _open_table(self, title: str) -> None:
         kind = self.v.title_kind(norm_key(title)) or "project"
         m = _YEAR.search(title)
-        self.ctx = self._new_context(kind=kind, title=title, year=int(m.group(1)) if m else None,
-                                     unit=self.ctx.unit,
-                                     caption=title)
+        self._start(self._new_context(kind=kind, title=title, year=int(m.group(1)) if m else None,
+                                      unit=self.ctx.unit, caption=title))
+
+    def _start(self, ctx: TableContext) -> None:
+        self.ctx = ctx
         self.active = False
         self.pending = None
         self._reset_fill()
@@ -476,7 +477,7 @@ class GridParser:
         if rec is None or rec.table_id != self.ctx.table_id:
             return
         if project_cell and _ends_table(project_cell):
-            self._new_sheet()   # "取数说明： 此表只取当年预算…" under the project column: the table's end, no project (doc 422)
+            self._end_table()   # "取数说明： 此表只取当年预算…" under the project column: the table's end, no project (doc 422)
             return
         if project_cell and self.colmap.col("project") is not None:
             old = rec.project

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import EmptySlot, Indicator
-from ..text import simplified, unit_cell
+from ..text import has_cjk, simplified, unit_cell
 from ..vocab import vocab
 from .digits import digit_cuts, serial_cuts
 from .header import SECOND, Template, base_role, find_templates, header_key, header_role
@@ -229,7 +229,7 @@ def _word_goes_on(tokens: list[Token], i: int, end: int) -> bool:
     rest = tokens[i + 1].text.lstrip()
     whole = simplified(_squeeze("".join(t.text for t in tokens[i:k])))
     # (a title cut there, "项目支出绩效目标" | "完成情况表", is the next table's: it ends this one)
-    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and "表" not in whole and not vocab().title_kind(whole)
+    return has_cjk(rest[:1]) and "表" not in whole and not vocab().title_kind(whole)
 
 
 def _cell_end(tokens: list[Token], i: int, end: int) -> int:
